@@ -1,0 +1,3 @@
+from quotediff.cli import main
+
+main()
