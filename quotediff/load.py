@@ -1,0 +1,821 @@
+"""Loading articles: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out.
+
+Inputs are whatever a crawler saved, so every file is treated as hostile: it is size-checked before it is
+read, sniffed for binary content, decoded without ever failing, and a file that cannot be used becomes a
+``Skipped(path, reason)`` instead of an exception, so that one bad file never stops a run.
+
+Offsets: for text and Markdown, ``Article.text`` is the file exactly as decoded (a UTF-8 BOM is dropped by
+the decoder; line endings, "\\r\\n" included, are kept as they are), so a quote's offsets index the file's
+text: ``text == file_text[start:end]``. One change: NUL characters become U+FFFD, which keeps every offset.
+For HTML, ``Article.text`` is the extracted main text, paragraphs separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from html.parser import HTMLParser
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from quotediff.errors import InputError, NoArticlesError
+from quotediff.model import Article, LoadResult, Skipped
+
+# 20 MB: the largest real news pages we have seen are a few MB of HTML; plain-text articles are far smaller.
+# The limit bounds memory (a decoded str takes up to 4 bytes a character, and the HTML extractor builds a tree
+# on top of that) while leaving room for a forum dump or a long live blog; --max-bytes raises it.
+DEFAULT_MAX_BYTES = 20_000_000
+
+FORMAT_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+# Magic numbers of the binary formats a crawler most often saves next to articles.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Declared charsets a page may not switch to: UTF-7 smuggles markup, UTF-16/32 need a BOM (as in browsers),
+# and Python codecs that are not charsets ("unicode_escape", "idna", ...) turn bytes into something else.
+_IGNORED_DECLARATIONS = (
+    "utf_7", "utf_16", "utf_32", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "undefined",
+    "charmap",
+)  # fmt: skip
+_SNIFF_HTML = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--)|<(?:html|body|article)\b", re.I
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_TITLE_MAX = 200  # a first line longer than this is the body, not a title
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How inputs are read."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    strict: bool = False  # the first unusable input raises InputError instead of being skipped
+
+
+class UnusableInput(InputError):
+    """One input that cannot be used; ``reason`` is the short text shown next to its path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+# --- public entry points ------------------------------------------------------------------------------------
+
+
+def load_paths(
+    paths: Sequence[str], options: LoadOptions = LoadOptions(), stdin: BinaryIO | None = None
+) -> LoadResult:
+    """Load every article under ``paths`` (files, folders searched recursively, "-" for stdin).
+
+    Files are loaded in sorted path order (so ids and results do not depend on argument order), each file once
+    however often it is named. Unusable inputs are skipped with a reason, or with ``strict`` raise InputError.
+    """
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    candidates, problems = _collect(paths)
+    for problem in problems:
+        _skip(problem, options, skipped)
+    for candidate in candidates:
+        try:
+            if candidate == "-":
+                article = load_bytes(_read_stdin(stdin, options), "-", options)
+            else:
+                article = _load_file(candidate, options)
+        except UnusableInput as error:
+            _skip(Skipped(error.path, error.reason), options, skipped)
+        else:
+            articles.append(article)
+    if not articles:
+        raise NoArticlesError(_nothing_found_message(paths, skipped))
+    return LoadResult(articles=_unique_ids(articles), skipped=tuple(sorted(skipped, key=lambda s: s.path)))
+
+
+def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
+    """Load one file; raise InputError (``UnusableInput``) when it is not a usable article."""
+    return _load_file(path, options)
+
+
+def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
+    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
+    if len(data) > options.max_bytes:
+        raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if not data:
+        raise UnusableInput(path, "empty file")
+    kind = _binary_kind(data)
+    if kind:
+        raise UnusableInput(path, f"binary file ({kind})")
+    suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
+    declared = _declared_charset(data) if FORMAT_BY_SUFFIX.get(suffix, "html") == "html" else None
+    text, encoding = decode(data, declared=declared)
+    if not text.strip():
+        raise UnusableInput(path, "only whitespace")
+    if _looks_binary(text):
+        raise UnusableInput(path, "binary file (control characters)")
+    text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
+    fmt = FORMAT_BY_SUFFIX.get(suffix) or _sniff_format(text)
+    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    if fmt == "html":
+        return _html_article(text, path=path, stem=stem, encoding=encoding)
+    return _text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
+
+
+# --- finding files ------------------------------------------------------------------------------------------
+
+
+def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
+    """Expand the given paths into files to load, sorted and without duplicates, and the paths that failed."""
+    found: list[str] = []
+    problems: list[Skipped] = []
+    for path in paths:
+        if path == "-":
+            found.append("-")
+            continue
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            problems.append(Skipped(path, _os_reason(error, path)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            for candidate_path, problem in _walk(path, info):
+                if problem is None:
+                    found.append(candidate_path)
+                else:
+                    problems.append(Skipped(candidate_path, problem))
+        else:
+            found.append(path)  # any suffix: an unknown one is sniffed
+    found.sort()
+    unique: list[str] = []
+    seen: set[tuple[int, int] | str] = set()
+    for candidate in found:
+        key = _identity(candidate)
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    return unique, problems
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """The same file reached by two paths (or a symlink) has one identity, so it is loaded once."""
+    if path == "-":
+        return "-"
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (info.st_dev, info.st_ino)
+
+
+def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | None]]:
+    """Supported files under ``root`` in sorted order; hidden entries skipped, symlink loops reported.
+
+    Iterative (an explicit stack) so a very deep tree cannot exhaust Python's recursion limit; each directory
+    carries the identities of its ancestors so a link back up the tree is caught instead of followed forever.
+    """
+    root_id = (root_info.st_dev, root_info.st_ino)
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(root, frozenset({root_id}))]
+    visited = {root_id}
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            yield folder, _os_reason(error, folder)
+            continue
+        subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                info = os.stat(entry.path)
+            except OSError as error:
+                if os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX or entry.is_symlink():
+                    yield entry.path, _os_reason(error, entry.path)
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                ident = (info.st_dev, info.st_ino)
+                if ident in ancestors:
+                    yield entry.path, "directory loop (symbolic link to a folder above it), not followed"
+                elif ident not in visited:
+                    visited.add(ident)
+                    subfolders.append((entry.path, ancestors | {ident}))
+            elif os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX:
+                yield entry.path, None
+        stack.extend(reversed(subfolders))
+
+
+def _os_reason(error: OSError, path: str) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "broken symbolic link" if os.path.islink(path) else "no such file or directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == 40:  # ELOOP
+        return "symbolic link loop"
+    return (error.strerror or type(error).__name__).lower()
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+
+def _load_file(path: str, options: LoadOptions) -> Article:
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnusableInput(path, "is a folder")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device could block forever or never end
+            raise UnusableInput(path, "not a regular file")
+        if info.st_size > options.max_bytes:
+            raise UnusableInput(
+                path,
+                f"{format_size(info.st_size)}, larger than --max-bytes ({format_size(options.max_bytes)})",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
+    except OSError as error:
+        raise UnusableInput(path, _os_reason(error, path)) from None
+    return load_bytes(data, path, options)
+
+
+def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
+    """Read at most max_bytes + 1 bytes, so an endless pipe cannot exhaust memory."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    chunks: list[bytes] = []
+    remaining = options.max_bytes + 1
+    while remaining > 0:
+        chunk = stream.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > options.max_bytes:
+        raise UnusableInput("-", f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    return data
+
+
+def format_size(size: int) -> str:
+    """``20 MB``, ``512 kB``, ``87 bytes`` (decimal units, as --max-bytes accepts them)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.3g} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.3g} kB"
+    return f"{size} bytes"
+
+
+def parse_size(text: str) -> int:
+    """Parse a --max-bytes value: ``20000000``, ``20MB``, ``500k``, ``1.5 GB`` (decimal units)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", text, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (examples: 20000000, 20MB, 500kB)")
+    factor = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}[match.group(2).lower()]
+    return int(float(match.group(1)) * factor)
+
+
+# --- decoding -----------------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes without ever failing; return the text and the codec used.
+
+    Order: a byte-order mark; strict UTF-8; the charset an HTML page declares; cp1252 (what "latin-1" pages
+    really are, and where curly quotes 0x93/0x94 live); latin-1, which accepts any byte. UTF-8 comes before a
+    declaration because pages often declare a charset they were not saved in, and text in another charset with
+    non-ASCII bytes is almost never valid UTF-8.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            return (text[1:] if codec != "utf-8-sig" and text.startswith("\ufeff") else text), codec
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    declared_codec = _usable_declaration(declared)
+    for codec in ("utf-8", declared_codec, "cp1252") if declared_codec else ("utf-8", "cp1252"):
+        try:
+            return data.decode(codec), codec
+        except (UnicodeError, LookupError, ValueError):  # a declared codec may be anything
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _usable_declaration(declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        info = codecs.lookup(declared)
+        name = info.name
+    except LookupError:
+        return None
+    if name.replace("-", "_").startswith(_IGNORED_DECLARATIONS) or not getattr(info, "_is_text_encoding", 1):
+        return None
+    # Browsers read ISO-8859-1 and ASCII declarations as windows-1252, and so do we.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: ASCII-heavy text then has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    for nuls, others, codec in ((odd_nuls, even_nuls, "utf-16-le"), (even_nuls, odd_nuls, "utf-16-be")):
+        if nuls > 0.4 * half and others < 0.05 * half:
+            try:
+                data[: len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """The binary format of ``data``, or None when it may be text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
+        return None
+    sample = data[:65536]
+    if b"\x00" in sample and sample.count(0) > max(1, len(sample) // 1000):
+        return "NUL bytes"  # a stray NUL or two is tolerated (crawler padding); more means it is not text
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) > 0.1 * len(sample)
+
+
+def _sniff_format(text: str) -> str:
+    """Format of an input whose name says nothing (stdin, an unknown extension)."""
+    if _SNIFF_HTML.search(text[:4096]):
+        return "html"
+    return "markdown" if _front_matter(text) else "text"
+
+
+# --- text and Markdown --------------------------------------------------------------------------------------
+
+_FRONT_MATTER_KEYS = {
+    "outlet": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "publication": "outlet",
+    "title": "title",
+    "url": "url",
+    "link": "url",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "byline": "author",
+}
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
+_FRONT_MATTER_LINE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_FRONT_MATTER_MAX = 8192  # a "---" line further down is a horizontal rule, not the end of front matter
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int] | None:
+    """Parse a ``---`` block of ``key: value`` lines at the very start; return the fields and body offset."""
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if not opening:
+        return None
+    closing = _FRONT_MATTER_CLOSE.search(text, opening.end(), opening.end() + _FRONT_MATTER_MAX)
+    if not closing:
+        return None
+    fields: dict[str, str] = {}
+    for line in text[opening.end() : closing.start()].splitlines():
+        match = _FRONT_MATTER_LINE.match(line)
+        key = _FRONT_MATTER_KEYS.get(match.group(1).lower()) if match else None
+        if match and key and key not in fields:
+            value = match.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            if value:
+                fields[key] = value
+    return fields, closing.end()
+
+
+def _text_article(text: str, *, path: str, stem: str, fmt: str, encoding: str) -> Article:
+    parsed = _front_matter(text)
+    fields, body_start = parsed if parsed else ({}, 0)
+    return Article(
+        id=slugify(stem),
+        path=path,
+        text=text,
+        format=fmt,
+        # Without metadata the outlet is the file stem as written ("karachi-evening-star"): title-casing it
+        # would guess wrong for names like "nyt" or "bbc-urdu", and the stem is what the user named the file.
+        outlet=fields.get("outlet") or stem,
+        title=fields.get("title") or _first_line_title(text[body_start:]),
+        url=fields.get("url"),
+        published=normalise_date(fields["published"]) if "published" in fields else None,
+        author=fields.get("author"),
+        body_start=body_start,
+        encoding=encoding,
+    )
+
+
+def _first_line_title(body: str) -> str | None:
+    for line in body.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= _TITLE_MAX else None
+    return None
+
+
+# --- dates, ids ---------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def normalise_date(value: str) -> str | None:
+    """``2023-08-10`` from "2023-08-10T09:00Z", "10 August 2023", "Aug. 10, 2023"; None when unparseable.
+
+    Numeric day/month orders ("10/08/2023") are ambiguous and give None rather than a guess.
+    """
+    candidates: list[tuple[str, str, str]] = []
+    if match := _ISO_DATE.search(value):
+        candidates.append((match.group(1), match.group(2), match.group(3)))
+    if match := _DAY_MONTH_YEAR.search(value):
+        candidates.append((match.group(3), match.group(2), match.group(1)))
+    if match := _MONTH_DAY_YEAR.search(value):
+        candidates.append((match.group(3), match.group(1), match.group(2)))
+    for year, month, day in candidates:
+        month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        if month_number is None:
+            continue
+        try:
+            return date(int(year), month_number, int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def slugify(name: str) -> str:
+    """An id from a file name: lowercase ASCII letters, digits, hyphens ("Dawn Ledger" -> "dawn-ledger")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "article"
+
+
+def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
+    """Suffix clashing ids with -2, -3... in load order (sorted paths): the same inputs get the same ids."""
+    used: set[str] = set()
+    result: list[Article] = []
+    for article in articles:
+        candidate, number = article.id, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{article.id}-{number}"
+        used.add(candidate)
+        result.append(article if candidate == article.id else replace(article, id=candidate))
+    return tuple(result)
+
+
+def _skip(skipped: Skipped, options: LoadOptions, into: list[Skipped]) -> None:
+    if options.strict:
+        raise InputError(f"{skipped.path}: {skipped.reason} (--strict)")
+    into.append(skipped)
+
+
+def _nothing_found_message(paths: Sequence[str], skipped: list[Skipped]) -> str:
+    where = ", ".join(paths) if paths else "no paths given"
+    if not skipped:
+        suffixes = ", ".join(FORMAT_BY_SUFFIX)
+        return f"no articles found in {where}: no {suffixes} files"
+    shown = ", ".join(f"{s.path} ({s.reason})" for s in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    noun = "file" if len(skipped) == 1 else "files"
+    return f"no articles found in {where}: {len(skipped)} {noun} skipped: {shown}{more}"
+
+
+# --- HTML ---------------------------------------------------------------------------------------------------
+
+# Comments and processing instructions are dropped at parse time so their text can never reach the article.
+# No huge_tree: libxml2's default depth limit (256) keeps hostile nesting from reaching recursive code; the
+# stdlib fallback below recovers text that sits deeper than that.
+_HTML_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+_BLOCK_XML = frozenset({"p", "head", "item", "code", "quote", "list", "div", "table", "row", "cell"})
+
+
+def _html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
+    tree = _parse_html(text)
+    meta = _page_metadata(tree) if tree is not None else {}
+    paragraphs: list[tuple[str, bool]] = []
+    if tree is not None:
+        _mark_inline_quotes(tree)
+        doc = _trafilatura(tree)
+        if doc is not None:
+            meta = {**{k: v for k, v in doc.attrib.items() if v}, **meta}
+            paragraphs = _xml_paragraphs(doc)
+    if not paragraphs:
+        paragraphs = _fallback_paragraphs(text)
+    if not paragraphs:
+        raise UnusableInput(path, "no article text")
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph, in_quote in paragraphs:
+        if parts:
+            offset += 2
+        if in_quote:
+            spans.append((offset, offset + len(paragraph)))
+        parts.append(paragraph)
+        offset += len(paragraph)
+    url = meta.get("canonical") or meta.get("og:url") or meta.get("url")
+    published = meta.get("date") or meta.get("published")
+    return Article(
+        id=slugify(stem),
+        path=path,
+        text="\n\n".join(parts),
+        format="html",
+        outlet=meta.get("og:site_name") or meta.get("sitename") or _domain(url) or stem,
+        title=meta.get("title") or meta.get("og:title") or meta.get("html:title"),
+        url=url,
+        published=normalise_date(published) if published else None,
+        author=meta.get("author"),
+        blockquotes=tuple(spans),
+        encoding=encoding,
+    )
+
+
+def _parse_html(text: str) -> lxml_html.HtmlElement | None:
+    try:
+        # Bytes, not str: lxml refuses a str that carries an XML encoding declaration.
+        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_HTML_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Metadata the page declares in its head (Open Graph, article:*, canonical link, <title>)."""
+    meta: dict[str, str] = {}
+    names = {
+        "og:site_name": "og:site_name",
+        "application-name": "og:site_name",
+        "og:title": "og:title",
+        "og:url": "og:url",
+        "article:published_time": "published",
+        "date": "published",
+        "dc.date": "published",
+        "citation_publication_date": "published",
+        "author": "author",
+        "article:author": "author",
+    }
+    for element in tree.iter("meta", "link", "title"):
+        if element.tag == "title":
+            meta.setdefault("html:title", " ".join((element.text or "").split()))
+            continue
+        if element.tag == "link":
+            if "canonical" in (element.get("rel") or "").lower().split() and element.get("href"):
+                meta.setdefault("canonical", element.get("href", "").strip())
+            continue
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+        content = " ".join((element.get("content") or "").split())
+        if key in names and content:
+            meta.setdefault(names[key], content)
+    return {k: v for k, v in meta.items() if v}
+
+
+def _mark_inline_quotes(tree: lxml_html.HtmlElement) -> None:
+    """Turn ``<q>`` elements into text between curly marks (‘ ’ when nested) so they are found as quotes."""
+    depths = {q: sum(1 for _ in q.iterancestors("q")) for q in tree.iter("q")}
+    for q, depth in depths.items():
+        opening, closing = ("\u201c", "\u201d") if depth % 2 == 0 else ("\u2018", "\u2019")
+        q.text = opening + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closing
+        else:
+            q.text += closing
+    for q in depths:
+        q.drop_tag()
+
+
+def _trafilatura(tree: lxml_html.HtmlElement) -> etree._Element | None:
+    """The main text as trafilatura's XML (<doc> with metadata attributes, <main> with p/head/list/quote)."""
+    import trafilatura  # imported here: it is slow to import and text-only runs never need it
+
+    try:
+        result = trafilatura.extract(
+            tree,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            deduplicate=False,
+        )
+        return etree.fromstring(result) if result else None
+    except Exception:  # noqa: BLE001 - a third-party parser on hostile input; the fallback below still runs
+        return None
+
+
+def _xml_paragraphs(doc: etree._Element) -> list[tuple[str, bool]]:
+    """Paragraphs of trafilatura's <main>, each flagged when it sits in a <quote> (a blockquote)."""
+    main = doc.find("main")
+    paragraphs: list[tuple[str, bool]] = []
+    if main is None:
+        return paragraphs
+
+    def add(text: str | None, in_quote: bool) -> None:
+        cleaned = _clean(text or "")
+        if cleaned:
+            paragraphs.append((cleaned, in_quote))
+
+    def walk(element: etree._Element, in_quote: bool) -> None:
+        add(element.text, in_quote)
+        for child in element:
+            quoted = in_quote or child.tag == "quote"
+            if child.tag in _BLOCK_XML and any(grand.tag in _BLOCK_XML for grand in child):
+                walk(child, quoted)
+            else:
+                add(_inline_text(child), quoted)
+            add(child.tail, in_quote)
+
+    try:
+        walk(main, False)
+    except RecursionError:
+        return []
+    return paragraphs
+
+
+def _inline_text(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag == "quote":
+            parts.append("\u201c" + _inline_text(child) + "\u201d")
+        else:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _clean(text: str) -> str:
+    """Collapse runs of whitespace as a browser does, keeping explicit line breaks (<br>)."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+class _TextCollector(HTMLParser):
+    """Fallback extractor: paragraphs of visible text, streamed, so no nesting depth can break it.
+
+    Used when trafilatura finds nothing (very short pages, markup nested past lxml's depth limit). Prefers the
+    paragraphs inside <article> when the page has one.
+    """
+
+    SKIP = frozenset(
+        {"script", "style", "template", "noscript", "title", "nav", "footer", "aside", "header", "form",
+         "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas"}
+    )  # fmt: skip
+    BLOCK = frozenset(
+        {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+         "blockquote", "pre", "tr", "td", "th", "table", "dd", "dt", "dl", "figcaption", "hr", "body", "html"}
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[tuple[str, bool, bool]] = []  # text, in blockquote, in <article>
+        self._buffer: list[str] = []
+        self._skip: list[str] = []
+        self._quote = 0
+        self._article = 0
+        self._q = 0
+
+    def flush(self) -> None:
+        text = _clean("".join(self._buffer))
+        self._buffer = []
+        if text:
+            self.paragraphs.append((text, self._quote > 0, self._article > 0))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip or tag in self.SKIP:
+            if tag in self.SKIP:
+                self._skip.append(tag)
+            return
+        if tag == "br":
+            self._buffer.append("\n")
+        elif tag == "q":
+            self._buffer.append("\u201c" if self._q % 2 == 0 else "\u2018")
+            self._q += 1
+        elif tag in self.BLOCK:
+            self.flush()
+            self._quote += tag == "blockquote"
+            self._article += tag == "article"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self._skip and tag in ("br", "hr", "p"):
+            self._buffer.append("\n") if tag == "br" else self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag in self._skip:
+                while self._skip.pop() != tag:
+                    pass
+            return
+        if tag == "q" and self._q:
+            self._q -= 1
+            self._buffer.append("\u201d" if self._q % 2 == 0 else "\u2019")
+        elif tag in self.BLOCK:
+            self.flush()
+            if tag == "blockquote":
+                self._quote = max(0, self._quote - 1)
+            elif tag == "article":
+                self._article = max(0, self._article - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._buffer.append(data)
+
+
+def _fallback_paragraphs(text: str) -> list[tuple[str, bool]]:
+    collector = _TextCollector()
+    try:
+        collector.feed(text)
+        collector.close()
+    except (AssertionError, ValueError):  # html.parser's own complaints about malformed declarations
+        pass
+    collector.flush()
+    in_article = [(t, q) for t, q, a in collector.paragraphs if a]
+    return in_article or [(t, q) for t, q, _ in collector.paragraphs]
