@@ -1,0 +1,324 @@
+"""Finding the same quotation across articles.
+
+A *rendering* is what one article quotes of one statement: a single quote, or the pieces of a quote split around
+"he said" joined back together. Renderings from different articles are linked when the shorter one's words appear,
+in order, inside the longer one (so a fragment such as "all will be forgiven" joins the full line); linked
+renderings form a group. Two guards keep different quotations apart even when they share a speaker and a topic:
+a link needs most of the shorter rendering's words (not a shared phrase), and a linked component whose members sit
+on disjoint parts of its longest rendering is split again into one group per part.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq
+
+from quotediff.model import Quote, Token
+from quotediff.normalize import tokenize
+
+# Words too common to make a short fragment distinctive on their own: "I think it will be" is no quotation.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as is are was were be been being it its this that
+    these those there here i we you he she they me us him her them my our your his their not no so do does did
+    have has had will would can could should may might must shall what which who whom whose when where why how
+    all any some such than then too very just also only even about into over out up down again more most""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchOptions:
+    # A fragment shorter than this never joins a group: four words ("all will be forgiven") is the shortest
+    # fragment outlets lift from a statement that is still recognisable as a quotation.
+    min_words: int = 4
+    # Share of the shorter rendering's words that must appear in order in the longer one. 0.6 lets a rendering with
+    # several substitutions or an unmarked cut still join; partial overlaps between neighbouring sentences of one
+    # speech (a shared clause) stay well below it.
+    min_containment: float = 0.6
+    # Short renderings carry little evidence, so they must match almost word for word.
+    short_words: int = 10
+    short_containment: float = 0.85
+    # A group needs renderings from at least this many articles (1 to track single quotes, e.g. with --quote).
+    min_articles: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One article's wording of one statement; ``quote_ids`` in text order."""
+
+    article_id: str
+    quote_ids: tuple[str, ...]
+    text: str
+    tokens: tuple[Token, ...]
+    start: int  # offset of the first piece in the article text: orders renderings within an article
+    utterance: int
+
+    @property
+    def word_norms(self) -> tuple[str, ...]:
+        return tuple(t.norm for t in self.tokens if t.is_word and t.norm)
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    shorter: int
+    longer: int
+    containment: float
+    longer_span: tuple[int, int]  # word positions in the longer rendering
+
+
+def renderings_of(quotes: Iterable[Quote], texts: Mapping[str, str]) -> list[Rendering]:
+    """Join the pieces of split quotes; keep paragraphs of a multi-paragraph quote apart.
+
+    Pieces split around an attribution ("...," he said, "...") are one sentence and are joined; the paragraphs of
+    a long quote are often separate statements that other outlets quote on their own, so each stays a rendering
+    (the members are re-joined per article after grouping).
+    """
+    by_utterance: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        if quote.kind == "statement":
+            by_utterance[(quote.article_id, quote.utterance)].append(quote)
+    renderings = []
+    for (article_id, utterance), pieces in by_utterance.items():
+        pieces.sort(key=lambda q: q.start)
+        run: list[Quote] = []
+        for piece in pieces:
+            if run and _crosses_paragraph(run[-1], piece, texts[article_id]):
+                renderings.append(_rendering(article_id, utterance, run))
+                run = []
+            run.append(piece)
+        renderings.append(_rendering(article_id, utterance, run))
+    renderings.sort(key=lambda r: (r.article_id, r.start))
+    return renderings
+
+
+def _crosses_paragraph(before: Quote, after: Quote, text: str) -> bool:
+    return "\n" in text[before.end : after.start]
+
+
+def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
+    text = " ".join(p.text for p in pieces)
+    return Rendering(
+        article_id=article_id,
+        quote_ids=tuple(p.id for p in pieces),
+        text=text,
+        tokens=tokenize(text),
+        start=pieces[0].start,
+        utterance=utterance,
+    )
+
+
+def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
+    """One member from several renderings of one article that landed in the same group (paragraphs of one quote)."""
+    ordered = sorted(renderings, key=lambda r: r.start)
+    text = " ".join(r.text for r in ordered)
+    return Rendering(
+        article_id=ordered[0].article_id,
+        quote_ids=tuple(q for r in ordered for q in r.quote_ids),
+        text=text,
+        tokens=tokenize(text),
+        start=ordered[0].start,
+        utterance=ordered[0].utterance,
+    )
+
+
+def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | None = None) -> list[list[Rendering]]:
+    """Groups of renderings of the same quotation, at most one member per article, in a stable order."""
+    options = options or MatchOptions()
+    ids = _WordIds()
+    encoded = [ids.encode(r.word_norms) for r in renderings]
+    links = _find_links(renderings, encoded, options)
+    groups = []
+    for component in _components(len(renderings), links):
+        for part in _split_component(component, links, encoded):
+            members = _one_per_article(part, renderings)
+            if len({renderings[i].article_id for i in members}) >= options.min_articles:
+                groups.append([renderings[i] for i in members])
+    groups.sort(key=lambda g: min((r.article_id, r.start) for r in g))
+    return [_merge_same_article(g) for g in groups]
+
+
+class _WordIds:
+    """Maps normalised words to small ints so rapidfuzz compares integer sequences."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def encode(self, words: Sequence[str]) -> tuple[int, ...]:
+        return tuple(self._ids.setdefault(w, len(self._ids)) for w in words)
+
+
+def _find_links(
+    renderings: Sequence[Rendering], encoded: Sequence[tuple[int, ...]], options: MatchOptions
+) -> list[_Link]:
+    # Candidates share a word trigram; only those pairs are aligned.
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for i, words in enumerate(encoded):
+        if len(words) >= options.min_words:
+            for gram in {words[k : k + 3] for k in range(len(words) - 2)}:
+                index[gram].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > 1:
+            for a in members:
+                for b in members:
+                    if a < b and renderings[a].article_id != renderings[b].article_id:
+                        pairs.add((a, b))
+    links = []
+    for a, b in sorted(pairs):
+        shorter, longer = (a, b) if len(encoded[a]) <= len(encoded[b]) else (b, a)
+        link = _link(shorter, longer, encoded, renderings, options)
+        if link is not None:
+            links.append(link)
+    return links
+
+
+def _link(
+    shorter: int,
+    longer: int,
+    encoded: Sequence[tuple[int, ...]],
+    renderings: Sequence[Rendering],
+    options: MatchOptions,
+) -> _Link | None:
+    s, l = encoded[shorter], encoded[longer]
+    located = locate_words(s, l)
+    if located is None:
+        return None
+    matched, (lo, hi), matched_positions = located
+    containment = matched / len(s)
+    needed = options.short_containment if len(s) < options.short_words else options.min_containment
+    if containment < needed:
+        return None
+    words = renderings[shorter].word_norms
+    distinctive = sum(1 for k in matched_positions if words[k] not in STOPWORDS)
+    if distinctive < (1 if len(s) < options.short_words else 3):
+        return None
+    return _Link(shorter, longer, containment, (lo, hi))
+
+
+def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
+    """Where ``needle``'s words sit, in order, inside ``haystack``.
+
+    Returns the number of needle words matched, the haystack window they span and the needle positions matched.
+    Single-word matches are only counted next to a longer run, so scattered "the"s do not stretch the window.
+    """
+    blocks = [b for b in LCSseq.editops(needle, haystack).as_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    longest = max(b.size for b in blocks)
+    if longest < min(2, len(needle)):
+        return None
+    # Keep blocks that belong to the densest run: a block joins if it is close to the previous kept one.
+    anchor = next(i for i, b in enumerate(blocks) if b.size == longest)
+    kept = [blocks[anchor]]
+    limit = max(3, len(needle) // 3)
+    for b in reversed(blocks[:anchor]):
+        first = kept[0]
+        if first.b - (b.b + b.size) <= limit and first.a - (b.a + b.size) <= limit:
+            kept.insert(0, b)
+    for b in blocks[anchor + 1 :]:
+        last = kept[-1]
+        if b.b - (last.b + last.size) <= limit and b.a - (last.a + last.size) <= limit:
+            kept.append(b)
+    matched_positions = [b.a + k for b in kept for k in range(b.size)]
+    return len(matched_positions), (kept[0].b, kept[-1].b + kept[-1].size), matched_positions
+
+
+def _components(n: int, links: Sequence[_Link]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        ra, rb = find(link.shorter), find(link.longer)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        comps[find(i)].append(i)
+    return list(comps.values())
+
+
+def _split_component(
+    component: list[int], links: Sequence[_Link], encoded: Sequence[tuple[int, ...]]
+) -> list[list[int]]:
+    """Split a component whose renderings cover disjoint parts of its longest rendering.
+
+    An outlet that quoted two consecutive sentences as one quote links both sentences' groups; the long rendering
+    then belongs to each group, and the groups stay apart.
+    """
+    backbone = max(component, key=lambda i: (len(encoded[i]), -i))
+    spans: dict[int, tuple[int, int]] = {}
+    for i in component:
+        if i == backbone:
+            continue
+        located = locate_words(encoded[i], encoded[backbone])
+        if located is not None and located[0] >= 0.6 * len(encoded[i]):
+            spans[i] = located[1]
+    if len(spans) < 2:
+        return [component]
+    clusters: list[tuple[tuple[int, int], list[int]]] = []
+    for i in sorted(spans, key=lambda i: spans[i]):
+        lo, hi = spans[i]
+        if clusters:
+            (clo, chi), members = clusters[-1]
+            overlap = min(hi, chi) - max(lo, clo)
+            if overlap >= 0.5 * min(hi - lo, chi - clo):
+                clusters[-1] = ((clo, max(chi, hi)), members + [i])
+                continue
+        clusters.append(((lo, hi), [i]))
+    if len(clusters) == 1:
+        return [component]
+    # Renderings that could not be placed on the backbone follow the cluster of a rendering they link to.
+    placed = {i: k for k, (_, members) in enumerate(clusters) for i in members}
+    for i in component:
+        if i in placed or i == backbone:
+            continue
+        for link in links:
+            other = link.longer if link.shorter == i else link.shorter if link.longer == i else None
+            if other is not None and other in placed:
+                placed[i] = placed[other]
+                break
+    parts = []
+    for k in range(len(clusters)):
+        members = [i for i, c in placed.items() if c == k]
+        parts.append(sorted(members + [backbone]))
+    return parts
+
+
+def _one_per_article(members: list[int], renderings: Sequence[Rendering]) -> list[int]:
+    """Keep, per article, the renderings of one statement: the utterance with the most words."""
+    best: dict[str, int] = {}
+    for i in members:
+        r = renderings[i]
+        words_by_utterance = sum(
+            len(renderings[j].word_norms)
+            for j in members
+            if renderings[j].article_id == r.article_id and renderings[j].utterance == r.utterance
+        )
+        current = best.get(r.article_id)
+        if current is None:
+            best[r.article_id] = i
+            continue
+        c = renderings[current]
+        current_words = sum(
+            len(renderings[j].word_norms)
+            for j in members
+            if renderings[j].article_id == c.article_id and renderings[j].utterance == c.utterance
+        )
+        if (words_by_utterance, -r.start) > (current_words, -c.start):
+            best[r.article_id] = i
+    chosen = {(renderings[i].article_id, renderings[i].utterance) for i in best.values()}
+    return [i for i in members if (renderings[i].article_id, renderings[i].utterance) in chosen]
+
+
+def _merge_same_article(group: list[Rendering]) -> list[Rendering]:
+    by_article: dict[str, list[Rendering]] = defaultdict(list)
+    for r in group:
+        by_article[r.article_id].append(r)
+    return [rs[0] if len(rs) == 1 else join_renderings(rs) for rs in by_article.values()]

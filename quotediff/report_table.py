@@ -1,0 +1,263 @@
+"""Terminal tables and Markdown: one table per quotation, one row per outlet's rendering."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tabulate import tabulate
+
+from quotediff.model import Article, Attribution, Comparison, Edit, Member, Quote, QuoteGroup
+
+_ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
+_SEVERITY_COLOUR = {"cosmetic": "dim", "editorial": "blue", "substantive": "red", "scope": "yellow"}
+_SHORT_KIND = {
+    "substitution": "subst",
+    "insertion": "ins",
+    "omission": "omit",
+    "punctuation": "punct",
+    "quote_marks": "marks",
+    "typography": "typo",
+    "abbreviation": "abbr",
+    "truncation": "fragment",
+    "extension": "extended",
+    "bracketed": "[ ]",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableOptions:
+    tablefmt: str = "simple"
+    color: bool = False
+    width: int = 120  # the terminal's width: long cells wrap to fit
+    markdown: bool = False  # headings and tables for a Markdown document instead of a terminal
+
+
+def _style(text: str, style: str, options: TableOptions) -> str:
+    if not options.color or not text:
+        return text
+    return f"\x1b[{_ANSI[style]}m{text}\x1b[0m"
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def summarise_edits(edits: Sequence[Edit], limit: int = 4) -> str:
+    """The changes in short: "subst: will→would; case: Prime→prime; +2 more"."""
+    shown = [e for e in edits if e.kind not in ("quote_marks", "spacing")]
+    parts = []
+    for edit in shown[:limit]:
+        kind = _SHORT_KIND.get(edit.kind, edit.kind)
+        if edit.kind == "truncation":
+            parts.append(f"{kind} (−{_clip(edit.reference, 24)})" if edit.reference else kind)
+        elif edit.reference and edit.variant:
+            parts.append(f"{kind}: {_clip(edit.reference, 18)}→{_clip(edit.variant, 18)}")
+        elif edit.variant:
+            parts.append(f"{kind}: +{_clip(edit.variant, 24)}")
+        else:
+            parts.append(f"{kind}: −{_clip(edit.reference, 24)}")
+        if edit.critical:
+            parts[-1] += " (!)"
+    if len(shown) > limit:
+        parts.append(f"+{len(shown) - limit} more")
+    return "; ".join(parts) if parts else "none"
+
+
+def _speaker(attribution: Attribution) -> str:
+    mention = attribution.speaker.text if attribution.speaker else None
+    resolved = attribution.speaker_resolved
+    if mention and resolved and resolved.casefold() != mention.casefold():
+        return f"{mention} (= {resolved})"
+    return mention or resolved or "—"
+
+
+def _outlet_cell(member: Member, article: Article) -> str:
+    cell = article.outlet
+    if member.is_reference:
+        cell += " *"
+    if member.copy_of:
+        cell += f" (copy of {member.copy_of})"
+    return cell
+
+
+def _member_row(member: Member, article: Article, options: TableOptions) -> list[str]:
+    a = member.attribution
+    changes = summarise_edits(member.diff.edits)
+    worst = max(
+        (e.severity for e in member.diff.edits),
+        key=lambda s: ["cosmetic", "scope", "editorial", "substantive"].index(s),
+        default=None,
+    )
+    if worst:
+        changes = _style(changes, _SEVERITY_COLOUR[worst], options)
+    shifts = "; ".join(
+        f"{c.field} {c.kind}" + (f": {c.reference or '—'}→{c.variant or '—'}" if c.kind != "name_form" else "")
+        for c in member.attribution_changes
+    )
+    if any(c.severity == "critical" for c in member.attribution_changes):
+        shifts = _style(shifts, "red", options)
+    return [
+        _outlet_cell(member, article),
+        article.published or "—",
+        f"{member.diff.similarity:.2f}",
+        f"{member.diff.fidelity:.2f}",
+        member.diff.verdict,
+        changes,
+        _speaker(a),
+        a.verb.text if a.verb else "—",
+        ", ".join(h.text for h in a.hedges) or "—",
+        "; ".join(s.text for s in a.sources) or "—",
+        shifts or "—",
+    ]
+
+
+_GROUP_HEADERS = [
+    "outlet",
+    "date",
+    "sim",
+    "fidelity",
+    "verdict",
+    "changes",
+    "speaker",
+    "verb",
+    "hedges",
+    "source",
+    "attribution shifts",
+]
+
+
+def _colwidths(headers: Sequence[str], width: int) -> list[int | None]:
+    # Leave short columns alone and share what is left of the terminal between the wordy ones.
+    wordy = {"changes", "speaker", "source", "attribution shifts", "quote", "hedges", "verdict"}
+    fixed = sum(min(12, len(h) + 2) for h in headers if h not in wordy) + 2 * len(headers)
+    share = max(12, (width - fixed) // max(1, sum(1 for h in headers if h in wordy)))
+    return [share if h in wordy else None for h in headers]
+
+
+def _table(rows: list[list[str]], headers: list[str], options: TableOptions) -> str:
+    if options.markdown:
+        return tabulate([[_md_escape(c) for c in row] for row in rows], headers=headers, tablefmt="github")
+    return tabulate(
+        rows,
+        headers=headers,
+        tablefmt=options.tablefmt,
+        maxcolwidths=_colwidths(headers, options.width) if options.tablefmt != "tsv" else None,
+        disable_numparse=True,
+    )
+
+
+def render_group(group: QuoteGroup, articles: dict[str, Article], options: TableOptions) -> str:
+    reference = next((m for m in group.members if m.is_reference), None)
+    if reference is not None:
+        ref_article = articles[reference.article_id]
+        where = f"{ref_article.outlet}, {ref_article.published or 'undated'} ({ref_article.id})"
+    else:
+        where = "the primary source document"
+    quote = _clip(group.reference_text, max(40, options.width - 12))
+    lines = []
+    if options.markdown:
+        lines.append(f"### {group.id}: “{_md_escape(quote)}”\n")
+        lines.append(f"Reference: {_md_escape(where)}. {len(group.members)} renderings.\n")
+    else:
+        lines.append(_style(f"[{group.id}] “{quote}”", "bold", options))
+        lines.append(f"reference: {where} — {len(group.members)} renderings")
+    rows = [_member_row(m, articles[m.article_id], options) for m in group.members]
+    lines.append(_table(rows, _GROUP_HEADERS, options))
+    carried = [e for e in group.lineage if e.followers]
+    if carried:
+        lines.append("")
+        lines.append("lineage (change first printed by → later outlets with the same change):")
+        for e in carried:
+            change = f"{e.edit_kind}: {_clip(e.reference, 30) or '∅'} → {_clip(e.variant, 30) or '∅'}"
+            lines.append(f"  {change}: {e.first_article} → {', '.join(e.followers)}")
+    return "\n".join(lines)
+
+
+def summary_line(comparison: Comparison) -> str:
+    counts = Counter(m.diff.verdict for g in comparison.groups for m in g.members if not m.is_reference)
+    shifts = sum(len(m.attribution_changes) for g in comparison.groups for m in g.members)
+    parts = [
+        f"{len(comparison.articles)} articles",
+        f"{len(comparison.quotes)} quotes",
+        f"{len(comparison.groups)} quotations found in more than one place",
+    ]
+    if counts:
+        parts.append(", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+    parts.append(f"{shifts} attribution shifts")
+    return "; ".join(parts)
+
+
+def render_table(comparison: Comparison, options: TableOptions | None = None) -> str:
+    options = options or TableOptions()
+    articles = {a.id: a for a in comparison.articles}
+    out = []
+    if options.markdown:
+        out.append("# quotediff report\n")
+    out.append(summary_line(comparison) + ".")
+    if comparison.source is not None:
+        out.append(f"Reference wording: the primary document {comparison.source.path}.")
+    if not comparison.groups:
+        out.append("No quotation was found in more than one article." if comparison.quotes else "No quotes found.")
+    for group in comparison.groups:
+        out.append("")
+        out.append(render_group(group, articles, options))
+    if comparison.copies:
+        out.append("")
+        out.append("Copies (near-identical articles, counted once): " + "; ".join(" = ".join(c) for c in comparison.copies))
+    if comparison.unmarked:
+        out.append("")
+        out.append("Quoted words printed without quote marks:")
+        for u in comparison.unmarked:
+            out.append(f"  {u.group_id} in {u.article_id} at {u.span.start}: “{_clip(u.span.text, 70)}”")
+    if comparison.skipped:
+        out.append("")
+        out.append("Skipped inputs:")
+        for s in comparison.skipped:
+            out.append(f"  {s.path}: {s.reason}")
+    return "\n".join(out) + "\n"
+
+
+_QUOTE_HEADERS = ["id", "kind", "quote", "speaker", "speaker kind", "verb", "hedges", "addressee", "sources"]
+
+
+def quote_row(quote: Quote, width: int) -> list[str]:
+    a = quote.attribution
+    return [
+        quote.id,
+        quote.kind,
+        _clip(quote.text, max(30, width // 3)),
+        _speaker(a) if quote.kind == "statement" else "—",
+        a.speaker_kind,
+        a.verb.text if a.verb else "—",
+        ", ".join(h.text for h in a.hedges) or "—",
+        a.addressee.text if a.addressee else "—",
+        "; ".join(s.text for s in a.sources) or "—",
+    ]
+
+
+def render_quotes(comparison: Comparison, options: TableOptions | None = None) -> str:
+    """Every quote of every article, with its attribution: what ``quotediff quotes`` prints."""
+    options = options or TableOptions()
+    out = []
+    for article in comparison.articles:
+        quotes = [q for q in comparison.quotes if q.article_id == article.id]
+        heading = f"{article.outlet} — {article.title or article.path} ({article.published or 'undated'})"
+        if options.markdown:
+            out.append(f"## {_md_escape(heading)}\n")
+        else:
+            out.append(_style(heading, "bold", options))
+        if not quotes:
+            out.append("No quotes found.")
+        else:
+            out.append(_table([quote_row(q, options.width) for q in quotes], _QUOTE_HEADERS, options))
+        out.append("")
+    for s in comparison.skipped:
+        out.append(f"skipped {s.path}: {s.reason}")
+    return "\n".join(out).rstrip("\n") + "\n"
