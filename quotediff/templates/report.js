@@ -1,0 +1,78 @@
+/* quotediff report controls. Works from a file:// page with no server. Reads only ids and classes the report
+   itself wrote; never builds markup from article text (no innerHTML). */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+
+  var toggles = [
+    ["opt-hide-cosmetic", "hide-cosmetic"],
+    ["opt-only-altered", "only-altered"]
+  ];
+
+  function apply(box, cls) {
+    root.classList.toggle(cls, box.checked);
+    if (cls === "hide-cosmetic") {
+      // Hidden marks should not take keyboard focus either.
+      var marks = document.querySelectorAll(".rendering .edit.sev-cosmetic");
+      for (var i = 0; i < marks.length; i++) {
+        marks[i].setAttribute("tabindex", box.checked ? "-1" : "0");
+      }
+    }
+  }
+
+  toggles.forEach(function (pair) {
+    var box = document.getElementById(pair[0]);
+    if (!box) { return; }
+    box.addEventListener("change", function () { apply(box, pair[1]); });
+    apply(box, pair[1]);  // a reload keeps the box ticked: keep the page in step with it
+  });
+
+  var groups = Array.prototype.slice.call(document.querySelectorAll("article.group"));
+  var select = document.getElementById("jump");
+
+  function go(id) {
+    var target = document.getElementById(id);
+    if (!target) { return; }
+    var heading = target.querySelector("h2") || target;
+    if (history.replaceState) { history.replaceState(null, "", "#" + id); }
+    target.scrollIntoView({block: "start"});
+    heading.focus({preventScroll: true});
+    if (select) { select.value = id; }
+  }
+
+  function current() {
+    // The group whose top is nearest above the sticky controls.
+    var bar = document.querySelector(".controls");
+    var limit = (bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+    var index = -1;
+    for (var i = 0; i < groups.length; i++) {
+      if (groups[i].getBoundingClientRect().top <= limit) { index = i; }
+    }
+    return index;
+  }
+
+  function step(delta) {
+    if (!groups.length) { return; }
+    var index = current() + delta;
+    if (index < 0) { go("summary"); return; }
+    index = Math.min(index, groups.length - 1);
+    go(groups[index].id);
+  }
+
+  if (select) {
+    select.addEventListener("change", function () { go(select.value); });
+  }
+  var prev = document.getElementById("prev-quote");
+  var next = document.getElementById("next-quote");
+  if (prev) { prev.addEventListener("click", function () { step(-1); }); }
+  if (next) { next.addEventListener("click", function () { step(1); }); }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var tag = event.target && event.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") { return; }
+    if (event.key === "j") { step(1); event.preventDefault(); }
+    if (event.key === "k") { step(-1); event.preventDefault(); }
+  });
+})();
