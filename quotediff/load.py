@@ -148,6 +148,8 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
         raise UnusableInput(path, "only whitespace")
     if _looks_binary(text):
         raise UnusableInput(path, "binary file (control characters)")
+    if not _has_words(text):
+        raise UnusableInput(path, "no article text")
     text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
     fmt = FORMAT_BY_SUFFIX.get(suffix) or _sniff_format(text)
     stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
@@ -389,6 +391,10 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > 0.1 * len(sample)
 
 
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
 def _sniff_format(text: str) -> str:
     """Format of an input whose name says nothing (stdin, an unknown extension)."""
     if _SNIFF_HTML.search(text[:4096]):
@@ -441,6 +447,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], int] | None:
 def _text_article(text: str, *, path: str, stem: str, fmt: str, encoding: str) -> Article:
     parsed = _front_matter(text)
     fields, body_start = parsed if parsed else ({}, 0)
+    head = _text_head(text[body_start:], stem)
+    published = fields.get("published")
     return Article(
         id=slugify(stem),
         path=path,
@@ -448,22 +456,53 @@ def _text_article(text: str, *, path: str, stem: str, fmt: str, encoding: str) -
         format=fmt,
         # Without metadata the outlet is the file stem as written ("karachi-evening-star"): title-casing it
         # would guess wrong for names like "nyt" or "bbc-urdu", and the stem is what the user named the file.
-        outlet=fields.get("outlet") or stem,
-        title=fields.get("title") or _first_line_title(text[body_start:]),
+        # A byline or dateline naming the outlet in full ("By Tom Okafor, Prairie Wire") wins over the stem,
+        # but only when that name slugifies to the stem, so an unrelated phrase is never taken for the outlet.
+        outlet=fields.get("outlet") or head.get("outlet") or stem,
+        title=fields.get("title") or head.get("title"),
         url=fields.get("url"),
-        published=normalise_date(fields["published"]) if "published" in fields else None,
-        author=fields.get("author"),
+        published=normalise_date(published) if published else head.get("published"),
+        author=fields.get("author") or head.get("author"),
         body_start=body_start,
         encoding=encoding,
     )
 
 
-def _first_line_title(body: str) -> str | None:
-    for line in body.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line if len(line) <= _TITLE_MAX else None
-    return None
+_HEAD_LINES = 6  # title, byline, dateline: all within the first few lines of a plain-text article
+_BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"\(([^()\n]{2,60})\)")
+
+
+def _text_head(body: str, stem: str) -> dict[str, str]:
+    """Title, author, date and outlet from the first lines of an article without front matter.
+
+    The title is the first non-empty line when short; a later line "By <name>[, <outlet>]" gives the author; a
+    short line that is a date gives the publication date; an outlet named in a byline or a dateline
+    ("WASHINGTON (Prairie Wire) -") is used when it matches the file stem.
+    """
+    lines = [line.strip() for line in body[:4000].splitlines() if line.strip()][:_HEAD_LINES]
+    found: dict[str, str] = {}
+    if not lines:
+        return found
+    title = lines[0].lstrip("#").strip()
+    if title and len(title) <= _TITLE_MAX:
+        found["title"] = title
+    target = slugify(stem)
+    for line in lines[1:]:
+        byline = _BYLINE.match(line)
+        if byline and len(line) <= 120 and "author" not in found:
+            name, _, rest = byline.group(1).partition(",")
+            name = re.split(r"\s+in\s+(?=[A-Z])", name)[0].strip()
+            if name:
+                found["author"] = name
+            if rest.strip() and slugify(rest) == target:
+                found["outlet"] = rest.strip()
+        elif len(line) <= 40 and "published" not in found and (day := normalise_date(line)):
+            found["published"] = day
+        for named in _PARENTHESISED.findall(line):
+            if slugify(named) == target:
+                found.setdefault("outlet", named.strip())
+    return found
 
 
 # --- dates, ids ---------------------------------------------------------------------------------------------
@@ -576,7 +615,7 @@ def _html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
             paragraphs = _xml_paragraphs(doc)
     if not paragraphs:
         paragraphs = _fallback_paragraphs(text)
-    if not paragraphs:
+    if not any(_has_words(paragraph) for paragraph, _ in paragraphs):
         raise UnusableInput(path, "no article text")
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -606,11 +645,19 @@ def _html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
 
 
 def _parse_html(text: str) -> lxml_html.HtmlElement | None:
+    """The page as an lxml tree, or None when lxml cannot represent all of it (the fallback then reads it)."""
     try:
         # Bytes, not str: lxml refuses a str that carries an XML encoding declaration.
-        return lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_HTML_PARSER)
+        tree = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_HTML_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    # Past its depth limit libxml2 silently drops the deeper content; the streaming fallback keeps it.
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _HTML_PARSER.error_log):
+        return None
+    # <template> is never rendered; <noscript> holds "enable JavaScript" notices and tracking pixels.
+    for element in list(tree.iter("template", "noscript")):
+        element.drop_tree()
+    return tree
 
 
 def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
