@@ -34,7 +34,8 @@ class ExtractOptions:
 
 _DEFAULT_OPTIONS = ExtractOptions()
 
-_MARK_RE = re.compile("[\"“”„‟«»‹›‘’‚']")
+# Two straight apostrophes stand for a double quote mark in some archives (''like this'').
+_MARK_RE = re.compile("''|[\"“”„‟«»‹›‘’‚']")
 # Paragraph breaks: a blank line where the text has any, else every newline.
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _NEWLINE_RE = re.compile(r"\n")
@@ -64,8 +65,9 @@ _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…/*") | frozenset(_CLOSERS) | frozen
 
 @dataclass(slots=True)
 class _Open:
-    mark: str
+    mark: str  # the mark's role ('"' for a doubled apostrophe)
     pos: int  # offset of the opening mark
+    end: int  # offset after it
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -86,15 +88,15 @@ def _is_space(ch: str) -> bool:
 
 def _scan_paragraph(
     text: str, start: int, end: int, options: ExtractOptions
-) -> tuple[list[tuple[int, int, str]], _Open | None]:
+) -> tuple[list[tuple[int, int, int, int, str]], _Open | None]:
     """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open."""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, int, int, str]] = []
     stack: list[_Open] = []
     for match in _MARK_RE.finditer(text, start, end):
         i = match.start()
-        mark = text[i]
+        mark = '"' if match.end() - i == 2 else text[i]
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[match.end()] if match.end() < end else " "
         if mark in "’'" and before.isalnum() and after.isalpha():
             continue  # an apostrophe inside a word: Pakistan’s, don't
         left = not _is_space(after) and (_is_space(before) or before in _OPEN_BEFORE)
@@ -105,7 +107,15 @@ def _scan_paragraph(
                 opened = stack[depth]
                 del stack[depth:]
                 if not stack:
-                    found.append((opened.pos, i, opened.mark + mark))
+                    found.append(
+                        (
+                            opened.pos,
+                            opened.end,
+                            i,
+                            match.end(),
+                            text[opened.pos : opened.end] + match.group(),
+                        )
+                    )
                 continue
         if mark == "'" and not options.straight_single:
             continue
@@ -117,7 +127,7 @@ def _scan_paragraph(
             if mark in "»”" and stack:
                 continue
             if len(stack) < 4:
-                stack.append(_Open(mark, i))
+                stack.append(_Open(mark, i, match.end()))
     return found, (stack[0] if stack else None)
 
 
@@ -136,7 +146,10 @@ def _closing_depth(stack: list[_Open], mark: str, right: bool) -> int | None:
 
 def _reopens(text: str, para: tuple[int, int], opened: _Open) -> bool:
     """Whether a paragraph re-opens a quote the previous one left open (a multi-paragraph quote)."""
-    first = text[para[0] : para[0] + 1]
+    first = text[para[0] : para[0] + 2]
+    if first == "''":
+        return opened.mark == '"'
+    first = first[:1]
     if not first:
         return False
     if opened.mark in _SINGLE:
@@ -165,23 +178,22 @@ def _find_sites(article: Article, options: ExtractOptions) -> list[QuoteSite]:
             carried = None
             continue
         closed, left_open = _scan_paragraph(text, p_start, p_end, options)
-        for open_pos, close_pos, marks in closed:
+        for open_pos, open_end, close_pos, close_end, marks in closed:
             cont = carried is not None and open_pos == p_start
-            if close_pos - open_pos - 1 > options.max_chars:
+            if close_pos - open_end > options.max_chars:
                 continue
-            sites.append(
-                QuoteSite(open_pos + 1, close_pos, open_pos, close_pos + 1, p_start, p_end, marks, cont)
-            )
+            sites.append(QuoteSite(open_end, close_pos, open_pos, close_end, p_start, p_end, marks, cont))
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopened = nxt is not None and _reopens(text, nxt, left_open)
             at_start = left_open.pos == p_start
             if reopened or (at_start and left_open.mark not in "'‘"):
-                s, e = _trim(text, left_open.pos + 1, p_end)
+                s, e = _trim(text, left_open.end, p_end)
                 if s < e and e - s <= options.max_chars:
                     cont = carried is not None and left_open.pos == p_start
-                    sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, left_open.mark, cont))
+                    marks = text[left_open.pos : left_open.end]
+                    sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, marks, cont))
             carried = left_open if reopened else None
         else:
             carried = None
