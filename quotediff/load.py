@@ -471,6 +471,18 @@ def _text_article(text: str, *, path: str, stem: str, fmt: str, encoding: str) -
 _HEAD_LINES = 6  # title, byline, dateline: all within the first few lines of a plain-text article
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\(([^()\n]{2,60})\)")
+_HEAD_SEPARATOR = re.compile(r"\s+[-\u2013\u2014|]\s+|\s*\|\s*")
+
+
+def _names_outlet(phrase: str, stem: str) -> bool:
+    """Whether a phrase names the outlet in the file name ("The Coastline Herald", coastline-herald.txt)."""
+    slug, target = slugify(phrase), slugify(stem)
+    return bool(phrase.strip()) and len(phrase) <= 60 and target in (slug, slug.removeprefix("the-"))
+
+
+def _outlet_case(phrase: str) -> str:
+    phrase = " ".join(phrase.split())
+    return phrase.title() if phrase.isupper() else phrase
 
 
 def _text_head(body: str, stem: str) -> dict[str, str]:
@@ -487,7 +499,6 @@ def _text_head(body: str, stem: str) -> dict[str, str]:
     title = lines[0].lstrip("#").strip()
     if title and len(title) <= _TITLE_MAX:
         found["title"] = title
-    target = slugify(stem)
     for line in lines[1:]:
         byline = _BYLINE.match(line)
         if byline and len(line) <= 120 and "author" not in found:
@@ -495,13 +506,18 @@ def _text_head(body: str, stem: str) -> dict[str, str]:
             name = re.split(r"\s+in\s+(?=[A-Z])", name)[0].strip()
             if name:
                 found["author"] = name
-            if rest.strip() and slugify(rest) == target:
-                found["outlet"] = rest.strip()
-        elif len(line) <= 40 and "published" not in found and (day := normalise_date(line)):
-            found["published"] = day
+            if _names_outlet(rest, stem):
+                found["outlet"] = _outlet_case(rest)
+            continue
+        # "The Coastline Herald — Saturday, July 22, 2023", "NORTHSTAR DISPATCH - Washington bureau"
+        for part in [line, *_HEAD_SEPARATOR.split(line)]:
+            if len(part) <= 40 and "published" not in found and (day := normalise_date(part)):
+                found["published"] = day
+            elif _names_outlet(part, stem):
+                found.setdefault("outlet", _outlet_case(part))
         for named in _PARENTHESISED.findall(line):
-            if slugify(named) == target:
-                found.setdefault("outlet", named.strip())
+            if _names_outlet(named, stem):
+                found.setdefault("outlet", _outlet_case(named))
     return found
 
 
