@@ -31,10 +31,13 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll("article.group"));
   var select = document.getElementById("jump");
 
+  var lastIndex = -1;  // the group the controls last jumped to
+
   function go(id) {
     var target = document.getElementById(id);
     if (!target) { return; }
     var heading = target.querySelector("h2") || target;
+    lastIndex = groups.indexOf(target);
     if (history.replaceState) { history.replaceState(null, "", "#" + id); }
     target.scrollIntoView({block: "start"});
     heading.focus({preventScroll: true});
@@ -42,12 +45,17 @@
   }
 
   function current() {
-    // The group whose top is nearest above the sticky controls.
-    var bar = document.querySelector(".controls");
-    var limit = (bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+    // The last group whose top has reached the place a jump puts it (below the sticky controls); near the
+    // end of the page, where a jump cannot scroll that far, the group jumped to last if it is still in view.
+    if (!groups.length) { return -1; }
+    var limit = (parseFloat(getComputedStyle(groups[0]).scrollMarginTop) || 0) + 8;
     var index = -1;
     for (var i = 0; i < groups.length; i++) {
       if (groups[i].getBoundingClientRect().top <= limit) { index = i; }
+    }
+    if (lastIndex > index) {
+      var box = groups[lastIndex].getBoundingClientRect();
+      if (box.top < window.innerHeight && box.bottom > 0) { index = lastIndex; }
     }
     return index;
   }
