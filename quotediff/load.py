@@ -616,10 +616,14 @@ def _nothing_found_message(paths: Sequence[str], skipped: list[Skipped]) -> str:
 # No huge_tree: libxml2's default depth limit (256) keeps hostile nesting from reaching recursive code; the
 # stdlib fallback below recovers text that sits deeper than that.
 _HTML_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLOCK_XML = frozenset({"p", "head", "item", "code", "quote", "list", "div", "table", "row", "cell"})
 
 
 def _html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
+    # Control characters are invisible in a browser, and lxml refuses any string holding one (fuzzing found a
+    # <q> whose text began with \x02): drop them before parsing. Offsets are into the extracted text anyway.
+    text = _XML_INCOMPATIBLE.sub("", text)
     tree = _parse_html(text)
     meta = _page_metadata(tree) if tree is not None else {}
     paragraphs: list[tuple[str, bool]] = []

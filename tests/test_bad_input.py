@@ -442,3 +442,22 @@ def test_strict_fails_on_any_skipped_input(tmp_path: Path, good: Path) -> None:
     bad.write_bytes(PNG)
     with pytest.raises(InputError, match=re.escape(f"{bad}: binary file (PNG) (--strict)")):
         load([bad, good], tmp_path, LoadOptions(strict=True))
+
+
+# --- regressions found by fuzz/fuzz_load_extract.py -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # lxml refused to set the text of a <q> starting with a control character (ValueError)
+        b"<html><body><div><q>\x02Headline here\nThe <dW",
+    ],
+)
+def test_fuzz_regressions(page: bytes) -> None:
+    try:
+        article = load_bytes(page, "page.html")
+    except InputError:
+        return
+    assert article.text.strip()
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", article.text)
