@@ -4,15 +4,16 @@ Run by hand, not in CI (it needs ``pip install atheris``, which is not a project
 
     nice -n 19 python fuzz/fuzz_load_extract.py -max_total_time=600
 
-With no corpus folder on the command line it reads the committed seeds in ``fuzz/seeds/`` and keeps what it
-learns in ``fuzz/corpus/`` (git-ignored); a crashing or slow input is written to ``fuzz/artifacts/``. Any other
-libFuzzer flag can be added (``-jobs=2``, ``-max_len=100000``, ``-timeout=5``). To replay one input:
-``python fuzz/fuzz_load_extract.py fuzz/artifacts/crash-...``.
+With no corpus folder on the command line it reads the committed seeds in ``fuzz/seeds/`` and keeps what
+it learns in ``fuzz/corpus/`` (git-ignored); a crashing or slow input is written to ``fuzz/artifacts/``. Other
+libFuzzer flags can be added (``-max_len=100000``, ``-timeout=5``). To replay one input:
+``python fuzz/fuzz_load_extract.py fuzz/artifacts/crash-...``. (``-fork`` mode does not work: libFuzzer
+re-runs the script without the interpreter.)
 
-The first byte of each input picks the file name (and so the format: HTML, text, Markdown, an unknown extension
-that is sniffed, or stdin); the rest is the file's bytes. A finding is any exception other than InputError, or a
-broken invariant: ids are slugs, spans lie inside the text, text files decode to exactly their text, and every
-quote's offsets point at its text.
+The first byte of each input picks the file name (and so the format: HTML, text, Markdown, an unknown
+extension that is sniffed, or stdin); the rest is the file's bytes. A finding is any exception other than
+InputError, or a broken invariant: ids are slugs, spans lie inside the text, text files decode to exactly
+their text, and every quote's offsets point at its text.
 """
 
 from __future__ import annotations

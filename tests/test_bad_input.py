@@ -444,7 +444,7 @@ def test_strict_fails_on_any_skipped_input(tmp_path: Path, good: Path) -> None:
         load([bad, good], tmp_path, LoadOptions(strict=True))
 
 
-# --- regressions found by fuzz/fuzz_load_extract.py -------------------------------------------------------------
+# --- regressions found by fuzz/fuzz_load_extract.py ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
