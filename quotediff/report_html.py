@@ -280,14 +280,17 @@ def safe_href(url: str | None) -> str | None:
     return url
 
 
-def _fidelity_band(fidelity: float, verbatim: bool) -> str:
-    # Bands chosen so that cosmetic-only renderings (fidelity ~0.95+) read as faithful and an unmarked
-    # substitution (about 0.8 on a 40-word quote) already stands out.
+def _fidelity_band(percent: int, verbatim: bool, worst: str) -> str:
+    """The colour band of a rendering, from the percentage shown (so colour and number never disagree).
+
+    Bands chosen so that cosmetic-only renderings (95%+) read as faithful; a rendering with an unmarked
+    substantive change is never shown in a faithful colour, however high its score.
+    """
     if verbatim:
         return "exact"
-    if fidelity >= 0.9:
+    if percent >= 90 and worst != "substantive":
         return "high"
-    if fidelity >= 0.7:
+    if percent >= 70:
         return "medium"
     return "low"
 
@@ -427,6 +430,7 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
     views = [_edit_view(edit, f"{anchor}-e{index}") for index, edit in enumerate(diff.edits, 1)]
     segments = mark_segments(member.text, tokenize(member.text), list(zip(diff.edits, views, strict=True)))
     worst = _worst_severity(diff.edits)
+    percent = round(diff.fidelity * 100)
     non_cosmetic = any(edit.severity != "cosmetic" for edit in diff.edits)
     wording = "verbatim" if not diff.edits else ("changed" if non_cosmetic else "cosmetic")
     significant_attribution = [c for c in member.attribution_changes if c.kind != "name_form"]
@@ -436,8 +440,8 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
         article=article,
         is_reference=member.is_reference,
         verdict="reference" if member.is_reference else diff.verdict,
-        fidelity=f"{round(diff.fidelity * 100)}%",
-        fidelity_band=_fidelity_band(diff.fidelity, not diff.edits),
+        fidelity=f"{percent}%",
+        fidelity_band=_fidelity_band(percent, not diff.edits, worst),
         similarity=f"{round(diff.similarity * 100)}%",
         symbol=SEVERITY_SYMBOL[worst],
         wording=wording,

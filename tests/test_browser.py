@@ -420,5 +420,7 @@ def test_fixtures_report(browser: Browser, tmp_path: Path) -> None:
     assert comparison.groups
     path = write_report(tmp_path, comparison)
     check_report(browser, comparison, path)
-    browser.open(path, width=1100, height=900)
-    browser.screenshot(ARTEFACTS / "report.png")
+    browser.open(path, width=1100, height=1400)
+    browser.screenshot(ARTEFACTS / "report.png", full_page=False)  # summary, matrix, the start of Q1
+    browser.screenshot(ARTEFACTS / "report-full.png")  # the page down to 6,000 px
+    assert (ARTEFACTS / "report.png").stat().st_size > 10_000

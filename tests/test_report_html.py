@@ -774,6 +774,49 @@ def test_hostile_article_data_is_text_never_markup() -> None:
     assert "<!--" not in html and "-->" not in html.replace("--&gt;", "")
 
 
+def test_hostile_fixture_report_through_the_pipeline() -> None:
+    compare = pytest.importorskip("quotediff.compare")
+    comparison = compare.compare_paths([str(ROOT / "fixtures" / "hostile")])
+    assert comparison.groups
+    html = render_html(comparison)
+    doc = parse(html)
+    assert len(doc.findall(".//script")) == 1 and len(doc.findall(".//style")) == 1
+    assert not doc.findall(".//img") and not doc.findall(".//b") and not doc.findall(".//i")
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
+    body = text_of(doc.find("body"))
+    for bit in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "</style>",
+        "-->",
+        "Hostile <b>Herald</b>",
+        "javascript:alert(1)",
+    ):
+        assert bit in body, bit
+    links = {a.get("href") for a in doc.iter("a") if not a.get("href").startswith("#")}
+    assert links == {a.url for a in comparison.articles if a.url and a.url.startswith("https://")}
+
+
+def test_script_never_writes_markup() -> None:
+    """The inlined script reads the page and toggles classes; it never turns strings into markup."""
+    from importlib import resources
+
+    js = resources.files("quotediff").joinpath("templates").joinpath("report.js").read_text(encoding="utf-8")
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "Function(",
+        'setTimeout("',
+        "fetch(",
+        "XMLHttpRequest",
+        "import(",
+    ):
+        assert sink not in js, sink
+
+
 def test_hostile_fixture_files_exist() -> None:
     folder = ROOT / "fixtures" / "hostile"
     names = sorted(p.name for p in folder.iterdir() if p.suffix in (".html", ".txt", ".md"))

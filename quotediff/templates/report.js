@@ -1,5 +1,5 @@
 /* quotediff report controls. Works from a file:// page with no server. Reads only ids and classes the report
-   itself wrote; never builds markup from article text (no innerHTML). */
+   itself wrote; never builds markup from strings, so article text cannot become markup here. */
 (function () {
   "use strict";
   var root = document.documentElement;
