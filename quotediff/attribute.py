@@ -1,15 +1,24 @@
 """Who said each quote, with which verb, hedged how, and on whose authority.
 
-Rules work on the text around each quote, nearest first: an attribution right after the closing mark (“…,”
-said Lu / “…,” Lu said), then one in the same sentence before the opening mark (Lu told Majeed: “…”, According
-to Lu, “…”, Lu said the talks were “…”), then the previous sentence or a paragraph ending with a colon, then
-the speaker of the quote before (a floating quote continuing the same person). Speaker mentions are read with
-a few token rules (names, pronouns, descriptions ending in a head noun such as "official", organisations) and
-resolved to the fullest name the article gives the same person.
+Rules read the text around each quote with every quote's inside blanked out (so words inside quotes are never
+taken for verbs or speakers, and sentence boundaries inside quotes do not count), nearest first:
+
+1. an attribution right after the closing mark: “…,” said Lu / “…,” Lu said / “…” — Lu / “…,” according to X;
+2. a name and a colon right before the opening mark (Lu: “…”, headline style);
+3. the last speech verb before the quote in the same sentence and its subject: Lu told Majeed: “…” /
+   According to Lu, “…” / Lu said the talks were “…” / ..., saying “…”;
+4. the subject of the sentence holding a partial quote: Lu called for “an end to the talks”;
+5. for a quote that starts its sentence: the previous sentence or a paragraph ending with a colon, the quote
+   it continues (multi-paragraph), or the quote before it (a floating quote continuing the same speaker).
+
+Speaker mentions are read with a few token rules (names, pronouns, descriptions ending in a head noun such as
+"official", organisations) and resolved to the fullest name the article gives the same person; pronouns
+resolve to the last fitting person named before them.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -63,7 +72,7 @@ class _Frame:
     lemma: str | None
     tone: str | None
     addressee: Span | None = None
-    clause: tuple[int, int] = (0, 0)  # text span searched for hedges and sources
+    how: str = ""  # which rule found it: after, colon, before, subject, previous, continued, floating
 
 
 _TOKEN_RE = re.compile(r"\w+(?:[’'\-&.]\w+)*\.?|[^\w\s]")
@@ -75,17 +84,19 @@ _ABBREV = frozenset(
 _LEADING_FUNCTION = frozenset(
     "but and or so yet then the a an in on at for after before while although though when if as because since"
     " this that these those however meanwhile still also even now here there later earlier asked speaking"
-    " indeed instead again today yesterday tomorrow tonight last next".split()
+    " indeed instead again today yesterday tomorrow tonight last next by with from of to said says".split()
 )
-_PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das y of".split())
+_PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das".split())
 _DETERMINERS = frozenset(
-    "the a an one another two three four several some many other his her their its our".split()
+    "the a an one another two three four five several some many other his her their its our this that these"
+    " those".split()
 )
 _ADVERBS = frozenset(
     "also later then again further once simply just only even still recently previously earlier famously"
     " repeatedly privately publicly flatly bluntly reportedly allegedly apparently purportedly supposedly"
-    " reportedly quickly angrily calmly quietly loudly immediately subsequently initially originally first"
-    " has had have was is were are will would could had been never once reportedly".split()
+    " quickly angrily calmly quietly loudly immediately subsequently initially originally first has had have"
+    " was is were are will would could may might had been never once often frequently has not did does"
+    " sarcastically jokingly proudly simply".split()
 )
 _ADDRESSEE_VERBS = frozenset(
     "tell inform assure reassure remind brief warn urge advise ask notify instruct".split()
@@ -94,21 +105,45 @@ _ADJUNCT_WORDS = frozenset(
     "on in at to during after before last this yesterday today tonight earlier later when while as from about"
     " of via through with".split()
 )
-_NAMING_CUE_RE = re.compile(
-    r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
-    r"|the slogan|the hashtag|branded|labell?ed|called|a|the|an|his|her|their|its)\s*$",
-    re.I,
+_AUX = frozenset(
+    "is was are were has have had will would can could may might must should did does do".split()
+)
+_PARTICIPLES = frozenset(
+    "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
+    " stating claiming quoting describing tweeting".split()
 )
 _NAMING_STRONG_RE = re.compile(
     r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
-    r"|the slogan|the hashtag|branded|labell?ed)\s*$",
+    r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named)\s*[“\"‘'«„]?\s*$",
     re.I,
 )
-_NAME_CHAIN_RE = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|[A-Z]\.))*\s+[A-Z][\w’'\-]+")
+_WORD_RE = re.compile(r"[\w’'-]+")
+_NAME_CHAIN_RE = re.compile(
+    r"\b[A-Z][\w’'\-]*\.?(?:[ \u00a0]+(?:[A-Z][\w’'\-]*\.?|de|van|von|bin|al|la|le|di))+"
+)
+_QUOTE_MARK_CHARS = frozenset("\"“”„‟«»‹›‘’‚'")
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    """Tokens of text[start:end]; a final dot stays on abbreviations and initials only."""
+    """Tokens of text[start:end]; each line is tokenised once (cached) and sliced, so windows cost little."""
+    seg_start = text.rfind("\n", 0, start) + 1
+    seg_end = text.find("\n", start)
+    if seg_end < 0:
+        seg_end = len(text)
+    if end > seg_end:
+        return _tokenise(text, start, end)
+    toks, starts, ends = _line_tokens(text, seg_start, seg_end)
+    return toks[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
+
+
+@functools.lru_cache(maxsize=512)
+def _line_tokens(text: str, start: int, end: int) -> tuple[list[_Token], list[int], list[int]]:
+    toks = _tokenise(text, start, end)
+    return toks, [t.start for t in toks], [t.end for t in toks]
+
+
+def _tokenise(text: str, start: int, end: int) -> list[_Token]:
+    """A final dot stays on abbreviations and initials only."""
     out: list[_Token] = []
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
@@ -127,45 +162,72 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _is_boundary(text: str, match: re.Match[str], lo: int) -> bool:
+    word_start = text.rfind(" ", lo, match.start()) + 1
+    word = text[word_start : match.start()].lower().lstrip('("“‘')
+    return not (word in _ABBREV or (len(word) == 1 and word.isalpha()))
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (not before ``lo``)."""
     start = lo
     for match in _SENT_END_RE.finditer(text, lo, pos):
-        word_start = text.rfind(" ", lo, match.start()) + 1
-        word = text[word_start : match.start()].lower().lstrip('("“‘')
-        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
-            continue
-        start = match.end()
+        if _is_boundary(text, match, lo):
+            start = match.end()
     return start
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
     for match in _SENT_END_RE.finditer(text, pos, hi):
-        word_start = text.rfind(" ", pos, match.start()) + 1
-        word = text[word_start : match.start()].lower()
-        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
-            continue
-        return match.start() + 1
+        if _is_boundary(text, match, pos):
+            return match.start() + 1
     return hi
+
+
+def _looks_like_verb(word: str, lex: Lexicon) -> bool:
+    """A finite verb after a subject, roughly: "rallied", "says", "has", "told" (no part-of-speech tagger)."""
+    low = word.lower()
+    if not word[:1].islower():
+        return False
+    return (
+        low in _AUX
+        or low in lex.verbs
+        or low in _ADVERBS
+        or (low.endswith("ed") and len(low) > 3)
+        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+    )
 
 
 # --- mentions -----------------------------------------------------------------------------------------------
 
 
 def _classify(words: list[str], lex: Lexicon) -> str:
-    joined = " ".join(words).lower().removeprefix("the ")
+    joined = " ".join(words).lower()
+    bare = joined.removeprefix("the ")
     last = words[-1].lower().rstrip(".")
-    if joined in lex.organisation_names or " ".join(words).lower() in lex.organisation_names:
+    if joined in lex.organisation_names or bare in lex.organisation_names:
         return "organisation"
     if all(_is_cap(w) or w.lower() in _PARTICLES for w in words) and words[0].lower() not in _DETERMINERS:
         if last in lex.organisation_words and len(words) > 1:
             return "organisation"
         return "named"
-    if last in lex.anonymous_heads:
-        return "anonymous"
-    if last in lex.organisation_words:
+    if last in lex.organisation_words and last not in lex.anonymous_heads:
         return "organisation"
     return "anonymous"
+
+
+def _name_span(toks: list[_Token], i: int) -> int:
+    """End index (exclusive) of a chain of capitalised tokens starting at ``i``."""
+    j = i
+    while j < len(toks):
+        word = toks[j].text
+        if _is_cap(word) and word != "I" and word[:1] not in _QUOTE_MARK_CHARS:
+            j += 1
+        elif word.lower() in _PARTICLES and j > i and j + 1 < len(toks) and _is_cap(toks[j + 1].text):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Mention | None:
@@ -173,67 +235,68 @@ def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Ment
     if i >= len(toks):
         return None
     first = toks[i].text
-    if first.lower() in lex.pronouns and first.lower() != "it":
+    low = first.lower()
+    if low in lex.pronouns:
         return _Mention(toks[i].start, toks[i].end, first, "pronoun")
-    j = i
-    if _is_cap(first):
-        while j < len(toks) and (
-            _is_cap(toks[j].text)
-            or (
-                toks[j].text.lower() in _PARTICLES
-                and j > i
-                and j + 1 < len(toks)
-                and _is_cap(toks[j + 1].text)
-            )
+    if _is_cap(first) and low not in _DETERMINERS and low not in _LEADING_FUNCTION:
+        j = _name_span(toks, i)
+        # "Texas delegate Bill Eastland", "Snyder spokesman Dave Murray": the name after the description
+        k = j
+        while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.isalpha():
+            k += 1
+        if (
+            k > j
+            and k < len(toks)
+            and _is_cap(toks[k].text)
+            and toks[k - 1].text.lower() in lex.anonymous_heads
         ):
-            if toks[j].text in ("I",) and j > i:
-                break
-            j += 1
+            m = _name_span(toks, k)
+            return _Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
         words = [t.text for t in toks[i:j]]
-        if words and words[0].lower() in _DETERMINERS and len(words) == 1:
-            return _description_after(toks, i, text, lex)
-        if words[0].lower() == "the" or words[0].lower() in _DETERMINERS:
-            if len(words) == 1:
-                return _description_after(toks, i, text, lex)
-        return _Mention(
-            toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], _classify(words, lex)
-        )
-    if first.lower() in _DETERMINERS or first.islower():
+        kind = _classify(words, lex)
+        if kind != "named" and k > j:
+            return _description_after(toks, i, text, lex) or _Mention(
+                toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind
+            )
+        return _Mention(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind)
+    if low in _DETERMINERS or first[:1].islower():
         return _description_after(toks, i, text, lex)
     return None
 
 
 def _description_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Mention | None:
     """A description ("the American official", "a State Department spokesperson") from ``i``."""
-    end = None
-    kind = "anonymous"
     for j in range(i, min(len(toks), i + 8)):
         word = toks[j].text
         low = word.lower()
-        if not (word[:1].isalnum()):
-            break
-        if low in lex.anonymous_heads or low in lex.organisation_words:
-            end = j
-            kind = _classify([t.text for t in toks[i : j + 1]], lex)
-            # "campaign manager Kellyanne Conway": a name after the description is the speaker
+        if not word[:1].isalnum():
+            return None
+        if low in lex.anonymous_heads or (low in lex.organisation_words and j > i):
             k = j + 1
-            while k < len(toks) and _is_cap(toks[k].text) and toks[k].text not in ("I",):
-                k += 1
-            if k > j + 1 and not (k - j - 1 == 1 and toks[j + 1].text.lower() in lex.pronouns):
+            # "campaign manager Kellyanne Conway": a name right after the description is the speaker
+            m = _name_span(toks, k)
+            if m > k and toks[k].text.lower() not in lex.pronouns:
                 return _Mention(
-                    toks[j + 1].start, toks[k - 1].end, text[toks[j + 1].start : toks[k - 1].end], "named"
+                    toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named"
                 )
-            if j + 1 < len(toks) and toks[j + 1].text.lower() in ("for", "of", "at", "with", "in") and kind:
-                continue
-            break
-        if low in lex.verbs and j > i:
-            break
-    if end is None:
-        return None
-    return _Mention(toks[i].start, toks[end].end, text[toks[i].start : toks[end].end], kind)
+            if (
+                k + 1 < len(toks)
+                and toks[k].text.lower() in ("for", "of", "at", "with", "in")
+                and _is_cap(toks[k + 1].text)
+            ):
+                m = _name_span(toks, k + 1)
+                j = m - 1
+            words = [t.text for t in toks[i : j + 1]]
+            kind = _classify(words, lex)
+            if kind == "named":
+                kind = "anonymous"
+            return _Mention(toks[i].start, toks[j].end, text[toks[i].start : toks[j].end], kind)
+        if j > i and (low in lex.verbs or low in _AUX):
+            return None
+    return None
 
 
-def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon) -> _Mention | None:
+def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon, depth: int = 0) -> _Mention | None:
     """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
     k = j - 1
     while k >= 0 and toks[k].text.lower() in _ADVERBS:
@@ -241,55 +304,70 @@ def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon) -> _Men
     if k < 0:
         return None
     word = toks[k].text
-    if word == "," or word == ")":
-        # apposition: "Caddell, a longtime pollster, said" -> Caddell
+    low = word.lower()
+    if word in (",", ")") and depth == 0:
+        # apposition: "Caddell, a longtime pollster, said" / "Lu (pictured) said" -> Caddell
+        opener = "(" if word == ")" else ","
         m = k - 1
-        depth = 0
-        while m >= 0 and m > k - 30:
-            if toks[m].text in (",", "(") and depth == 0:
-                break
-            if toks[m].text in '.!?;:"“”':
+        while m >= 0 and m > k - 30 and toks[m].text != opener:
+            if toks[m].text in (".", "!", "?", ";", ":"):
                 return None
             m -= 1
         if m < 0 or m <= k - 30:
             return None
-        return _mention_before(toks, m, text, lex)
-    low = word.lower()
-    if low in lex.pronouns and low != "it":
+        return _mention_before(toks, m, text, lex, depth + 1)
+    if low in lex.pronouns:
+        if low == "it" and depth:
+            return None
         return _Mention(toks[k].start, toks[k].end, word, "pronoun")
-    if word.endswith("’s") or word.endswith("'s"):
+    if word.endswith(("’s", "'s")):
         return None
-    if _is_cap(word) and word not in ("I",):
+    if _is_cap(word) and word != "I" and word[:1].isalnum():
         m = k
-        while m - 1 >= 0 and (_is_cap(toks[m - 1].text) or toks[m - 1].text.lower() in _PARTICLES):
+        while m - 1 >= 0 and (
+            (_is_cap(toks[m - 1].text) and toks[m - 1].text[:1].isalnum())
+            or toks[m - 1].text.lower() in _PARTICLES
+        ):
             m -= 1
         while m < k and (toks[m].text.lower() in _LEADING_FUNCTION or toks[m].text.lower() in _PARTICLES):
             m += 1
         words = [t.text for t in toks[m : k + 1]]
         if words[0].lower() in _LEADING_FUNCTION:
             return None
-        # "the State Department", "The Intercept": keep a preceding "the" for organisations
         kind = _classify(words, lex)
         start = toks[m].start
-        if m - 1 >= 0 and toks[m - 1].text.lower() == "the" and kind != "named":
+        if m - 1 >= 0 and toks[m - 1].text.lower() == "the":
             start = toks[m - 1].start
-            kind = "organisation" if kind == "named" else kind
+            if kind == "named":
+                kind = "organisation"
         return _Mention(start, toks[k].end, text[start : toks[k].end], kind)
-    if low in lex.anonymous_heads or low in lex.organisation_words:
+    if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in _AUX:
+        # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
         m = k
         while m - 1 >= 0 and k - m < 7:
             prev = toks[m - 1].text
-            if not prev[:1].isalnum() and prev not in ("-",):
+            if not (prev[:1].isalnum() or prev == "-"):
                 break
-            if prev.lower() in lex.verbs and prev.lower() not in lex.anonymous_heads:
-                break
+            plow = prev.lower()
+            if (
+                plow in _AUX
+                or (plow in lex.verbs and plow not in lex.anonymous_heads)
+                or plow in _LEADING_FUNCTION
+            ):
+                if plow not in _DETERMINERS:
+                    break
             m -= 1
-            if prev.lower() in _DETERMINERS:
+            if plow in _DETERMINERS:
                 break
+        first = toks[m].text.lower()
+        if first not in _DETERMINERS and low not in lex.anonymous_heads and low not in lex.organisation_words:
+            return None
+        if first in ("that", "this", "these", "those") and low not in lex.anonymous_heads:
+            return None
         words = [t.text for t in toks[m : k + 1]]
         kind = _classify(words, lex)
         if kind == "named":
-            kind = "organisation" if low in lex.organisation_words else "anonymous"
+            kind = "anonymous"
         return _Mention(toks[m].start, toks[k].end, text[toks[m].start : toks[k].end], kind)
     return None
 
@@ -300,12 +378,26 @@ def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon) -> _Men
 def _verb_at(toks: list[_Token], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """(tokens used, lemma, tone) when a speech verb starts at token ``i``."""
     low = toks[i].text.lower()
-    if low == "according" and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
-        return 2, "according to", "neutral"
+    if i + 1 < len(toks):
+        pair = f"{low} {toks[i + 1].text.lower()}"
+        if pair == "according to":
+            return 2, "according to", "neutral"
+        phrasal = lex.verbs.get(pair)
+        if phrasal is not None:
+            return 2, phrasal.lemma, phrasal.tone
     verb = lex.verbs.get(low)
-    if verb is None:
+    if verb is None or not toks[i].text[:1].isalpha():
         return None
     return 1, verb.lemma, verb.tone
+
+
+def _verb_span(toks: list[_Token], i: int, used: int, text: str) -> Span:
+    return Span(toks[i].start, toks[i + used - 1].end, text[toks[i].start : toks[i + used - 1].end])
+
+
+_ADDRESSEE_WORDS = frozenset(
+    "reporters journalists lawmakers supporters me us him her them colleagues voters listeners".split()
+)
 
 
 def _addressee(toks: list[_Token], i: int, lemma: str, text: str, lex: Lexicon) -> Span | None:
@@ -316,49 +408,40 @@ def _addressee(toks: list[_Token], i: int, lemma: str, text: str, lex: Lexicon) 
         if toks[k].text.lower() != "to" or lemma not in ("say", "write", "speak", "explain", "add", "reply"):
             return None
         k += 1
+    if k < len(toks) and toks[k].text.lower() in _ADDRESSEE_WORDS:
+        return Span(toks[k].start, toks[k].end, toks[k].text)
     mention = _mention_after(toks, k, text, lex)
-    if mention is None:
-        if k < len(toks) and toks[k].text.lower() in (
-            "reporters",
-            "journalists",
-            "lawmakers",
-            "supporters",
-            "me",
-            "us",
-            "him",
-            "her",
-            "them",
-            "colleagues",
-        ):
-            return Span(toks[k].start, toks[k].end, toks[k].text)
+    if mention is None or mention.kind == "pronoun":
         return None
     return Span(mention.start, mention.end, mention.text)
 
 
-def _frame_after(text: str, start: int, hi: int, quote_ends_sentence: bool, lex: Lexicon) -> _Frame | None:
+_SKIP_AFTER = frozenset(",—–-()") | _QUOTE_MARK_CHARS | frozenset(["and", "or"])
+
+
+def _frame_after(
+    masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon
+) -> _Frame | None:
     """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
-    toks = _tokens(text, start, min(hi, start + 240))
+    toks = _tokens(masked, start, min(hi, start + 300))
     i = 0
     dash = False
-    while i < len(toks) and toks[i].text in (",", "—", "–", "-", ")", "("):
+    while i < len(toks) and (toks[i].text in _SKIP_AFTER):
         dash = dash or toks[i].text in ("—", "–", "-")
         i += 1
-    if i >= len(toks):
+    if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
         return None
-    first = toks[i].text
-    if quote_ends_sentence and _is_cap(first) and i == 0 and not dash:
-        allow_cap = True
-    else:
-        allow_cap = not quote_ends_sentence or dash
-    # inverted: said Lu / according to X
+    # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
+    new_sentence = ends_sentence and _is_cap(toks[i].text) and not dash
     verb = _verb_at(toks, i, lex)
-    if verb is not None and (toks[i].text[0].islower() or allow_cap):
+    if verb is not None and (not new_sentence or verb[1] == "according to"):
         used, lemma, tone = verb
         mention = _mention_after(toks, i + used, text, lex)
-        if mention is not None:
-            vs = Span(toks[i].start, toks[i + used - 1].end, text[toks[i].start : toks[i + used - 1].end])
-            return _Frame(mention, vs, lemma, tone, None, (toks[i].start, _clause_end(text, mention.end, hi)))
-    # normal: Lu said / the official told reporters
+        if mention is not None and not (
+            mention.kind == "pronoun" and mention.text.lower() in ("i", "we") and False
+        ):
+            vs = _verb_span(toks, i, used, text)
+            return _Frame(mention, vs, lemma, tone, None, "after")
     mention = _mention_after(toks, i, text, lex)
     if mention is None:
         return None
@@ -368,148 +451,189 @@ def _frame_after(text: str, start: int, hi: int, quote_ends_sentence: bool, lex:
     # skip an apposition: "Lu, a State Department official, said"
     if k < len(toks) and toks[k].text == ",":
         m = k + 1
-        while m < len(toks) and m < k + 25 and toks[m].text != ",":
-            if toks[m].text in ".!?;:":
+        while m < len(toks) and m < k + 30 and toks[m].text != ",":
+            if toks[m].text in (".", "!", "?", ";", ":"):
                 break
             m += 1
         if m < len(toks) and toks[m].text == ",":
             k = m + 1
-    hedge_start = k
-    while k < len(toks) and (
-        toks[k].text.lower() in _ADVERBS
-        or toks[k].text.lower()
-        in ("to", "as", "be", "being", "said", "reported", "alleged", "quoted", "heard", "claimed")
-    ):
-        if toks[k].text.lower() in ("said", "reported", "quoted", "heard", "claimed") and not (
-            k + 1 < len(toks) and toks[k + 1].text.lower() in ("to", "as", "saying", "telling")
-        ):
-            break
+    hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
+    if hedge is not None:
+        while k < len(toks) and toks[k].start < hedge.end():
+            k += 1
+    while k < len(toks) and toks[k].text.lower() in _ADVERBS:
         k += 1
     if k >= len(toks):
         return None
     verb = _verb_at(toks, k, lex)
     if verb is None:
-        if dash and mention.kind == "named":
-            return _Frame(mention, None, None, None, None, (mention.start, mention.end))
+        if dash and mention.kind in ("named", "organisation", "anonymous") and not new_sentence:
+            return _Frame(mention, None, None, None, None, "after")
         return None
-    if quote_ends_sentence and not dash and not allow_cap and mention.kind != "pronoun":
-        pass
     used, lemma, tone = verb
-    if quote_ends_sentence and not dash:
-        # "“We will win.” Lu said he ...": a new sentence with its own content is not this quote's frame.
+    if new_sentence:
         nxt = toks[k + used] if k + used < len(toks) else None
-        if (
-            nxt is not None
-            and nxt.text not in ".,;:!?"
-            and nxt.text.lower() not in _ADJUNCT_WORDS
-            and lemma not in _ADDRESSEE_VERBS
-        ):
+        if nxt is not None and nxt.text not in ".,;:!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
             return None
-    vs = Span(toks[k].start, toks[k + used - 1].end, text[toks[k].start : toks[k + used - 1].end])
+    vs = _verb_span(toks, k, used, text)
     addressee = _addressee(toks, k + used, lemma, text, lex)
-    del hedge_start
-    return _Frame(mention, vs, lemma, tone, addressee, (mention.start, _clause_end(text, vs.end, hi)))
+    return _Frame(mention, vs, lemma, tone, addressee, "after")
 
 
-def _clause_end(text: str, pos: int, hi: int) -> int:
-    for i in range(pos, min(hi, pos + 200)):
-        if text[i] in '.;!?"“”\n':
-            return i
-    return min(hi, pos + 200)
+def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
+    """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
+    toks = _tokens(masked, lo, pos)
+    while toks and toks[-1].text in _QUOTE_MARK_CHARS:
+        toks.pop()
+    if len(toks) >= 2 and toks[-1].text in (":", "—", "–"):
+        mention = _mention_before(toks, len(toks) - 1, text, lex)
+        if mention is not None and mention.kind != "pronoun":
+            return _Frame(mention, None, None, None, None, "colon")
+    for c, tok in enumerate(toks[:6]):
+        if tok.text == ":" and c > 0:
+            mention = _mention_after(toks, 0, text, lex)
+            if mention is not None and mention.kind == "named" and mention.end == toks[c - 1].end:
+                return _Frame(mention, None, None, None, None, "colon")
+            break
+    return None
 
 
-def _frame_before(text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
+def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
     """The nearest attribution in text[lo:pos] (one sentence): its last speech verb and its subject."""
-    toks = _tokens(text, lo, pos)
+    toks = _tokens(masked, lo, pos)
     for i in range(len(toks) - 1, -1, -1):
         verb = _verb_at(toks, i, lex)
         if verb is None:
             continue
         used, lemma, tone = verb
-        vs = Span(toks[i].start, toks[i + used - 1].end, text[toks[i].start : toks[i + used - 1].end])
+        vs = _verb_span(toks, i, used, text)
         if lemma == "according to":
             mention = _mention_after(toks, i + used, text, lex)
             if mention is not None:
-                return _Frame(mention, vs, lemma, tone, None, (vs.start, pos))
+                return _Frame(mention, vs, lemma, tone, None, "before")
             continue
-        if _is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in '.:!?"“”':
+        if _is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
             continue  # "Said" inside a name or title, not a verb
         subject_end = i
-        hedge = _hedge_before_re().search(text, lo, toks[i].start)
+        hedge = _hedge_before_re().search(masked, lo, toks[i].start)
         if hedge is not None:
             subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
         mention = _mention_before(toks, subject_end, text, lex)
-        if mention is None:
-            # inverted: said Lu: “…”
-            after = _mention_after(toks, i + used, text, lex)
-            if after is not None and after.kind in ("named", "anonymous", "organisation"):
-                rest = text[after.end : pos].strip(" ,:\u00a0")
-                if len(rest) < 3:
-                    return _Frame(after, vs, lemma, tone, None, (vs.start, pos))
-            # participle: "..., saying “…”": the subject is further left
-            if toks[i].text.lower().endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
-                for k in range(i - 1, -1, -1):
-                    cand = _verb_or_subject_before(toks, k, text, lex)
-                    if cand is not None:
-                        return _Frame(
-                            cand,
-                            vs,
-                            lemma,
-                            tone,
-                            _addressee(toks, i + used, lemma, text, lex),
-                            (cand.start, pos),
-                        )
-            continue
         addressee = _addressee(toks, i + used, lemma, text, lex)
-        return _Frame(mention, vs, lemma, tone, addressee, (mention.start, pos))
+        if mention is not None:
+            return _Frame(mention, vs, lemma, tone, addressee, "before")
+        # inverted: said Lu: “…”
+        after = _mention_after(toks, i + used, text, lex)
+        if after is not None and after.kind != "pronoun":
+            rest = masked[after.end : pos].strip(" ,:\u00a0\n")
+            if len(rest) < 3:
+                return _Frame(after, vs, lemma, tone, None, "before")
+        # participle or infinitive ("..., saying “…”", "went on to say"): the subject of the main clause
+        low = toks[i].text.lower()
+        if (
+            low in _PARTICIPLES
+            or low.endswith("ing")
+            or (i > 0 and toks[i - 1].text.lower() in ("to", "and"))
+        ):
+            subject = _clause_subject(toks, 0, i, text, lex)
+            if subject is not None:
+                return _Frame(subject, vs, lemma, tone, addressee, "before")
     return None
 
 
-def _verb_or_subject_before(toks: list[_Token], k: int, text: str, lex: Lexicon) -> _Mention | None:
-    """For "..., saying": the subject of the main clause, the first mention in the sentence."""
-    if k != 0:
-        return None
-    return _mention_after(toks, 0, text, lex) or None
+def _clause_subject(toks: list[_Token], lo: int, hi: int, text: str, lex: Lexicon) -> _Mention | None:
+    """The subject of the sentence in toks[lo:hi]: the last mention directly followed by a finite verb."""
+    found: _Mention | None = None
+    for j in range(lo + 1, hi):
+        if not _looks_like_verb(toks[j].text, lex):
+            continue
+        if toks[j - 1].text.lower() in _ADVERBS:
+            continue
+        mention = _mention_before(toks, j, text, lex, depth=0)
+        if mention is not None and mention.start >= toks[lo].start:
+            found = mention
+            break
+    return found
 
 
 # --- resolution ---------------------------------------------------------------------------------------------
 
 
 @functools.cache
-def _title_re() -> re.Pattern[str]:
-    titles = sorted(lexicon().titles, key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) + r"\.?" for t in titles)
-    return re.compile(rf"^(?:(?:former|then|acting|deputy|vice)\s+)?(?:{alternatives})\s+(?=[A-Z])", re.I)
+def _titles_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Titles grouped by their number of words, longest first: ((3, {"assistant secretary of"...}), ...)."""
+    groups: dict[int, set[str]] = {}
+    for title in lexicon().titles:
+        groups.setdefault(len(title.split()), set()).add(title.lower())
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
 
 
-def _strip_title(name: str) -> str:
-    previous = None
-    while previous != name:
-        previous = name
-        name = _title_re().sub("", name)
-    return name.strip()
+_TITLE_PREFIXES = frozenset("former then acting the late".split())
+
+
+def _strip_title(name: str) -> tuple[str, str | None]:
+    """The name without leading titles, and the gender a title implies ("Mr" -> "m")."""
+    words = name.split()
+    gender = None
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        if words[0].lower() in _TITLE_PREFIXES:
+            words = words[1:]
+            changed = True
+            continue
+        for n, titles in _titles_by_length():
+            if len(words) > n and " ".join(words[:n]).lower().replace(".", "") in titles:
+                gender = gender or lexicon().titles.get(" ".join(words[:n]).replace(".", ""))
+                words = words[n:]
+                changed = True
+                break
+    return " ".join(words), gender
 
 
 class _Resolver:
-    """Resolves names to the fullest form the article uses, pronouns to the last person quoted or named."""
+    """Names to the fullest form the article uses; pronouns to the last fitting person named before them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: Lexicon) -> None:
         self._full: dict[str, str] = {}
+        self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
             words = match.group().split()
             while words and words[0].lower() in _LEADING_FUNCTION:
                 words = words[1:]
-            name = _strip_title(" ".join(words))
-            parts = name.split()
-            if len(parts) < 2:
+            if not words:
                 continue
-            key = parts[-1].lower()
+            name, gender = _strip_title(" ".join(words))
+            parts = name.replace("’s", "").replace("'s", "").split()
+            if not parts:
+                continue
+            key = parts[-1].lower().rstrip(".")
+            if gender:
+                self._gender.setdefault(key, gender)
+            if len(parts) < 2 or _classify(parts, lex) != "named":
+                continue
+            if len(parts) > 4:
+                continue
             if len(name) > len(self._full.get(key, "")):
-                self._full[key] = name
-        self.last_person: str | None = None
+                self._full[key] = " ".join(parts)
+        self._text = text
+        self._positions: list[int] | None = None
+        self._people: list[str] = []
+
+    def _occurrences(self) -> list[int]:
+        """Offsets of every mention of a known person's surname (found on first use, in one regex pass)."""
+        if self._positions is None:
+            self._positions = []
+            if self._full:
+                pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in self._full) + r")\b", re.I)
+                for match in pattern.finditer(self._text):
+                    if match.group()[:1].isupper():
+                        self._positions.append(match.start())
+                        self._people.append(match.group().lower())
+        return self._positions
 
     def name(self, mention: str) -> str:
-        bare = _strip_title(mention.replace("’s", "").strip())
+        bare, _ = _strip_title(mention.replace("’s", "").strip())
         parts = bare.split()
         if not parts:
             return mention
@@ -518,8 +642,48 @@ class _Resolver:
             return full
         return bare
 
+    def gender(self, name: str) -> str | None:
+        parts = name.split()
+        return self._gender.get(parts[-1].lower()) if parts else None
+
+    def learn(self, name: str, pronoun: str) -> None:
+        gender = lexicon().pronouns.get(pronoun.lower(), ("x", "s"))[0]
+        parts = name.split()
+        if parts and gender in ("m", "f"):
+            self._gender.setdefault(parts[-1].lower(), gender)
+
+    def pronoun(self, pronoun: str, pos: int) -> str | None:
+        gender, number = lexicon().pronouns.get(pronoun.lower(), ("x", "s"))
+        if number != "s" or gender not in ("m", "f"):
+            return None
+        index = bisect.bisect_left(self._occurrences(), pos)
+        for k in range(index - 1, max(-1, index - 40), -1):
+            key = self._people[k]
+            known = self._gender.get(key)
+            if known is None or known == gender:
+                return self._full[key]
+        return None
+
 
 # --- putting it together ------------------------------------------------------------------------------------
+
+
+def _mask(text: str, sites: list[QuoteSite]) -> str:
+    """The text with each quote's inside blanked (final sentence punctuation kept), offsets unchanged."""
+    parts: list[str] = []
+    pos = 0
+    for site in sites:
+        if site.start < pos:
+            continue
+        parts.append(text[pos : site.start])
+        inner = text[site.start : site.end]
+        stripped = inner.rstrip()
+        keep = stripped[-1:] if stripped[-1:] in (".", "!", "?", "…") else ""
+        blank = " " * (len(stripped) - len(keep)) + keep + " " * (len(inner) - len(stripped))
+        parts.append(blank)
+        pos = site.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _word_count(text: str) -> int:
@@ -531,123 +695,161 @@ def _ends_sentence(text: str, site: QuoteSite) -> bool:
     return bool(inner) and inner[-1] in ".!?…"
 
 
+def _is_title(inner: str) -> bool:
+    """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
+    words = _WORD_RE.findall(inner)
+    if len(words) < 2 or inner.rstrip()[-1:] in (".", "!", "?", ","):
+        return False
+    significant = [w for w in words if len(w) > 3]
+    return bool(significant) and all(_is_cap(w) or w[:1].isdigit() for w in significant)
+
+
+def _has_speech_verb(masked: str, lo: int, hi: int, lex: Lexicon) -> bool:
+    return any(w.lower() in lex.verbs for w in _WORD_RE.findall(masked, lo, hi))
+
+
 def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
     """Attribution, kind and utterance number for each quote site, in order."""
     lex = lexicon()
-    resolver = _Resolver(text)
+    masked = _mask(text, sites)
+    resolver = _Resolver(text, lex)
     results: list[SiteResult] = []
     frames: list[_Frame | None] = []
     utterance = 0
     for n, site in enumerate(sites):
         prev = sites[n - 1] if n > 0 else None
-        nxt = sites[n + 1] if n + 1 < len(sites) else None
-        same_para_prev = prev is not None and prev.para_start == site.para_start
-        same_para_next = nxt is not None and nxt.para_start == site.para_start
-        hi = nxt.open_start if same_para_next and nxt is not None else site.para_end
-        lo = prev.close_end if same_para_prev and prev is not None else site.para_start
+        inner = text[site.start : site.end]
+        words = _word_count(inner)
+        s_start = _sentence_start(masked, site.para_start, site.open_start)
+        s_end = _sentence_end(masked, site.close_end, site.para_end)
+        starts_sentence = not _WORD_RE.search(masked, s_start, site.open_start)
         frame: _Frame | None = None
-        own = False
         if site.marks != "blockquote":
-            frame = _frame_after(text, site.close_end, hi, _ends_sentence(text, site), lex)
-            if frame is None:
-                s_start = _sentence_start(text, lo, site.open_start)
-                frame = _frame_before(text, s_start, site.open_start, lex)
-            own = frame is not None
-        linked = False
+            frame = (
+                _frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
+                or _frame_before(masked, text, s_start, site.open_start, lex)
+                or _frame_colon(masked, text, s_start, site.open_start, lex)
+            )
+            if frame is None and not starts_sentence:
+                has_verb = _has_speech_verb(masked, s_start, s_end, lex)
+                if has_verb or words >= min_words:
+                    toks = _tokens(masked, s_start, site.open_start)
+                    subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
+                    if subject is not None:
+                        frame = _Frame(subject, None, None, None, None, "subject")
+        own = frame is not None
         if frame is None and site.continues and frames:
             frame = frames[-1]
-            linked = True
-        if frame is None and same_para_prev and prev is not None and frames and frames[-1] is not None:
-            gap = text[prev.close_end : site.open_start]
-            if _word_count(gap) <= 15:
-                frame = frames[-1]
-        if frame is None and not same_para_prev:
-            frame = _frame_from_previous_paragraph(text, sites, n, lex)
-        if frame is None and site.open_start == site.para_start and frames and frames[-1] is not None:
-            prev_site = sites[n - 1]
-            if _paragraph_gap_is_small(text, prev_site, site):
-                frame = frames[-1]
-        inner = text[site.start : site.end]
+            if frame is not None:
+                frame = _Frame(
+                    frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued"
+                )
+        if frame is None and starts_sentence:
+            frame = _frame_previous(masked, text, sites, n, s_start, frames, lex)
         kind = "statement"
-        before = text[max(site.para_start, site.open_start - 40) : site.open_start]
+        before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         if _NAMING_STRONG_RE.search(before):
             kind = "scare"
-        elif _word_count(inner) < min_words and not own and not linked:
+        elif not own and _is_title(inner) and not site.continues:
             kind = "scare"
-        elif (
-            _word_count(inner) < min_words
-            and own
-            and frame is not None
-            and frame.verb is not None
-            and (frame.lemma in ("call", "dub", "describe", "characterize", "characterise"))
-        ):
-            kind = "scare" if _NAMING_CUE_RE.search(before) and frame.lemma != "describe" else "statement"
+        elif words < min_words and frame is None and not _continued_next(sites, n) and not site.continues:
+            kind = "scare"
+        elif words < min_words and frame is not None and frame.how == "subject":
+            kind = "statement"
         if kind == "scare":
             frame = None
-        if (
+        linked = (
             prev is not None
-            and frames
             and kind == "statement"
-            and (
-                linked
-                or (same_para_prev and frames[-1] is not None and frame is frames[-1])
-                or (same_para_prev and _split_gap(text, prev, site, lex))
-            )
-        ):
-            pass
-        else:
+            and (site.continues or _split_gap(masked, prev, site, lex))
+        )
+        if not linked:
             utterance += 1
         frames.append(frame)
-        results.append(SiteResult(_attribution(text, frame, kind, resolver, lex), kind, utterance))
+        results.append(
+            SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance)
+        )
     return results
 
 
-def _split_gap(text: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> bool:
-    gap = text[prev.close_end : site.open_start]
-    words = re.findall(r"[\w’'-]+", gap)
-    return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:"
+def _continued_next(sites: list[QuoteSite], n: int) -> bool:
+    return n + 1 < len(sites) and sites[n + 1].continues
 
 
-def _paragraph_gap_is_small(text: str, prev: QuoteSite, site: QuoteSite) -> bool:
-    """A floating quote: this paragraph opens with a quote, the paragraph before was mostly a quote too."""
-    if prev.para_end > site.para_start:
+def _split_gap(masked: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> bool:
+    """Two quotes around a short attribution in one paragraph: “I think…,” he said, “all will…”."""
+    if prev.para_start != site.para_start:
         return False
-    between = text[prev.para_end : site.para_start]
-    if between.strip():
-        return False
-    rest = text[prev.close_end : prev.para_end]
-    return _word_count(rest) <= 12
+    gap = masked[prev.close_end : site.open_start]
+    words = _WORD_RE.findall(gap)
+    return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:."
 
 
-def _frame_from_previous_paragraph(text: str, sites: list[QuoteSite], n: int, lex: Lexicon) -> _Frame | None:
-    """A paragraph ending with a colon, or a sentence naming the speaker right before the quote."""
+def _frame_previous(
+    masked: str,
+    text: str,
+    sites: list[QuoteSite],
+    n: int,
+    s_start: int,
+    frames: list[_Frame | None],
+    lex: Lexicon,
+) -> _Frame | None:
+    """For a quote that starts its sentence: the sentence before, a colon paragraph, or a floating quote."""
     site = sites[n]
-    para_prefix = text[site.para_start : site.open_start]
-    if para_prefix.strip():
-        # previous sentence in the same paragraph
-        s_start = _sentence_start(text, site.para_start, site.open_start)
-        if s_start > site.para_start:
-            p_start = _sentence_start(text, site.para_start, max(site.para_start, s_start - 2))
-            return _frame_before(text, p_start, s_start, lex)
+    prev = sites[n - 1] if n > 0 else None
+    if s_start > site.para_start:
+        # previous sentence in the same paragraph: "Lu was blunt. “…”" / "Lu told Majeed: ..."
+        p_start = _sentence_start(masked, site.para_start, max(site.para_start, s_start - 2))
+        if prev is not None and prev.close_end > p_start and frames and frames[-1] is not None:
+            return _Frame(
+                frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating"
+            )
+        frame = _frame_before(masked, text, p_start, s_start, lex)
+        if frame is None:
+            toks = _tokens(masked, p_start, s_start)
+            subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
+            if subject is not None and subject.kind != "anonymous":
+                return _Frame(subject, None, None, None, None, "previous")
+        return frame
+    # previous paragraph
+    before_end = len(masked[: site.para_start].rstrip())
+    if before_end == 0:
         return None
-    # previous paragraph's last sentence
-    before = text[: site.para_start].rstrip()
-    if not before:
-        return None
-    para_start = max(text.rfind("\n", 0, len(before)) + 1, len(before) - 600)
-    if n > 0 and sites[n - 1].close_end > para_start:
-        para_start = sites[n - 1].close_end
-    last = _sentence_start(text, para_start, len(before))
-    if before.endswith(":") or before.endswith(","):
-        return _frame_before(text, last, len(before), lex)
+    para_start = masked.rfind("\n", 0, before_end) + 1
+    last_start = _sentence_start(masked, para_start, before_end)
+    tail = masked[para_start:before_end]
+    if prev is not None and prev.para_end >= para_start and prev.para_end <= site.para_start:
+        # the paragraph before holds a quote: a floating quote continues its speaker
+        rest = masked[prev.close_end : prev.para_end]
+        if frames and frames[-1] is not None and _word_count(rest) <= 12 and not rest.rstrip().endswith(":"):
+            f = frames[-1]
+            return _Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
+    if tail.endswith(":") or tail.endswith(","):
+        frame = _frame_before(masked, text, last_start, before_end, lex) or _frame_colon(
+            masked, text, last_start, before_end, lex
+        )
+        if frame is None:
+            toks = _tokens(masked, last_start, before_end)
+            subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
+            if subject is not None:
+                frame = _Frame(subject, None, None, None, None, "previous")
+        return frame
     return None
 
 
 def _attribution(
-    text: str, frame: _Frame | None, kind: str, resolver: _Resolver, lex: Lexicon
+    text: str,
+    masked: str,
+    site: QuoteSite,
+    frame: _Frame | None,
+    kind: str,
+    resolver: _Resolver,
+    lex: Lexicon,
 ) -> Attribution:
-    if kind == "scare" or frame is None:
-        return Attribution(speaker_kind="none" if kind == "scare" else "unknown")
+    if kind == "scare":
+        return Attribution(speaker_kind="none")
+    if frame is None:
+        return Attribution(speaker_kind="unknown")
     speaker = frame.speaker
     resolved: str | None = None
     speaker_kind = "unknown"
@@ -657,12 +859,17 @@ def _attribution(
         speaker_kind = speaker.kind
         if speaker.kind == "named":
             resolved = resolver.name(speaker.text)
-            resolver.last_person = resolved
         elif speaker.kind == "pronoun":
-            resolved = resolver.last_person
+            resolved = resolver.pronoun(speaker.text, speaker.start)
+            if resolved:
+                resolver.learn(resolved, speaker.text)
         else:
             resolved = speaker.text
-    hedges, sources = _hedges_and_sources(text, frame.clause, lex)
+    s_start = _sentence_start(masked, site.para_start, site.open_start)
+    s_end = _sentence_end(masked, site.close_end, site.para_end)
+    lo = min(s_start, speaker.start if speaker else s_start)
+    hi = max(s_end, speaker.end if speaker else s_end)
+    hedges, sources = _hedges_and_sources(text, masked, lo, hi, site)
     return Attribution(
         speaker=span,
         speaker_resolved=resolved,
@@ -676,37 +883,69 @@ def _attribution(
     )
 
 
+def _phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b{suffix}", re.I)
+
+
 @functools.cache
 def _hedge_re() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in lexicon().hedges)
-    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+    return _phrase_re(lexicon().hedges)
 
 
 @functools.cache
 def _hedge_before_re() -> re.Pattern[str]:
     """A passive or hedged frame right before a verb: "Lu is alleged to have told" -> "is alleged to have"."""
-    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in lexicon().hedges if " " in h)
-    return re.compile(rf"\b(?:{alternatives})\s+$", re.I)
+    return _phrase_re(tuple(h for h in lexicon().hedges if " " in h), r"\s+$")
+
+
+@functools.cache
+def _hedge_after_re() -> re.Pattern[str]:
+    return re.compile(_phrase_re(lexicon().hedges).pattern + r"\s*", re.I)
 
 
 @functools.cache
 def _source_re() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in lexicon().source_cues)
-    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+    return _phrase_re(lexicon().source_cues)
+
+
+_SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 
 
 def _hedges_and_sources(
-    text: str, clause: tuple[int, int], lex: Lexicon
+    text: str, masked: str, lo: int, hi: int, site: QuoteSite
 ) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    start, end = clause
-    if end <= start:
-        return (), ()
-    hedges = tuple(Span(m.start(), m.end(), m.group()) for m in _hedge_re().finditer(text, start, end))
+    """Hedges and cited sources in the quote's sentence, outside every quote."""
+    hedges = tuple(Span(a, b, text[a:b]) for a, b in _matches(_hedge_re(), masked, lo, hi))
     sources: list[Span] = []
-    for match in _source_re().finditer(text, start, end):
-        stop = match.end()
-        while stop < len(text) and text[stop] not in ',;.:!?"“”\n' and stop - match.end() < 120:
+    for a, b in _matches(_source_re(), masked, lo, hi):
+        stop = b
+        limit = min(len(masked), b + 150)
+        while stop < limit and masked[stop] not in _SOURCE_STOP:
+            if (
+                masked.startswith(" and ", stop)
+                or masked.startswith(" who ", stop)
+                or masked.startswith(" that ", stop)
+            ):
+                break
             stop += 1
-        stop_text = text[match.start() : stop].rstrip()
-        sources.append(Span(match.start(), match.start() + len(stop_text), stop_text))
+        phrase = text[a:stop].rstrip()
+        if len(phrase) > b - a:
+            sources.append(Span(a, a + len(phrase), phrase))
     return hedges, tuple(sources)
+
+
+def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Matches of a lexicon pattern in text[lo:hi]; each line is searched once (cached)."""
+    seg_start = text.rfind("\n", 0, lo) + 1
+    seg_end = text.find("\n", lo)
+    if seg_end < 0:
+        seg_end = len(text)
+    if hi > seg_end:
+        return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+    return [(a, b) for a, b in _line_matches(pattern, text, seg_start, seg_end) if a >= lo and b <= hi]
+
+
+@functools.lru_cache(maxsize=512)
+def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))

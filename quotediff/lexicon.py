@@ -30,7 +30,7 @@ class Lexicon:
     organisation_words: frozenset[str]  # lower-cased last words of organisation names
     organisation_names: frozenset[str]  # lower-cased whole mentions ("white house")
     pronouns: Mapping[str, tuple[str, str]]  # "he" -> ("m", "s")
-    titles: Mapping[str, str | None]  # "Mr" -> "m", "Senator" -> None (as written, without final dot)
+    titles: Mapping[str, str | None]  # "Mr" -> "m", "Senator" -> None (as written, without dots)
 
 
 def _lines(name: str) -> Iterator[list[str]]:
@@ -65,7 +65,7 @@ def lexicon() -> Lexicon:
     pronouns = {f[0].lower(): (f[1], f[2]) for f in _lines("pronouns.tsv")}
     titles: dict[str, str | None] = {}
     for fields in _lines("titles.txt"):
-        titles[fields[0].rstrip(".")] = fields[1] if len(fields) > 1 and fields[1] else None
+        titles[fields[0].replace(".", "")] = fields[1] if len(fields) > 1 and fields[1] else None
     return Lexicon(
         verbs=MappingProxyType(verbs),
         hedges=_phrases("hedges.txt"),
