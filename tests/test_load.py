@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -379,10 +380,10 @@ def test_fixture_metadata(path: Path | None) -> None:
     if article.format == "html":
         declared = re.search(r'property="og:site_name"\s+content="([^"]+)"', raw)
         if declared:
-            assert article.outlet == declared.group(1).replace("&amp;", "&")
+            assert article.outlet == html.unescape(declared.group(1))
         canonical = re.search(r'rel="canonical"\s+href="([^"]+)"', raw)
         if canonical:
-            assert article.url == canonical.group(1)
+            assert article.url == html.unescape(canonical.group(1))
         published = re.search(r'"article:published_time"\s+content="(\d{4}-\d\d-\d\d)', raw)
         if published:
             assert article.published == published.group(1)
