@@ -393,6 +393,11 @@ def _article_view(article: Article, anchor: str, copy_of: str) -> ArticleView:
     )
 
 
+def _unknown_article(article_id: str) -> ArticleView:
+    """A member whose article is not in the comparison still shows (under its id) rather than vanish."""
+    return ArticleView("", article_id, article_id, "", "", None, "", "", "", "")
+
+
 def _attribution_cells(
     attribution: Attribution, changes: Sequence[AttributionChange]
 ) -> tuple[AttributionCell, ...]:
@@ -463,9 +468,12 @@ def _group_view(
 ) -> GroupView:
     anchor = f"q{number}"
     members = tuple(
-        _member_view(member, articles[member.article_id], f"{anchor}-m{index}")
+        _member_view(
+            member,
+            articles.get(member.article_id) or _unknown_article(member.article_id),
+            f"{anchor}-m{index}",
+        )
         for index, member in enumerate(group.members, 1)
-        if member.article_id in articles
     )
     undated = "9999"
     timeline = tuple(
@@ -610,6 +618,7 @@ def _counts(comparison: Comparison, groups: Sequence[GroupView]) -> tuple[Count,
             "attribution",
             f"{critical_changes} critical" if critical_changes else "",
         ),
+        Count("uses without quote marks", len(comparison.unmarked), "unmarked"),
     )
 
 

@@ -70,20 +70,29 @@ class Browser:
             os.dup2(high_w, 4)
 
         assert CHROMIUM is not None
+        self._log = os.path.join(profile, "chromium.log")
+        log = open(self._log, "wb")  # noqa: SIM115 - the child keeps its own copy; ours is closed below
         self._process = subprocess.Popen(
             [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log,
             preexec_fn=wire_pipes,  # noqa: PLW1509 - single-threaded test process
             close_fds=False,
         )
+        log.close()
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
-        targets = self.call("Target.getTargets")["targetInfos"]
+        try:
+            targets = self.call("Target.getTargets")["targetInfos"]
+        except (RuntimeError, TimeoutError, OSError) as error:
+            self._process.kill()
+            with open(self._log, encoding="utf-8", errors="replace") as written:
+                tail = written.read()[-2000:]
+            raise RuntimeError(f"chromium did not start ({error}); its log ends:\n{tail}") from error
         page = next(t for t in targets if t["type"] == "page")
         self._session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)[
             "sessionId"

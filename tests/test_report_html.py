@@ -587,6 +587,7 @@ def test_summary_counts_and_matrix_with_numbers() -> None:
         "substantive changes": 2,
         "scope changes": 2,
         "attribution shifts": 14,
+        "uses without quote marks": 1,
     }
     rows = doc.findall(".//table[@class='matrix']/tbody/tr")
     cells = {text_of(r.find("th")): [text_of(td).strip() for td in r.findall("td")] for r in rows}
