@@ -12,7 +12,14 @@ from typing import BinaryIO
 from quotediff.diff import diff_tokens
 from quotediff.errors import OptionError
 from quotediff.load import LoadOptions, load_file, load_paths
-from quotediff.match import MatchOptions, Rendering, group_renderings, locate_words, renderings_of
+from quotediff.match import (
+    MatchOptions,
+    Rendering,
+    group_renderings,
+    locate_words,
+    matching_words,
+    renderings_of,
+)
 from quotediff.model import (
     Article,
     Attribution,
@@ -74,11 +81,11 @@ def compare(
     _check_reference(options.reference, articles)
     quotes = extract_all(articles, options.extract)
     quote_by_id = {q.id: q for q in quotes}
-    renderings = renderings_of(quotes, {a.id: a.text for a in articles})
     match_options = options.match
     if options.quote or source is not None:
         # A single article's rendering is worth showing next to the primary document or the tracked quotation.
         match_options = replace(match_options, min_articles=1)
+    renderings = renderings_of(quotes, {a.id: a.text for a in articles}, match_options)
     grouped = group_renderings(renderings, match_options)
     if options.quote:
         grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
@@ -151,7 +158,7 @@ def _source_window(members: Sequence[Rendering], source_tokens: Sequence[Token])
     """The stretch of the primary document that the group's renderings quote, as character offsets."""
     words = [t for t in source_tokens if t.is_word and t.norm]
     ids: dict[str, int] = {}
-    hay = [ids.setdefault(t.norm, len(ids)) for t in words]
+    hay = [ids.setdefault(w, len(ids)) for w in matching_words(words)]
     lo, hi = None, None
     for r in members:
         needle = [ids.get(w, -1 - k) for k, w in enumerate(r.word_norms)]
@@ -226,7 +233,7 @@ def _build_group(
 
 
 def _mentions(group: Sequence[Rendering], text: str, options: MatchOptions) -> bool:
-    query = tuple(t.norm for t in tokenize(text) if t.is_word and t.norm)
+    query = matching_words(tokenize(text))
     if not query:
         return False
     ids: dict[str, int] = {}

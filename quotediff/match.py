@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from quotediff.model import Quote, Token
-from quotediff.normalize import tokenize
+from quotediff.normalize import spelling_key, tokenize
 
 # Words too common to make a short fragment distinctive on their own: "I think it will be" is no quotation.
 STOPWORDS = frozenset(
@@ -57,7 +57,27 @@ class Rendering:
 
     @property
     def word_norms(self) -> tuple[str, ...]:
-        return tuple(t.norm for t in self.tokens if t.is_word and t.norm)
+        return matching_words(self.tokens)
+
+
+_SUFFIXES = ("ies", "ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, for matching only: "supports"/"supported", "obligations"/"obligation" meet."""
+    word = spelling_key(word)
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def matching_words(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The words a rendering is matched on: normalised, spelling-folded and stemmed."""
+    return tuple(_stem(t.norm) for t in tokens if t.is_word and t.norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +88,17 @@ class _Link:
     longer_span: tuple[int, int]  # word positions in the longer rendering
 
 
-def renderings_of(quotes: Iterable[Quote], texts: Mapping[str, str]) -> list[Rendering]:
-    """Join the pieces of split quotes; keep paragraphs of a multi-paragraph quote apart.
+def renderings_of(
+    quotes: Iterable[Quote], texts: Mapping[str, str], options: MatchOptions | None = None
+) -> list[Rendering]:
+    """One rendering per quoted piece; a piece too short to match alone is glued to its neighbour.
 
-    Pieces split around an attribution ("...," he said, "...") are one sentence and are joined; the paragraphs of
-    a long quote are often separate statements that other outlets quote on their own, so each stays a rendering
-    (the members are re-joined per article after grouping).
+    The pieces of a quote split around "he said" each match the full quotation on their own and are joined again
+    per article after grouping; joining them first would glue together two different quotations that one
+    paragraph happens to carry. Only a piece too short to stand alone (“I think,” he said, “if ...”) is joined to
+    the next piece of the same utterance in the same paragraph (or to the previous one when it comes last).
     """
+    options = options or MatchOptions()
     by_utterance: dict[tuple[str, int], list[Quote]] = defaultdict(list)
     for quote in quotes:
         if quote.kind == "statement":
@@ -82,15 +106,27 @@ def renderings_of(quotes: Iterable[Quote], texts: Mapping[str, str]) -> list[Ren
     renderings = []
     for (article_id, utterance), pieces in by_utterance.items():
         pieces.sort(key=lambda q: q.start)
-        run: list[Quote] = []
+        runs: list[list[Quote]] = []
         for piece in pieces:
-            if run and _crosses_paragraph(run[-1], piece, texts[article_id]):
-                renderings.append(_rendering(article_id, utterance, run))
-                run = []
-            run.append(piece)
-        renderings.append(_rendering(article_id, utterance, run))
+            previous = runs[-1] if runs else None
+            joinable = previous is not None and not _crosses_paragraph(previous[-1], piece, texts[article_id])
+            if joinable and previous is not None and _words(previous) < options.min_words:
+                previous.append(piece)
+            else:
+                runs.append([piece])
+        if len(runs) > 1 and _words(runs[-1]) < options.min_words:
+            last = runs.pop()
+            if not _crosses_paragraph(runs[-1][-1], last[0], texts[article_id]):
+                runs[-1].extend(last)
+            else:
+                runs.append(last)
+        renderings.extend(_rendering(article_id, utterance, run) for run in runs)
     renderings.sort(key=lambda r: (r.article_id, r.start))
     return renderings
+
+
+def _words(pieces: Sequence[Quote]) -> int:
+    return sum(1 for p in pieces for t in tokenize(p.text) if t.is_word)
 
 
 def _crosses_paragraph(before: Quote, after: Quote, text: str) -> bool:
@@ -124,19 +160,83 @@ def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
 
 
 def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | None = None) -> list[list[Rendering]]:
-    """Groups of renderings of the same quotation, at most one member per article, in a stable order."""
+    """Groups of renderings of the same quotation, one statement per article, in a stable order."""
     options = options or MatchOptions()
     ids = _WordIds()
     encoded = [ids.encode(r.word_norms) for r in renderings]
     links = _find_links(renderings, encoded, options)
     groups = []
-    for component in _components(len(renderings), links):
-        for part in _split_component(component, links, encoded):
-            members = _one_per_article(part, renderings)
-            if len({renderings[i].article_id for i in members}) >= options.min_articles:
-                groups.append([renderings[i] for i in members])
+    for part in _settle(list(range(len(renderings))), links, encoded, renderings, options):
+        members = _one_per_article(part, renderings)
+        if len({renderings[i].article_id for i in members}) >= options.min_articles:
+            groups.append([renderings[i] for i in members])
     groups.sort(key=lambda g: min((r.article_id, r.start) for r in g))
     return [_merge_same_article(g) for g in groups]
+
+
+def _settle(
+    items: list[int],
+    links: Sequence[_Link],
+    encoded: Sequence[tuple[int, ...]],
+    renderings: Sequence[Rendering],
+    options: MatchOptions,
+) -> list[list[int]]:
+    """Split linked renderings into groups that each sit on one stretch of one backbone rendering.
+
+    Links are not transitive: a short fragment ("for the rest of eternity") can sit inside two different
+    quotations. So every member of a group must itself be found inside the group's longest rendering; the rest
+    are grouped again among themselves.
+    """
+    wanted = set(items)
+    local = [k for k in links if k.shorter in wanted and k.longer in wanted]
+    parts = []
+    for component in _components(items, local):
+        if len(component) == 1:
+            parts.append(component)
+            continue
+        backbone = max(component, key=lambda i: (len(encoded[i]), -i))
+        spans: dict[int, tuple[int, int]] = {backbone: (0, len(encoded[backbone]))}
+        for i in component:
+            if i != backbone:
+                link = _link(i, backbone, encoded, renderings, options)
+                if link is not None:
+                    spans[i] = link.longer_span
+        parts.extend(_split_by_span(backbone, spans, renderings))
+        rest = [i for i in component if i not in spans]
+        if rest:
+            parts.extend(_settle(rest, links, encoded, renderings, options))
+    return parts
+
+
+def _split_by_span(
+    backbone: int, spans: dict[int, tuple[int, int]], renderings: Sequence[Rendering]
+) -> list[list[int]]:
+    """Members on disjoint stretches of the backbone render different quotations that it quotes together.
+
+    An outlet that quoted two consecutive sentences as one quote links both sentences' groups; the long rendering
+    then belongs to each group, and the groups stay apart. The pieces of one split quote count as one member.
+    """
+    statements: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in spans:
+        if i != backbone:
+            statements[(renderings[i].article_id, renderings[i].utterance)].append(i)
+    covered = {
+        key: (min(spans[i][0] for i in members), max(spans[i][1] for i in members))
+        for key, members in statements.items()
+    }
+    clusters: list[tuple[tuple[int, int], list[int]]] = []
+    for key in sorted(covered, key=lambda k: covered[k]):
+        lo, hi = covered[key]
+        if clusters:
+            (clo, chi), members = clusters[-1]
+            overlap = min(hi, chi) - max(lo, clo)
+            if overlap >= 0.5 * min(hi - lo, chi - clo):
+                clusters[-1] = ((clo, max(chi, hi)), members + statements[key])
+                continue
+        clusters.append(((lo, hi), list(statements[key])))
+    if len(clusters) <= 1:
+        return [sorted(spans)]
+    return [sorted(members + [backbone]) for _, members in clusters]
 
 
 class _WordIds:
@@ -221,12 +321,22 @@ def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, t
         last = kept[-1]
         if b.b - (last.b + last.size) <= limit and b.a - (last.a + last.size) <= limit:
             kept.append(b)
-    matched_positions = [b.a + k for b in kept for k in range(b.size)]
+    # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
+    # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
+    # long runs between its changes.
+    # A needle found whole, in shorter runs, is a fragment quoted with words left out ("an agreement … worthy
+    # of the American people"): then every run counts.
+    strong = min(3, len(needle))
+    everything = [b.a + k for b in kept for k in range(b.size)]
+    if len(everything) == len(needle) and all(b.size >= 2 for b in kept):
+        matched_positions = everything
+    else:
+        matched_positions = [b.a + k for b in kept if b.size >= strong for k in range(b.size)]
     return len(matched_positions), (kept[0].b, kept[-1].b + kept[-1].size), matched_positions
 
 
-def _components(n: int, links: Sequence[_Link]) -> list[list[int]]:
-    parent = list(range(n))
+def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:
+    parent = {i: i for i in items}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -239,56 +349,9 @@ def _components(n: int, links: Sequence[_Link]) -> list[list[int]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
+    for i in items:
         comps[find(i)].append(i)
     return list(comps.values())
-
-
-def _split_component(
-    component: list[int], links: Sequence[_Link], encoded: Sequence[tuple[int, ...]]
-) -> list[list[int]]:
-    """Split a component whose renderings cover disjoint parts of its longest rendering.
-
-    An outlet that quoted two consecutive sentences as one quote links both sentences' groups; the long rendering
-    then belongs to each group, and the groups stay apart.
-    """
-    backbone = max(component, key=lambda i: (len(encoded[i]), -i))
-    spans: dict[int, tuple[int, int]] = {}
-    for i in component:
-        if i == backbone:
-            continue
-        located = locate_words(encoded[i], encoded[backbone])
-        if located is not None and located[0] >= 0.6 * len(encoded[i]):
-            spans[i] = located[1]
-    if len(spans) < 2:
-        return [component]
-    clusters: list[tuple[tuple[int, int], list[int]]] = []
-    for i in sorted(spans, key=lambda i: spans[i]):
-        lo, hi = spans[i]
-        if clusters:
-            (clo, chi), members = clusters[-1]
-            overlap = min(hi, chi) - max(lo, clo)
-            if overlap >= 0.5 * min(hi - lo, chi - clo):
-                clusters[-1] = ((clo, max(chi, hi)), members + [i])
-                continue
-        clusters.append(((lo, hi), [i]))
-    if len(clusters) == 1:
-        return [component]
-    # Renderings that could not be placed on the backbone follow the cluster of a rendering they link to.
-    placed = {i: k for k, (_, members) in enumerate(clusters) for i in members}
-    for i in component:
-        if i in placed or i == backbone:
-            continue
-        for link in links:
-            other = link.longer if link.shorter == i else link.shorter if link.longer == i else None
-            if other is not None and other in placed:
-                placed[i] = placed[other]
-                break
-    parts = []
-    for k in range(len(clusters)):
-        members = [i for i, c in placed.items() if c == k]
-        parts.append(sorted(members + [backbone]))
-    return parts
 
 
 def _one_per_article(members: list[int], renderings: Sequence[Rendering]) -> list[int]:
