@@ -206,7 +206,7 @@ SEVERITY_EXPLAINED = {
 }
 ATTRIBUTION_FIELDS = (
     ("speaker", "Speaker"),
-    ("speaker_kind", "Kind"),
+    ("speaker_kind", "Speaker kind"),
     ("verb", "Verb"),
     ("hedges", "Hedges"),
     ("addressee", "Addressee"),
@@ -217,6 +217,9 @@ _CHANGE_WORDS = {
     ("speaker", "named"): "speaker named",
     ("speaker", "misattributed"): "MISATTRIBUTED to a different speaker",
     ("speaker", "name_form"): "name form only",
+    ("speaker", "changed"): "speaker changed",
+    ("verb", "added"): "verb added",
+    ("verb", "dropped"): "verb dropped",
     ("verb", "loaded"): "verb made loaded",
     ("verb", "neutralised"): "verb neutralised",
     ("verb", "changed"): "verb changed",

@@ -634,7 +634,7 @@ def test_articles_skipped_copies_lineage_timeline_and_attribution() -> None:
     north = rows[4]
     assert {td.get("data-label") for td in north.findall("td") if td.get("class")} == {
         "Speaker",
-        "Kind",
+        "Speaker kind",
         "Sources",
     }
     loud = doc.find(".//li[@id='q1-m7']/ul[@class='attr-notes']/li[@class='attr-critical']/strong")
@@ -859,6 +859,11 @@ def forgiven_report() -> str:
     # Paths depend on where the checkout lives; the gold file keeps them relative.
     articles = tuple(replace(a, path=os.path.relpath(a.path, ROOT)) for a in comparison.articles)
     return render_html(replace(comparison, articles=articles))
+
+
+def test_golden_hand_built_report() -> None:
+    """The page itself, on a comparison that does not move when the pipeline improves."""
+    check_golden("report_lu.html", render_html(lu_comparison()))
 
 
 def test_golden_forgiven_report() -> None:
