@@ -25,7 +25,7 @@ from pathlib import Path
 
 from quotediff.model import Article
 
-MB = 1_000_000
+MB = 1024 * 1024  # binary units, as --max-bytes reads them
 
 PARAGRAPH = (
     "Officials in Islamabad said on Thursday that the cable had been \u201cmisread\u201d, while a U.S. "
@@ -108,7 +108,7 @@ def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) ->
         "load_s": loaded - started,
         "extract_s": finished - loaded if extract_quotes is not None else -1,
         "quotes": quotes if extract_quotes is not None else -1,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000,  # kB on Linux
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB,  # kB on Linux
     }
     if trace:
         report["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / MB

@@ -34,7 +34,9 @@ from quotediff.model import Article, LoadResult, Skipped
 # 20 MB: the largest real news pages we have seen are a few MB of HTML; plain-text articles are far smaller.
 # The limit bounds memory (a decoded str takes up to 4 bytes a character, and the HTML extractor builds a tree
 # on top of that) while leaving room for a forum dump or a long live blog; --max-bytes raises it.
-DEFAULT_MAX_BYTES = 20_000_000
+KB = 1024
+MB = 1024 * KB
+DEFAULT_MAX_BYTES = 20 * MB
 
 FORMAT_BY_SUFFIX = {
     ".html": "html",
@@ -292,20 +294,20 @@ def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
 
 
 def format_size(size: int) -> str:
-    """``20 MB``, ``512 kB``, ``87 bytes`` (decimal units, as --max-bytes accepts them)."""
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:.3g} MB"
-    if size >= 1_000:
-        return f"{size / 1_000:.3g} kB"
+    """``20 MB``, ``512 kB``, ``87 bytes``, in binary units (1 MB = 1024 kB), as --max-bytes reads them."""
+    if size >= MB:
+        return f"{size / MB:.3g} MB"
+    if size >= KB:
+        return f"{size / KB:.3g} kB"
     return f"{size} bytes"
 
 
 def parse_size(text: str) -> int:
-    """Parse a --max-bytes value: ``20000000``, ``20MB``, ``500k``, ``1.5 GB`` (decimal units)."""
+    """Parse a --max-bytes value: ``20971520``, ``20MB``, ``500k``, ``1.5 GB`` (binary units)."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", text, re.IGNORECASE)
     if not match:
-        raise ValueError(f"not a size: {text!r} (examples: 20000000, 20MB, 500kB)")
-    factor = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}[match.group(2).lower()]
+        raise ValueError(f"not a size: {text!r} (examples: 20MB, 500kB, 1000000)")
+    factor = {"": 1, "k": KB, "m": MB, "g": 1024 * MB}[match.group(2).lower()]
     return int(float(match.group(1)) * factor)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from quotediff.errors import InputError, NoArticlesError
-from quotediff.load import LoadOptions, LoadResult, load_bytes, load_paths
+from quotediff.load import MB, LoadOptions, LoadResult, load_bytes, load_paths
 from quotediff.model import Article
 
 GOOD_TEXT = "Good article\n\nThe minister said \u201cwe will not resign\u201d on Monday.\n"
@@ -362,21 +362,21 @@ def _text_of_size(size: int) -> Iterator[bytes]:
 def test_50_mb_text_file(tmp_path: Path, good: Path) -> None:
     big = tmp_path / "dump.txt"
     with open(big, "wb") as handle:
-        for chunk in _text_of_size(50_000_000):
+        for chunk in _text_of_size(50 * MB):
             handle.write(chunk)
     result = load([big, good], tmp_path)
     good_loaded(result)
     assert reasons(result) == {"dump.txt": "50 MB, larger than --max-bytes (20 MB)"}
-    raised = load([big, good], tmp_path, LoadOptions(max_bytes=60_000_000))
+    raised = load([big, good], tmp_path, LoadOptions(max_bytes=60 * MB))
     assert [a.id for a in raised.articles] == ["dump", "good"] and raised.skipped == ()
-    assert len(raised.articles[0].text) == 50_000_000
+    assert len(raised.articles[0].text) == 50 * MB
 
 
 def test_oversized_file_is_skipped_before_it_is_read(tmp_path: Path) -> None:
     """A sparse file reads as NUL bytes: had it been read, the reason would be "binary", not its size."""
     sparse = tmp_path / "sparse.txt"
     with open(sparse, "wb") as handle:
-        handle.truncate(30_000_000)
+        handle.truncate(30 * MB)
     with pytest.raises(NoArticlesError, match=re.escape("30 MB, larger than --max-bytes (20 MB)")):
         load([sparse], tmp_path)
 
@@ -398,9 +398,9 @@ class EndlessStream(io.RawIOBase):
 
 def test_endless_stdin_is_cut_at_max_bytes() -> None:
     stream = EndlessStream()
-    result = load_paths(["-", __file__], LoadOptions(max_bytes=3_000_000), stdin=stream)  # type: ignore[arg-type]
+    result = load_paths(["-", __file__], LoadOptions(max_bytes=3 * MB), stdin=stream)  # type: ignore[arg-type]
     assert [s.reason for s in result.skipped] == ["larger than --max-bytes (3 MB)"]
-    assert stream.served == 3_000_001
+    assert stream.served == 3 * MB + 1
     assert [a.id for a in result.articles] == ["test-bad-input"]
 
 

@@ -350,9 +350,12 @@ def test_slugify() -> None:
 def test_sizes() -> None:
     assert format_size(DEFAULT_MAX_BYTES) == "20 MB"
     assert format_size(512) == "512 bytes"
-    assert parse_size("20MB") == parse_size("20 mb") == 20_000_000
-    assert parse_size("1.5GB") == 1_500_000_000
-    assert parse_size("500k") == parse_size("500kB") == 500_000
+    assert (
+        parse_size("20MB") == parse_size("20 mb") == parse_size("20MiB") == DEFAULT_MAX_BYTES == 20 * 1024**2
+    )
+    assert parse_size("1.5GB") == 1536 * 1024**2
+    assert parse_size("500k") == parse_size("500kB") == 500 * 1024
+    assert format_size(1536) == "1.5 kB"
     assert parse_size("123") == 123
     with pytest.raises(ValueError, match="not a size"):
         parse_size("lots")
