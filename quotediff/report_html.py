@@ -639,9 +639,11 @@ _ENV = jinja2.Environment(
 
 def _asset(name: str) -> str:
     text = resources.files("quotediff").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
-    # Our own files are inlined unescaped, so they must not be able to close their element early.
-    if "</" in text:
-        raise ValueError(f"templates/{name} must not contain '</'")
+    # Our own files are inlined unescaped, so they must not be able to close their element early or switch
+    # the HTML parser into its comment-like script states.
+    for forbidden in ("</", "<!--"):
+        if forbidden in text:
+            raise ValueError(f"templates/{name} must not contain {forbidden!r}")
     return text
 
 

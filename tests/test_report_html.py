@@ -15,6 +15,8 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotediff.model import (
     EDIT_SEVERITY,
@@ -33,7 +35,7 @@ from quotediff.model import (
     UnmarkedReuse,
 )
 from quotediff.normalize import tokenize
-from quotediff.report_html import HtmlOptions, render_html, safe_href
+from quotediff.report_html import EditView, HtmlOptions, mark_segments, render_html, safe_href
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -744,6 +746,37 @@ def test_stray_edit_ranges_still_show_every_edit() -> None:
     )
     doc = parse(render_html(replace(comparison, groups=(group, *comparison.groups[1:]))))
     assert edits_shown(doc, "q1-m3") == 3
+
+
+@st.composite
+def text_and_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    """A text and edits over its tokens: ordered, non-overlapping ranges, some empty (omissions)."""
+    words = draw(
+        st.lists(
+            st.sampled_from(["all", "will", "be", "forgiven", ",", "…", "U.S.", "[Lu]", "it’s"]), max_size=12
+        )
+    )
+    gaps = draw(st.lists(st.sampled_from([" ", "  ", "", "\n"]), min_size=len(words), max_size=len(words)))
+    text = "".join(w + g for w, g in zip(words, gaps, strict=True))
+    count = len(tokenize(text))
+    cuts = sorted(draw(st.lists(st.integers(0, count), max_size=8)))
+    edits = [
+        Edit("substitution" if a < b else "omission", "substantive", "x", "", 0, 1, a, b)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False)
+    ]
+    return text, edits
+
+
+@given(text_and_edits())
+def test_marking_keeps_the_text_and_every_edit(case: tuple[str, list[Edit]]) -> None:
+    text, edits = case
+    views = [
+        EditView(f"e{i}", e.kind, e.kind, e.severity, False, "x", "", "label", True, "ins", "")
+        for i, e in enumerate(edits)
+    ]
+    segments = mark_segments(text, tokenize(text), list(zip(edits, views, strict=True)))
+    assert "".join(s.text for s in segments) == text
+    assert sorted(s.edit.anchor for s in segments if s.edit) == sorted(v.anchor for v in views)
 
 
 # --- escaping -----------------------------------------------------------------------------------------------
