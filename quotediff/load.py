@@ -77,6 +77,7 @@ _IGNORED_DECLARATIONS = (
 _SNIFF_HTML = re.compile(
     r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--)|<(?:html|body|article)\b", re.I
 )
+_PLAINLY_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html\b)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _TITLE_MAX = 200  # a first line longer than this is the body, not a title
 
@@ -144,7 +145,7 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
     if kind:
         raise UnusableInput(path, f"binary file ({kind})")
     suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
-    declared = _declared_charset(data) if FORMAT_BY_SUFFIX.get(suffix, "html") == "html" else None
+    declared = _declared_charset(data)  # used only when the bytes are not UTF-8
     text, encoding = decode(data, declared=declared)
     if not text or text.isspace():  # not text.strip(): that would copy a 50 MB text
         raise UnusableInput(path, "only whitespace")
@@ -154,6 +155,8 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
         raise UnusableInput(path, "no article text")
     text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
     fmt = FORMAT_BY_SUFFIX.get(suffix) or _sniff_format(text)
+    if fmt != "html" and _PLAINLY_HTML.match(text[:1000]):
+        fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
     stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
     if fmt == "html":
         return _html_article(text, path=path, stem=stem, encoding=encoding)

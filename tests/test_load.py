@@ -294,6 +294,12 @@ def test_explicit_file_with_an_unknown_extension_is_sniffed(tmp_path: Path) -> N
     assert [(a.id, a.format) for a in result.articles] == [("notes", "text"), ("saved", "html")]
 
 
+def test_a_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    article = load_file(str(write(tmp_path / "saved.txt", "\n  " + PAGE)))
+    assert (article.format, article.outlet) == ("html", "Karachi Evening Star")
+    assert "<p>" not in article.text and "“all will be forgiven”" in article.text
+
+
 def test_stdin_is_sniffed_and_gets_the_id_stdin() -> None:
     html = load_paths(["-"], stdin=io.BytesIO(PAGE.encode()))
     assert [(a.id, a.path, a.format, a.outlet) for a in html.articles] == [
