@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quotediff.errors import InputError, NoArticlesError
-from quotediff.load import MB, LoadOptions, LoadResult, load_bytes, load_paths
+from quotediff.load import MB, LoadOptions, LoadResult, decode, load_bytes, load_paths
 from quotediff.model import Article
 
 GOOD_TEXT = "Good article\n\nThe minister said \u201cwe will not resign\u201d on Monday.\n"
@@ -461,3 +463,34 @@ def test_fuzz_regressions(page: bytes) -> None:
         return
     assert article.text.strip()
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", article.text)
+
+
+# --- properties ---------------------------------------------------------------------------------------------
+
+_MARKUP = st.sampled_from(
+    ["<p>", "</p>", "<q>", "</q>", "<blockquote>", "</blockquote>", "<div>", "<!--", "-->", "<script>",
+     "</script>", '<meta charset="cp1252">', "\u201c", "\u201d", '"', "\u00ab", "\n\n", "---\n", "title: x\n",
+     "\x00", "\x93"]
+)  # fmt: skip
+_PIECES = st.one_of(st.text(max_size=40), _MARKUP)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(["a.html", "a.txt", "a.md", "a.bin", "-"]),
+    pieces=st.lists(_PIECES, max_size=30),
+    encoding=st.sampled_from(["utf-8", "cp1252", "utf-16", "latin-1"]),
+)
+def test_any_input_loads_or_is_refused_with_input_error(name: str, pieces: list[str], encoding: str) -> None:
+    data = "".join(pieces).encode(encoding, errors="replace")
+    try:
+        article = load_bytes(data, name)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.text.strip() and "\x00" not in article.text
+    assert 0 <= article.body_start <= len(article.text)
+    for start, end in article.blockquotes:
+        assert 0 <= start < end <= len(article.text)
+    if article.format != "html":
+        assert article.text == decode(data)[0].replace("\x00", "\ufffd")
