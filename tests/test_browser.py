@@ -361,6 +361,19 @@ def test_print_shows_everything_without_controls(browser: Browser, tmp_path: Pat
         browser.send("Emulation.setEmulatedMedia", media="")
 
 
+def test_without_script_everything_shows_and_dead_controls_hide(browser: Browser, tmp_path: Path) -> None:
+    comparison = lu_comparison()
+    browser.send("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        browser.open(write_report(tmp_path, comparison, "noscript.html"))
+        assert not browser.js("document.documentElement.classList.contains('js')")
+        assert browser.js("getComputedStyle(document.querySelector('.controls')).display") == "none"
+        assert len(shown_members(browser)) == sum(len(g.members) for g in comparison.groups)
+        assert marks_per_member(browser) == expected_marks(comparison)
+    finally:
+        browser.send("Emulation.setScriptExecutionDisabled", value=False)
+
+
 def test_phone_width_has_no_sideways_scroll(browser: Browser, tmp_path: Path) -> None:
     path = write_report(tmp_path, lu_comparison())
     browser.open(path, width=375, height=812, mobile=True)
