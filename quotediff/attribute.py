@@ -88,9 +88,9 @@ _LEADING_FUNCTION = frozenset(
 )
 _PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das".split())
 _DETERMINERS = frozenset(
-    "the a an one another two three four five several some many other his her their its our this that these"
-    " those".split()
+    "the a an one another two three four five several some many other his her their its our".split()
 )
+_PREPOSITIONS = frozenset("at in on of for with from to by about into over under after before during".split())
 _ADVERBS = frozenset(
     "also later then again further once simply just only even still recently previously earlier famously"
     " repeatedly privately publicly flatly bluntly reportedly allegedly apparently purportedly supposedly"
@@ -118,9 +118,10 @@ _NAMING_STRONG_RE = re.compile(
     re.I,
 )
 _WORD_RE = re.compile(r"[\w’'-]+")
-_NAME_CHAIN_RE = re.compile(
-    r"\b[A-Z][\w’'\-]*\.?(?:[ \u00a0]+(?:[A-Z][\w’'\-]*\.?|de|van|von|bin|al|la|le|di))+"
+_NAME_WORD = (
+    r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
 )
+_NAME_CHAIN_RE = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|de|van|von|bin|al|la|le|di))+")
 _QUOTE_MARK_CHARS = frozenset("\"“”„‟«»‹›‘’‚'")
 
 
@@ -171,8 +172,8 @@ def _is_boundary(text: str, match: re.Match[str], lo: int) -> bool:
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing ``pos`` (not before ``lo``)."""
     start = lo
-    for match in _SENT_END_RE.finditer(text, lo, pos):
-        if _is_boundary(text, match, lo):
+    for match in _SENT_END_RE.finditer(text, lo, min(len(text), pos + 1)):
+        if match.end() <= pos and _is_boundary(text, match, lo):
             start = match.end()
     return start
 
@@ -184,6 +185,13 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+_IRREGULAR = frozenset(
+    "went came made took gave got put kept left held stood sat ran began brought thought felt saw found became"
+    " sent spent struck shook wrote spoke told said knew grew drew threw won lost met paid led read heard let"
+    " set cut hit quit meant sought fought taught caught bought".split()
+)
+
+
 def _looks_like_verb(word: str, lex: Lexicon) -> bool:
     """A finite verb after a subject, roughly: "rallied", "says", "has", "told" (no part-of-speech tagger)."""
     low = word.lower()
@@ -191,7 +199,9 @@ def _looks_like_verb(word: str, lex: Lexicon) -> bool:
         return False
     return (
         low in _AUX
+        or low in _IRREGULAR
         or low in lex.verbs
+        or low.endswith("ing")
         or low in _ADVERBS
         or (low.endswith("ed") and len(low) > 3)
         or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
@@ -230,7 +240,9 @@ def _name_span(toks: list[_Token], i: int) -> int:
     return j
 
 
-def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Mention | None:
+def _mention_after(
+    toks: list[_Token], i: int, text: str, lex: Lexicon, loose: bool = False
+) -> _Mention | None:
     """The noun phrase starting at token ``i`` (speaker after the verb: "said Lu", "said the official")."""
     if i >= len(toks):
         return None
@@ -240,6 +252,11 @@ def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Ment
         return _Mention(toks[i].start, toks[i].end, first, "pronoun")
     if _is_cap(first) and low not in _DETERMINERS and low not in _LEADING_FUNCTION:
         j = _name_span(toks, i)
+        if toks[j - 1].text.endswith(("’s", "'s")) and j < len(toks) and toks[j].text[:1].islower():
+            # "Clinton's introducer", "Trump's campaign manager Paul Manafort"
+            described = _description_after(toks, j, text, lex, loose=True, possessor=i)
+            if described is not None:
+                return described
         # "Texas delegate Bill Eastland", "Snyder spokesman Dave Murray": the name after the description
         k = j
         while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.isalpha():
@@ -260,18 +277,25 @@ def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Ment
             )
         return _Mention(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind)
     if low in _DETERMINERS or first[:1].islower():
-        return _description_after(toks, i, text, lex)
+        return _description_after(toks, i, text, lex, loose)
     return None
 
 
-def _description_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _Mention | None:
+def _description_after(
+    toks: list[_Token], i: int, text: str, lex: Lexicon, loose: bool = False, possessor: int | None = None
+) -> _Mention | None:
     """A description ("the American official", "a State Department spokesperson") from ``i``."""
     for j in range(i, min(len(toks), i + 8)):
         word = toks[j].text
         low = word.lower()
         if not word[:1].isalnum():
-            return None
+            break
         if low in lex.anonymous_heads or (low in lex.organisation_words and j > i):
+            while j + 1 < len(toks) and (
+                toks[j + 1].text.lower() in lex.anonymous_heads
+                or toks[j + 1].text.lower() in lex.organisation_words
+            ):
+                j += 1  # "a Trump campaign source", "a State Department spokesperson"
             k = j + 1
             # "campaign manager Kellyanne Conway": a name right after the description is the speaker
             m = _name_span(toks, k)
@@ -290,13 +314,28 @@ def _description_after(toks: list[_Token], i: int, text: str, lex: Lexicon) -> _
             kind = _classify(words, lex)
             if kind == "named":
                 kind = "anonymous"
-            return _Mention(toks[i].start, toks[j].end, text[toks[i].start : toks[j].end], kind)
+            first = toks[possessor if possessor is not None else i].start
+            return _Mention(first, toks[j].end, text[first : toks[j].end], kind)
         if j > i and (low in lex.verbs or low in _AUX):
-            return None
+            break
+    # no known head: "said the 46-year-old.", "the businessman replied": up to the verb or the clause end
+    if loose and (toks[i].text.lower() in _DETERMINERS or possessor is not None):
+        j = i + 1 if possessor is None else i
+        while j < len(toks) and j < i + 6 and (toks[j].text[:1].isalnum() or toks[j].text == "-"):
+            low = toks[j].text.lower()
+            if low in lex.verbs or low in _AUX or low in _PREPOSITIONS or low in ("who", "that", "which"):
+                break
+            j += 1
+        end_ok = j >= len(toks) or not toks[j].text[:1].isalnum() or toks[j].text.lower() in lex.verbs
+        if j > i + (1 if possessor is None else 0) and end_ok:
+            first = toks[possessor if possessor is not None else i].start
+            return _Mention(first, toks[j - 1].end, text[first : toks[j - 1].end], "anonymous")
     return None
 
 
-def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon, depth: int = 0) -> _Mention | None:
+def _mention_before(
+    toks: list[_Token], j: int, text: str, lex: Lexicon, depth: int = 0, strict: bool = False
+) -> _Mention | None:
     """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
     k = j - 1
     while k >= 0 and toks[k].text.lower() in _ADVERBS:
@@ -305,7 +344,9 @@ def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon, depth: 
         return None
     word = toks[k].text
     low = word.lower()
-    if word in (",", ")") and depth == 0:
+    if low == "and" and depth == 0:
+        return _clause_subject(toks, 0, k, text, lex)
+    if word in (",", ")") and depth < 2:
         # apposition: "Caddell, a longtime pollster, said" / "Lu (pictured) said" -> Caddell
         opener = "(" if word == ")" else ","
         m = k - 1
@@ -315,7 +356,7 @@ def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon, depth: 
             m -= 1
         if m < 0 or m <= k - 30:
             return None
-        return _mention_before(toks, m, text, lex, depth + 1)
+        return _mention_before(toks, m, text, lex, depth + 1, strict)
     if low in lex.pronouns:
         if low == "it" and depth:
             return None
@@ -360,9 +401,12 @@ def _mention_before(toks: list[_Token], j: int, text: str, lex: Lexicon, depth: 
             if plow in _DETERMINERS:
                 break
         first = toks[m].text.lower()
-        if first not in _DETERMINERS and low not in lex.anonymous_heads and low not in lex.organisation_words:
+        known_head = low in lex.anonymous_heads or low in lex.organisation_words
+        if first not in _DETERMINERS and not known_head:
             return None
-        if first in ("that", "this", "these", "those") and low not in lex.anonymous_heads:
+        if m - 1 >= 0 and toks[m - 1].text.lower() in _PREPOSITIONS:
+            return None  # "at a conference said": a prepositional object is no subject
+        if not known_head and (strict or m == k):
             return None
         words = [t.text for t in toks[m : k + 1]]
         kind = _classify(words, lex)
@@ -419,6 +463,11 @@ def _addressee(toks: list[_Token], i: int, lemma: str, text: str, lex: Lexicon) 
 _SKIP_AFTER = frozenset(",—–-()") | _QUOTE_MARK_CHARS | frozenset(["and", "or"])
 
 
+_NAMING_VERBS = frozenset(
+    "call dub label brand describe characterize characterise name term nickname".split()
+)
+
+
 def _frame_after(
     masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon
 ) -> _Frame | None:
@@ -426,46 +475,73 @@ def _frame_after(
     toks = _tokens(masked, start, min(hi, start + 300))
     i = 0
     dash = False
-    while i < len(toks) and (toks[i].text in _SKIP_AFTER):
+    while i < len(toks) and toks[i].text in _SKIP_AFTER:
+        if toks[i].text in ("and", "or") and not (
+            i + 1 < len(toks) and toks[i + 1].text in _QUOTE_MARK_CHARS
+        ):
+            break  # "“…” and argued that ...": a new clause, not a list of quotes
         dash = dash or toks[i].text in ("—", "–", "-")
         i += 1
     if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
         return None
+    return _frame_at(
+        toks,
+        i,
+        text,
+        masked,
+        lex,
+        new_sentence=ends_sentence and _is_cap(toks[i].text) and not dash,
+        dash=dash,
+    )
+
+
+def _frame_at(
+    toks: list[_Token], i: int, text: str, masked: str, lex: Lexicon, *, new_sentence: bool, dash: bool
+) -> _Frame | None:
+    """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
     # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
-    new_sentence = ends_sentence and _is_cap(toks[i].text) and not dash
     verb = _verb_at(toks, i, lex)
-    if verb is not None and (not new_sentence or verb[1] == "according to"):
+    if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in _NAMING_VERBS:
         used, lemma, tone = verb
-        mention = _mention_after(toks, i + used, text, lex)
-        if mention is not None and not (
-            mention.kind == "pronoun" and mention.text.lower() in ("i", "we") and False
-        ):
-            vs = _verb_span(toks, i, used, text)
-            return _Frame(mention, vs, lemma, tone, None, "after")
-    mention = _mention_after(toks, i, text, lex)
+        mention = _mention_after(toks, i + used, text, lex, loose=True)
+        if mention is not None:
+            return _Frame(mention, _verb_span(toks, i, used, text), lemma, tone, None, "after")
+    mention = _mention_after(toks, i, text, lex, loose=True)
     if mention is None:
         return None
     k = i
     while k < len(toks) and toks[k].end <= mention.end:
         k += 1
-    # skip an apposition: "Lu, a State Department official, said"
-    if k < len(toks) and toks[k].text == ",":
+    verb = None
+    for _ in range(5):
+        hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
+        if hedge is not None:
+            while k < len(toks) and toks[k].start < hedge.end():
+                k += 1
+        while k < len(toks) and toks[k].text.lower() in _ADVERBS:
+            k += 1
+        if k >= len(toks):
+            return None
+        verb = _verb_at(toks, k, lex)
+        if verb is not None or toks[k].text != ",":
+            break
+        # an apposition: "Lu, 67, a State Department official, said" -> skip to the next comma
         m = k + 1
         while m < len(toks) and m < k + 30 and toks[m].text != ",":
             if toks[m].text in (".", "!", "?", ";", ":"):
-                break
+                return None
             m += 1
-        if m < len(toks) and toks[m].text == ",":
-            k = m + 1
-    hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
-    if hedge is not None:
-        while k < len(toks) and toks[k].start < hedge.end():
-            k += 1
-    while k < len(toks) and toks[k].text.lower() in _ADVERBS:
-        k += 1
-    if k >= len(toks):
-        return None
-    verb = _verb_at(toks, k, lex)
+        if m >= len(toks) or toks[m].text != ",":
+            break
+        k = m + 1
+    if verb is None and k < len(toks) and toks[k].text not in (",", ".") and not new_sentence:
+        # "the Florida senator and Republican candidate said": a few more words before the verb
+        m = k
+        while m < len(toks) and m < k + 5 and toks[m].text[:1].isalnum() and _verb_at(toks, m, lex) is None:
+            m += 1
+        if m < len(toks) and m > k and _verb_at(toks, m, lex) is not None:
+            k = m
+            verb = _verb_at(toks, k, lex)
     if verb is None:
         if dash and mention.kind in ("named", "organisation", "anonymous") and not new_sentence:
             return _Frame(mention, None, None, None, None, "after")
@@ -473,11 +549,26 @@ def _frame_after(
     used, lemma, tone = verb
     if new_sentence:
         nxt = toks[k + used] if k + used < len(toks) else None
-        if nxt is not None and nxt.text not in ".,;:!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
+        if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
             return None
     vs = _verb_span(toks, k, used, text)
     addressee = _addressee(toks, k + used, lemma, text, lex)
     return _Frame(mention, vs, lemma, tone, addressee, "after")
+
+
+def _frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon) -> _Frame | None:
+    """An attribution closing the quote's sentence: “…” for Clinton, said Kunin. / “…” than that, Zuckoff said."""
+    toks = _tokens(masked, close_end, s_end)
+    for c in range(len(toks) - 1, 0, -1):
+        if toks[c].text == ",":
+            frame = _frame_at(toks, c + 1, text, masked, lex, new_sentence=False, dash=False)
+            if frame is None or frame.verb is None:
+                return None
+            rest = masked[frame.verb.end : s_end]
+            if len(_WORD_RE.findall(rest)) <= 8 and "that" not in rest.split():
+                return frame
+            return None
+    return None
 
 
 def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
@@ -489,6 +580,11 @@ def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Fr
         mention = _mention_before(toks, len(toks) - 1, text, lex)
         if mention is not None and mention.kind != "pronoun":
             return _Frame(mention, None, None, None, None, "colon")
+    if len(toks) >= 2 and toks[-1].text == ":":
+        # "In a Fox interview, Trump went even further: “…”"
+        subject = _clause_subject(toks, 0, len(toks) - 1, text, lex)
+        if subject is not None:
+            return _Frame(subject, None, None, None, None, "colon")
     for c, tok in enumerate(toks[:6]):
         if tok.text == ":" and c > 0:
             mention = _mention_after(toks, 0, text, lex)
@@ -523,10 +619,10 @@ def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _F
         if mention is not None:
             return _Frame(mention, vs, lemma, tone, addressee, "before")
         # inverted: said Lu: “…”
-        after = _mention_after(toks, i + used, text, lex)
+        after = _mention_after(toks, i + used, text, lex) if lemma not in _NAMING_VERBS else None
         if after is not None and after.kind != "pronoun":
-            rest = masked[after.end : pos].strip(" ,:\u00a0\n")
-            if len(rest) < 3:
+            rest = masked[after.end : pos].strip(" :\u00a0\n")
+            if len(rest) < 3 or (rest.startswith(",") and rest.endswith(",") and len(rest) < 160):
                 return _Frame(after, vs, lemma, tone, None, "before")
         # participle or infinitive ("..., saying “…”", "went on to say"): the subject of the main clause
         low = toks[i].text.lower()
@@ -549,7 +645,7 @@ def _clause_subject(toks: list[_Token], lo: int, hi: int, text: str, lex: Lexico
             continue
         if toks[j - 1].text.lower() in _ADVERBS:
             continue
-        mention = _mention_before(toks, j, text, lex, depth=0)
+        mention = _mention_before(toks, j, text, lex, strict=True)
         if mention is not None and mention.start >= toks[lo].start:
             found = mention
             break
@@ -713,6 +809,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     lex = lexicon()
     masked = _mask(text, sites)
     resolver = _Resolver(text, lex)
+    known = _known_capitals(text)
     results: list[SiteResult] = []
     frames: list[_Frame | None] = []
     utterance = 0
@@ -725,18 +822,20 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         starts_sentence = not _WORD_RE.search(masked, s_start, site.open_start)
         frame: _Frame | None = None
         if site.marks != "blockquote":
-            frame = (
-                _frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
-                or _frame_before(masked, text, s_start, site.open_start, lex)
-                or _frame_colon(masked, text, s_start, site.open_start, lex)
+            frame = _plausible(
+                _frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex),
+                known,
             )
+            frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known)
+            frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known)
+            frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known)
             if frame is None and not starts_sentence:
                 has_verb = _has_speech_verb(masked, s_start, s_end, lex)
                 if has_verb or words >= min_words:
                     toks = _tokens(masked, s_start, site.open_start)
                     subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
-                        frame = _Frame(subject, None, None, None, None, "subject")
+                        frame = _plausible(_Frame(subject, None, None, None, None, "subject"), known)
         own = frame is not None
         if frame is None and site.continues and frames:
             frame = frames[-1]
@@ -745,7 +844,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                     frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued"
                 )
         if frame is None and starts_sentence:
-            frame = _frame_previous(masked, text, sites, n, s_start, frames, lex)
+            frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         if _NAMING_STRONG_RE.search(before):
@@ -770,6 +869,26 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance)
         )
     return results
+
+
+_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'\-]*")
+
+
+def _known_capitals(text: str) -> frozenset[str]:
+    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
+    return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
+
+
+def _plausible(frame: _Frame | None, known: frozenset[str]) -> _Frame | None:
+    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence."""
+    if frame is None or frame.speaker is None or frame.speaker.kind != "named":
+        return frame
+    words = frame.speaker.text.split()
+    if len(words) == 1:
+        word = words[0].replace("’s", "").replace("'s", "")
+        if word not in known and word.upper() != word:
+            return None
+    return frame
 
 
 def _continued_next(sites: list[QuoteSite], n: int) -> bool:
@@ -805,12 +924,20 @@ def _frame_previous(
                 frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating"
             )
         frame = _frame_before(masked, text, p_start, s_start, lex)
-        if frame is None:
-            toks = _tokens(masked, p_start, s_start)
-            subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
-            if subject is not None and subject.kind != "anonymous":
-                return _Frame(subject, None, None, None, None, "previous")
-        return frame
+        if frame is not None:
+            return frame
+        # an earlier quote in the same paragraph: the paragraph's speaker goes on talking
+        for k in range(n - 1, -1, -1):
+            if sites[k].para_start != site.para_start:
+                break
+            if frames[k] is not None:
+                f = frames[k]
+                return _Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
+        toks = _tokens(masked, p_start, s_start)
+        subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        if subject is not None and subject.kind != "anonymous":
+            return _Frame(subject, None, None, None, None, "previous")
+        return None
     # previous paragraph
     before_end = len(masked[: site.para_start].rstrip())
     if before_end == 0:
