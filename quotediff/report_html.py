@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -56,7 +56,6 @@ class ArticleView:
     href: str | None  # only http(s) URLs become links
     url_text: str  # the URL shown as text when it is not a safe link
     path: str
-    format: str
     copy_of: str  # outlet of the article this one copies, "" when independent
 
 
@@ -64,7 +63,6 @@ class ArticleView:
 class EditView:
     anchor: str  # id of the change-list item that describes the inline mark
     kind: str
-    kind_label: str
     severity: str
     critical: bool
     reference: str
@@ -100,13 +98,11 @@ class MemberView:
     verdict: str
     fidelity: str  # "87%"
     fidelity_band: str  # "exact" | "high" | "medium" | "low"
-    similarity: str
     symbol: str  # marker of the worst change, shown beside colour
     wording: str  # "verbatim" | "cosmetic" | "changed"
     altered: bool  # wording beyond cosmetics, or the attribution, differs from the reference
     segments: tuple[Segment, ...]
     edits: tuple[EditView, ...]
-    severity_counts: tuple[tuple[str, int], ...]
     attribution: tuple[AttributionCell, ...]
     attribution_notes: tuple[tuple[str, str], ...]  # (description, severity), all fields
 
@@ -192,7 +188,6 @@ class ReportView:
     matrix: tuple[MatrixRow, ...]
     legend: tuple[tuple[str, str, str], ...]  # (severity, sample label, explanation)
     quote_count: int
-    group_labels: tuple[str, ...] = field(default=())
 
 
 # --- labels -------------------------------------------------------------------------------------------------
@@ -326,7 +321,6 @@ def _edit_view(edit: Edit, anchor: str) -> EditView:
     return EditView(
         anchor=anchor,
         kind=edit.kind,
-        kind_label=_kind_label(edit.kind),
         severity=edit.severity,
         critical=edit.critical,
         reference=edit.reference,
@@ -391,14 +385,13 @@ def _article_view(article: Article, anchor: str, copy_of: str) -> ArticleView:
         href=href,
         url_text="" if href else (article.url or ""),
         path=article.path,
-        format=article.format,
         copy_of=copy_of,
     )
 
 
 def _unknown_article(article_id: str) -> ArticleView:
     """A member whose article is not in the comparison still shows (under its id) rather than vanish."""
-    return ArticleView("", article_id, article_id, "", "", None, "", "", "", "")
+    return ArticleView("", article_id, article_id, "", "", None, "", "", "")
 
 
 def _attribution_cells(
@@ -442,7 +435,6 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
     non_cosmetic = any(edit.severity != "cosmetic" for edit in diff.edits)
     wording = "verbatim" if not diff.edits else ("changed" if non_cosmetic else "cosmetic")
     significant_attribution = [c for c in member.attribution_changes if c.kind != "name_form"]
-    counts = tuple((sev, sum(1 for e in diff.edits if e.severity == sev)) for sev in SEVERITIES)
     return MemberView(
         anchor=anchor,
         article=article,
@@ -450,13 +442,11 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
         verdict="reference" if member.is_reference else diff.verdict,
         fidelity=f"{percent}%",
         fidelity_band=_fidelity_band(percent, not diff.edits, worst),
-        similarity=f"{round(diff.similarity * 100)}%",
         symbol=SEVERITY_SYMBOL[worst],
         wording=wording,
         altered=non_cosmetic or bool(significant_attribution),
         segments=segments,
         edits=tuple(views),
-        severity_counts=tuple((sev, n) for sev, n in counts if n),
         attribution=_attribution_cells(member.attribution, member.attribution_changes),
         attribution_notes=tuple((change_description(c), c.severity) for c in member.attribution_changes),
     )
@@ -567,7 +557,6 @@ def build_view(comparison: Comparison, options: HtmlOptions | None = None) -> Re
         matrix=matrix,
         legend=legend,
         quote_count=len(comparison.quotes),
-        group_labels=tuple(g.short for g in groups),
     )
 
 

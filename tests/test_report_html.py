@@ -771,7 +771,7 @@ def text_and_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
 def test_marking_keeps_the_text_and_every_edit(case: tuple[str, list[Edit]]) -> None:
     text, edits = case
     views = [
-        EditView(f"e{i}", e.kind, e.kind, e.severity, False, "x", "", "label", True, "ins", "")
+        EditView(f"e{i}", e.kind, e.severity, False, "x", "", "label", True, "ins", "")
         for i, e in enumerate(edits)
     ]
     segments = mark_segments(text, tokenize(text), list(zip(edits, views, strict=True)))
