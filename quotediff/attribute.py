@@ -112,6 +112,13 @@ _PARTICIPLES = frozenset(
     "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
     " stating claiming quoting describing tweeting".split()
 )
+# A quote right after one of these nouns names a work or a thing: the book “…”, the show “…”, CNN's “…”.
+_TITLE_CUE_RE = re.compile(
+    r"(?:\b(?:book|film|movie|show|song|album|anthem|program|programme|series|play|musical|documentary|column"
+    r"|essay|article|op-ed|commentary|editorial|headline|slogan|hashtag|poem|novel|memoir|initiative|act|bill"
+    r"|operation|episode|podcast|newsletter|paper|titled|entitled)|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"['’]s)\s*,?\s*[“\"‘'«„]?\s*$"
+)
 _NAMING_STRONG_RE = re.compile(
     r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
     r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named)\s*[“\"‘'«„]?\s*$",
@@ -794,7 +801,7 @@ def _ends_sentence(text: str, site: QuoteSite) -> bool:
 def _is_title(inner: str) -> bool:
     """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
     words = _WORD_RE.findall(inner)
-    if len(words) < 2 or inner.rstrip()[-1:] in (".", "!", "?", ","):
+    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?"):
         return False
     significant = [w for w in words if len(w) > 3]
     return bool(significant) and all(_is_cap(w) or w[:1].isdigit() for w in significant)
@@ -847,7 +854,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
-        if _NAMING_STRONG_RE.search(before):
+        if _NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12):
             kind = "scare"
         elif not own and _is_title(inner) and not site.continues:
             kind = "scare"

@@ -126,9 +126,24 @@ def _scan_paragraph(
         if left or (mark in _ALWAYS_OPEN and not right) or (mark in "«»" and _is_space(after) and not right):
             if mark in "»”" and stack:
                 continue
+            if len(stack) == 1 and stack[0].mark == mark and mark in "“«„" and _after_sentence(text, start, i):
+                # “First quote. “Second quote…” — the first was never closed: end it at its sentence
+                opened = stack.pop()
+                close = i
+                while close > opened.end and text[close - 1].isspace():
+                    close -= 1
+                found.append((opened.pos, opened.end, close, close, text[opened.pos : opened.end]))
             if len(stack) < 4:
                 stack.append(_Open(mark, i, match.end()))
     return found, (stack[0] if stack else None)
+
+
+def _after_sentence(text: str, start: int, i: int) -> bool:
+    """Whether the mark at ``i`` follows the end of a sentence (". “")."""
+    j = i - 1
+    while j > start and text[j].isspace():
+        j -= 1
+    return j < i - 1 and text[j] in ".!?…"
 
 
 def _closing_depth(stack: list[_Open], mark: str, right: bool) -> int | None:
