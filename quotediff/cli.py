@@ -36,7 +36,16 @@ EXIT_INTERNAL = 3
 
 
 def _parse_size(value: str) -> int:
-    units = {"k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "b": 1, "": 1}
+    units = {
+        "k": 1 << 10,
+        "kb": 1 << 10,
+        "m": 1 << 20,
+        "mb": 1 << 20,
+        "g": 1 << 30,
+        "gb": 1 << 30,
+        "b": 1,
+        "": 1,
+    }
     text = value.strip().lower()
     number = text.rstrip("kmgb")
     try:
@@ -53,24 +62,40 @@ def input_options(func: F) -> F:
     decorators = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True)),
         click.option(
-            "-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="table",
+            show_default=True,
             help="Report format.",
         ),
         click.option(
-            "-o", "--output", type=click.Path(allow_dash=True, dir_okay=False), default="-",
+            "-o",
+            "--output",
+            type=click.Path(allow_dash=True, dir_okay=False),
+            default="-",
             help="Write the report to this file (written atomically); '-' is stdout.",
         ),
         click.option(
-            "--max-bytes", type=str, default=str(DEFAULT_MAX_BYTES), show_default=True,
+            "--max-bytes",
+            type=str,
+            default=str(DEFAULT_MAX_BYTES),
+            show_default=True,
             help="Skip input files larger than this (e.g. 20MB, 500k).",
         ),
-        click.option("--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."),
         click.option(
-            "--tablefmt", default="simple", show_default=True,
+            "--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."
+        ),
+        click.option(
+            "--tablefmt",
+            default="simple",
+            show_default=True,
             help="Table style for -f table (any tabulate format: simple, grid, github, plain...).",
         ),
         click.option(
-            "--color/--no-color", default=None,
+            "--color/--no-color",
+            default=None,
             help="Colour the terminal table. Default: on a terminal, unless NO_COLOR is set.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr."),
@@ -191,20 +216,27 @@ def main() -> None:
 @main.command()
 @input_options
 @click.option(
-    "--reference", default="earliest", show_default=True,
+    "--reference",
+    default="earliest",
+    show_default=True,
     help="Which rendering the others are compared with: earliest, longest, or an article (file name or id).",
 )
 @click.option(
-    "--source", "source", type=click.Path(dir_okay=False),
+    "--source",
+    "source",
+    type=click.Path(dir_okay=False),
     help="A primary document (transcript, cable, press release) to compare every rendering against.",
 )
 @click.option("--quote", "quote", help="Track only this quotation (or a fragment of it) across the inputs.")
 @click.option(
-    "--html", "html_output", type=click.Path(dir_okay=False),
+    "--html",
+    "html_output",
+    type=click.Path(dir_okay=False),
     help="Also write the HTML report to this file (besides the report chosen with -f).",
 )
 @click.option(
-    "--fail-on", type=click.Choice(FAIL_ON),
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
     help="Exit with code 1 when renderings differ: any change, wording beyond cosmetic, substantive wording, "
     "attribution shifts, or critical changes only.",
 )
@@ -296,7 +328,12 @@ def quotes(
 
 
 def render(
-    comparison: Comparison, fmt: str, *, tablefmt: str = "simple", color: bool = False, quotes_only: bool = False
+    comparison: Comparison,
+    fmt: str,
+    *,
+    tablefmt: str = "simple",
+    color: bool = False,
+    quotes_only: bool = False,
 ) -> str:
     if fmt == "json":
         from quotediff.report_json import render_json

@@ -114,7 +114,9 @@ def _check_reference(reference: str, articles: Sequence[Article]) -> None:
     if reference in REFERENCE_CHOICES or _find_article(reference, articles) is not None:
         return
     names = ", ".join(a.id for a in articles[:8])
-    raise OptionError(f"--reference {reference!r} is neither earliest, longest nor an input article ({names})")
+    raise OptionError(
+        f"--reference {reference!r} is neither earliest, longest nor an input article ({names})"
+    )
 
 
 def _find_article(name: str, articles: Sequence[Article]) -> Article | None:
@@ -257,7 +259,8 @@ def lineage(members: Sequence[Member], by_id: dict[str, Article]) -> tuple[Linea
     """For each wording change, the first outlet (by date) that printed it and the later ones that repeat it."""
     carriers: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     dated = sorted(
-        (m for m in members if not m.is_reference), key=lambda m: (_date_key(by_id[m.article_id]), m.article_id)
+        (m for m in members if not m.is_reference),
+        key=lambda m: (_date_key(by_id[m.article_id]), m.article_id),
     )
     for member in dated:
         seen = set()
@@ -309,7 +312,9 @@ def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[st
     for i, article in enumerate(articles):
         clusters[find(i)].append(article)
     result = [
-        tuple(a.id for a in sorted(c, key=lambda a: (_date_key(a), a.id))) for c in clusters.values() if len(c) > 1
+        tuple(a.id for a in sorted(c, key=lambda a: (_date_key(a), a.id)))
+        for c in clusters.values()
+        if len(c) > 1
     ]
     return tuple(sorted(result))
 
@@ -323,7 +328,9 @@ def find_unmarked(
         quoted[q.article_id].append((q.start - 1, q.end + 1))
     for a in articles:
         quoted[a.id].extend(a.blockquotes)
-    article_words = {a.id: [t for t in tokenize(a.text[a.body_start :]) if t.is_word and t.norm] for a in articles}
+    article_words = {
+        a.id: [t for t in tokenize(a.text[a.body_start :]) if t.is_word and t.norm] for a in articles
+    }
     found = []
     for group in groups:
         ref = [t.norm for t in tokenize(group.reference_text) if t.is_word and t.norm]

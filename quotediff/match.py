@@ -18,6 +18,7 @@ from rapidfuzz.distance import LCSseq
 
 from quotediff.model import Quote, Token
 from quotediff.normalize import spelling_key, tokenize
+from quotediff.shifts import same_person
 
 # Words too common to make a short fragment distinctive on their own: "I think it will be" is no quotation.
 STOPWORDS = frozenset(
@@ -25,6 +26,13 @@ STOPWORDS = frozenset(
     these those there here i we you he she they me us him her them my our your his their not no so do does did
     have has had will would can could should may might must shall what which who whom whose when where why how
     all any some such than then too very just also only even about into over out up down again more most""".split()
+)
+
+# Everyday words that make up stock phrases ("as long as it takes", "at the end of the day", "make no mistake").
+EVERYDAY = frozenset(
+    """long take takes took taken time times way day days year years thing things make makes made going go goes
+    get gets got know knows knew think thinks thought want wants need needs say says said people good new one two
+    well back still now right work end look come came see lot much many never always every need let put keep""".split()
 )
 
 
@@ -54,6 +62,7 @@ class Rendering:
     tokens: tuple[Token, ...]
     start: int  # offset of the first piece in the article text: orders renderings within an article
     utterance: int
+    speaker: str | None = None  # the resolved name, when the article names a person as the speaker
 
     @property
     def word_norms(self) -> tuple[str, ...]:
@@ -135,6 +144,14 @@ def _crosses_paragraph(before: Quote, after: Quote, text: str) -> bool:
 
 def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
     text = " ".join(p.text for p in pieces)
+    speaker = next(
+        (
+            p.attribution.speaker_resolved
+            for p in pieces
+            if p.attribution.speaker_kind in ("named", "pronoun") and p.attribution.speaker_resolved
+        ),
+        None,
+    )
     return Rendering(
         article_id=article_id,
         quote_ids=tuple(p.id for p in pieces),
@@ -142,6 +159,7 @@ def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rend
         tokens=tokenize(text),
         start=pieces[0].start,
         utterance=utterance,
+        speaker=speaker,
     )
 
 
@@ -156,10 +174,13 @@ def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
         tokens=tokenize(text),
         start=ordered[0].start,
         utterance=ordered[0].utterance,
+        speaker=next((r.speaker for r in ordered if r.speaker), None),
     )
 
 
-def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | None = None) -> list[list[Rendering]]:
+def group_renderings(
+    renderings: Sequence[Rendering], options: MatchOptions | None = None
+) -> list[list[Rendering]]:
     """Groups of renderings of the same quotation, one statement per article, in a stable order."""
     options = options or MatchOptions()
     ids = _WordIds()
@@ -194,13 +215,22 @@ def _settle(
         if len(component) == 1:
             parts.append(component)
             continue
-        backbone = max(component, key=lambda i: (len(encoded[i]), -i))
-        spans: dict[int, tuple[int, int]] = {backbone: (0, len(encoded[backbone]))}
-        for i in component:
-            if i != backbone:
-                link = _link(i, backbone, encoded, renderings, options)
-                if link is not None:
-                    spans[i] = link.longer_span
+        # The backbone is the rendering the most others sit inside: usually the longest, but not a long quote of
+        # someone else that carries a few of the words. Ties go to the longer one.
+        candidates = sorted(component, key=lambda i: (-len(encoded[i]), i))[:12]
+        best: tuple[int, int, int] | None = None
+        spans: dict[int, tuple[int, int]] = {}
+        for candidate in candidates:
+            found = {candidate: (0, len(encoded[candidate]))}
+            for i in component:
+                if i != candidate and len(encoded[i]) <= len(encoded[candidate]):
+                    link = _link(i, candidate, encoded, renderings, options)
+                    if link is not None:
+                        found[i] = link.longer_span
+            score = (len(found), len(encoded[candidate]), -candidate)
+            if best is None or score > best:
+                best, spans = score, found
+        backbone = -best[2] if best is not None else component[0]
         parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
         if rest:
@@ -281,8 +311,8 @@ def _link(
     renderings: Sequence[Rendering],
     options: MatchOptions,
 ) -> _Link | None:
-    s, l = encoded[shorter], encoded[longer]
-    located = locate_words(s, l)
+    s, hay = encoded[shorter], encoded[longer]
+    located = locate_words(s, hay)
     if located is None:
         return None
     matched, (lo, hi), matched_positions = located
@@ -290,49 +320,64 @@ def _link(
     needed = options.short_containment if len(s) < options.short_words else options.min_containment
     if containment < needed:
         return None
-    words = renderings[shorter].word_norms
-    distinctive = sum(1 for k in matched_positions if words[k] not in STOPWORDS)
-    if distinctive < (1 if len(s) < options.short_words else 3):
-        return None
+    # The same positions as word_norms, before stemming: rarity is judged on the word as printed.
+    words = [t.norm for t in renderings[shorter].tokens if t.is_word and t.norm]
+    distinctive = [words[k] for k in matched_positions if words[k] not in STOPWORDS]
+    if len(s) >= options.short_words:
+        return _Link(shorter, longer, containment, (lo, hi)) if len(distinctive) >= 3 else None
+    # A short rendering is only evidence when it carries words that everyday talk does not: "all will be
+    # forgiven" does, the stock phrase "as long as it takes" does not. Rare enough: one word of six letters or
+    # more (word length stands in for rarity), a number, or two words outside the everyday list.
+    # A stock phrase still links when both articles put it in the mouth of the same named person.
+    uncommon = [w for w in distinctive if w not in EVERYDAY]
+    if not (any(len(w) >= 6 or w.isdigit() for w in uncommon) or len(uncommon) >= 2):
+        a, b = renderings[shorter].speaker, renderings[longer].speaker
+        if a is None or b is None or not same_person(a, b):
+            return None
     return _Link(shorter, longer, containment, (lo, hi))
 
 
-def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
+def locate_words(
+    needle: Sequence[int], haystack: Sequence[int]
+) -> tuple[int, tuple[int, int], list[int]] | None:
     """Where ``needle``'s words sit, in order, inside ``haystack``.
 
     Returns the number of needle words matched, the haystack window they span and the needle positions matched.
-    Single-word matches are only counted next to a longer run, so scattered "the"s do not stretch the window.
+    The longest common run anchors the match; the needle's words before and after it are aligned only against
+    the haystack next to the anchor, so a "we are" forty words away does not stretch or split the window.
     """
     blocks = [b for b in LCSseq.editops(needle, haystack).as_matching_blocks() if b.size]
     if not blocks:
         return None
-    longest = max(b.size for b in blocks)
-    if longest < min(2, len(needle)):
+    anchor = max(blocks, key=lambda b: (b.size, -b.a))
+    if anchor.size < min(2, len(needle)):
         return None
-    # Keep blocks that belong to the densest run: a block joins if it is close to the previous kept one.
-    anchor = next(i for i, b in enumerate(blocks) if b.size == longest)
-    kept = [blocks[anchor]]
-    limit = max(3, len(needle) // 3)
-    for b in reversed(blocks[:anchor]):
-        first = kept[0]
-        if first.b - (b.b + b.size) <= limit and first.a - (b.a + b.size) <= limit:
-            kept.insert(0, b)
-    for b in blocks[anchor + 1 :]:
-        last = kept[-1]
-        if b.b - (last.b + last.size) <= limit and b.a - (last.a + last.size) <= limit:
-            kept.append(b)
+    # An ellipsis or an unmarked cut can hide a clause: look that far beyond the anchor.
+    slack = max(6, len(needle) // 2)
+    before, after = anchor.a, len(needle) - anchor.a - anchor.size
+    left_start = max(0, anchor.b - before - slack)
+    right_end = min(len(haystack), anchor.b + anchor.size + after + slack)
+    kept: list[tuple[int, int, int]] = []
+    if before:
+        for b in LCSseq.editops(needle[: anchor.a], haystack[left_start : anchor.b]).as_matching_blocks():
+            if b.size:
+                kept.append((b.a, left_start + b.b, b.size))
+    kept.append((anchor.a, anchor.b, anchor.size))
+    if after:
+        offset_a, offset_b = anchor.a + anchor.size, anchor.b + anchor.size
+        right = LCSseq.editops(needle[offset_a:], haystack[offset_b:right_end]).as_matching_blocks()
+        kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
     # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
     # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
-    # long runs between its changes.
-    # A needle found whole, in shorter runs, is a fragment quoted with words left out ("an agreement … worthy
-    # of the American people"): then every run counts.
+    # long runs between its changes. A needle found whole in shorter runs is a fragment quoted with words left
+    # out ("an agreement … worthy of the American people"): then every run counts.
     strong = min(3, len(needle))
-    everything = [b.a + k for b in kept for k in range(b.size)]
-    if len(everything) == len(needle) and all(b.size >= 2 for b in kept):
+    everything = [a + k for a, _, size in kept for k in range(size)]
+    if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
         matched_positions = everything
     else:
-        matched_positions = [b.a + k for b in kept if b.size >= strong for k in range(b.size)]
-    return len(matched_positions), (kept[0].b, kept[-1].b + kept[-1].size), matched_positions
+        matched_positions = [a + k for a, _, size in kept if size >= strong for k in range(size)]
+    return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
 
 
 def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:

@@ -12,7 +12,10 @@ FORMAT_VERSION = 1
 
 
 def render_json(comparison: Comparison, *, include_groups: bool = True) -> str:
-    return json.dumps(comparison_data(comparison, include_groups=include_groups), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(comparison_data(comparison, include_groups=include_groups), ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def comparison_data(comparison: Comparison, *, include_groups: bool = True) -> dict[str, Any]:
@@ -122,7 +125,13 @@ def member_data(member: Member) -> dict[str, Any]:
         "copy_of": member.copy_of,
         "edits": [edit_data(e) for e in member.diff.edits],
         "attribution_changes": [
-            {"field": c.field, "kind": c.kind, "severity": c.severity, "reference": c.reference, "variant": c.variant}
+            {
+                "field": c.field,
+                "kind": c.kind,
+                "severity": c.severity,
+                "reference": c.reference,
+                "variant": c.variant,
+            }
             for c in member.attribution_changes
         ],
     }

@@ -98,7 +98,8 @@ def _member_row(member: Member, article: Article, options: TableOptions) -> list
     if worst:
         changes = _style(changes, _SEVERITY_COLOUR[worst], options)
     shifts = "; ".join(
-        f"{c.field} {c.kind}" + (f": {c.reference or '—'}→{c.variant or '—'}" if c.kind != "name_form" else "")
+        f"{c.field} {c.kind}"
+        + (f": {c.reference or '—'}→{c.variant or '—'}" if c.kind != "name_form" else "")
         for c in member.attribution_changes
     )
     if any(c.severity == "critical" for c in member.attribution_changes):
@@ -204,13 +205,18 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
     if comparison.source is not None:
         out.append(f"Reference wording: the primary document {comparison.source.path}.")
     if not comparison.groups:
-        out.append("No quotation was found in more than one article." if comparison.quotes else "No quotes found.")
+        out.append(
+            "No quotation was found in more than one article." if comparison.quotes else "No quotes found."
+        )
     for group in comparison.groups:
         out.append("")
         out.append(render_group(group, articles, options))
     if comparison.copies:
         out.append("")
-        out.append("Copies (near-identical articles, counted once): " + "; ".join(" = ".join(c) for c in comparison.copies))
+        out.append(
+            "Copies (near-identical articles, counted once): "
+            + "; ".join(" = ".join(c) for c in comparison.copies)
+        )
     if comparison.unmarked:
         out.append("")
         out.append("Quoted words printed without quote marks:")

@@ -19,7 +19,18 @@ _TITLE_WORDS = frozenset(
 )
 _WORD = re.compile(r"[\w'’.-]+")
 # Hedges that say the same thing under different grammar: "allegedly" and "is alleged to have" are one hedge.
-_HEDGE_STEMS = ("alleg", "report", "purport", "quot", "apparent", "said to", "heard", "claim", "rumou", "rumor")
+_HEDGE_STEMS = (
+    "alleg",
+    "report",
+    "purport",
+    "quot",
+    "apparent",
+    "said to",
+    "heard",
+    "claim",
+    "rumou",
+    "rumor",
+)
 _SOURCE_CUES = re.compile(
     r"^(according to|citing|cited in|as reported by|as quoted by|as cited by|reported by|quoted by|per)\s+",
     re.IGNORECASE,
@@ -37,7 +48,9 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
     if verb is not None:
         changes.append(verb)
     changes.extend(_set_changes("hedges", reference.hedges, variant.hedges, _hedge_key, dropped="critical"))
-    changes.extend(_set_changes("sources", reference.sources, variant.sources, _source_key, dropped="notable"))
+    changes.extend(
+        _set_changes("sources", reference.sources, variant.sources, _source_key, dropped="notable")
+    )
     addressee = _addressee_change(reference.addressee, variant.addressee)
     if addressee is not None:
         changes.append(addressee)

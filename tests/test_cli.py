@@ -78,7 +78,9 @@ def test_folder_without_articles_is_exit_2(tmp_path: Path) -> None:
 
 def test_article_without_quotes_says_so(tmp_path: Path) -> None:
     article = tmp_path / "calm.txt"
-    article.write_text("Nothing happened\n\nThe council met and adjourned without comment.\n", encoding="utf-8")
+    article.write_text(
+        "Nothing happened\n\nThe council met and adjourned without comment.\n", encoding="utf-8"
+    )
     result = run("quotes", str(article))
     assert result.exit_code == 2
     assert "No quotes found" in result.stdout
@@ -116,8 +118,23 @@ def test_compare_json_is_the_documented_format() -> None:
     data = json.loads(result.stdout)
     assert data["meta"] == {"format": 1, "tool": "quotediff", "version": __version__}
     assert {"id", "path", "outlet", "title", "url", "published", "author"} <= set(data["articles"][0])
-    quote_keys = {"id", "article", "text", "start", "end", "marks", "speaker", "speaker_start", "speaker_end",
-                  "speaker_resolved", "speaker_kind", "verb", "hedges", "addressee", "sources"}
+    quote_keys = {
+        "id",
+        "article",
+        "text",
+        "start",
+        "end",
+        "marks",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "speaker_resolved",
+        "speaker_kind",
+        "verb",
+        "hedges",
+        "addressee",
+        "sources",
+    }
     assert quote_keys <= set(data["quotes"][0])
     assert data["groups"], "the fixtures share quotations"
     quote_ids = {q["id"] for q in data["quotes"]}
@@ -172,7 +189,9 @@ def test_failed_run_keeps_existing_report(tmp_path: Path) -> None:
 
 def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Jane Roe said: “The bridge will reopen on Monday, whatever happens.”\n", encoding="utf-8")
+    article.write_text(
+        "Jane Roe said: “The bridge will reopen on Monday, whatever happens.”\n", encoding="utf-8"
+    )
     result = run("quotes", str(article), "-o", str(tmp_path / "no" / "such" / "dir" / "out.txt"))
     assert result.exit_code == 2
     assert one_error_line(result).startswith("quotediff: error: cannot write")
@@ -183,7 +202,9 @@ def test_fail_on_substantive_exits_1() -> None:
     result = run("compare", str(FORGIVEN), "--fail-on", "substantive", "-f", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert any(e["severity"] == "substantive" for g in data["groups"] for m in g["members"] for e in m["edits"])
+    assert any(
+        e["severity"] == "substantive" for g in data["groups"] for m in g["members"] for e in m["edits"]
+    )
 
 
 @needs_fixtures

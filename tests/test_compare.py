@@ -77,10 +77,14 @@ def annotated_pairs(story: str) -> set[tuple[str, str, str]]:
         if entry.get("kind", "statement") != "statement" or entry["article"] not in by_file:
             continue
         rendered = {entry["group"]} if entry.get("group") else set()
-        rendered |= {g for g, text in canonical.items() if len(text.split()) >= 4 and _fold(text) in _fold(entry["text"])}
+        rendered |= {
+            g
+            for g, text in canonical.items()
+            if len(text.split()) >= 4 and _fold(text) in _fold(entry["text"])
+        }
         for group in rendered:
             key = (group, by_file[entry["article"]])
-            words[key] = words.get(key, 0) + len(entry["text"].split())
+            words[key] = max(words.get(key, 0), len(entry["text"].split()))
     # Fragments under MIN_WORDS words are not grouped by design ("historic", "just not realistic"): too common
     # to be told apart from the same words in another quotation.
     for (group, article), count in words.items():
@@ -106,7 +110,9 @@ def predicted_pairs(story: str) -> set[tuple[str, str, str]]:
         member_labels: dict[str, set[str]] = {}
         for m in group.members:
             found = {labels[q] for q in m.quote_ids if labels.get(q)}
-            found |= {g for g, text in canonical.items() if len(text.split()) >= 4 and _fold(text) in _fold(m.text)}
+            found |= {
+                g for g, text in canonical.items() if len(text.split()) >= 4 and _fold(text) in _fold(m.text)
+            }
             member_labels[m.article_id] = found
         for a, b in combinations(sorted(member_labels), 2):
             shared = sorted(member_labels[a] & member_labels[b])
@@ -127,8 +133,10 @@ def test_grouping_precision_and_recall_over_all_stories() -> None:
     true = expected & predicted
     precision = len(true) / len(predicted) if predicted else 1.0
     recall = len(true) / len(expected) if expected else 1.0
-    print(f"\ngrouping over {len(STORIES)} stories: {len(expected)} annotated pairs, {len(predicted)} predicted, "
-          f"precision {precision:.3f}, recall {recall:.3f}")
+    print(
+        f"\ngrouping over {len(STORIES)} stories: {len(expected)} annotated pairs, {len(predicted)} predicted, "
+        f"precision {precision:.3f}, recall {recall:.3f}"
+    )
     wrong = sorted(predicted - expected)[:10]
     missed = sorted(expected - predicted)[:10]
     assert precision >= MIN_PAIR_PRECISION, f"merged different quotations: {wrong}"
@@ -143,7 +151,9 @@ def test_every_rendering_of_the_lu_line_is_in_one_group() -> None:
     holding = [g for g in comparison.groups if lu_quotes & {q for m in g.members for q in m.quote_ids}]
     assert len(holding) == 1
     group = holding[0]
-    annotated_articles = {e["article"] for e in annotations("forgiven")["quotes"] if e.get("group") == "lu-forgiven"}
+    annotated_articles = {
+        e["article"] for e in annotations("forgiven")["quotes"] if e.get("group") == "lu-forgiven"
+    }
     by_id = {a.id: Path(a.path).name for a in comparison.articles}
     assert {by_id[m.article_id] for m in group.members} == annotated_articles
 

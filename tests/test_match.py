@@ -16,7 +16,9 @@ NEUTRAL = (
 )
 
 
-def quotes_in(article_id: str, *texts: str, utterances: tuple[int, ...] | None = None) -> tuple[list[Quote], str]:
+def quotes_in(
+    article_id: str, *texts: str, utterances: tuple[int, ...] | None = None
+) -> tuple[list[Quote], str]:
     """Quotes laid out in a made-up article text, each in its own paragraph unless utterances join them."""
     parts, quotes, offset = [], [], 0
     for n, text in enumerate(texts, 1):
@@ -24,7 +26,11 @@ def quotes_in(article_id: str, *texts: str, utterances: tuple[int, ...] | None =
         joined = utterances is not None and n > 1 and utterances[n - 2] == utterance
         prefix = ", he said, “" if joined else ("\n\n“" if parts else "“")
         offset += len(prefix)
-        quotes.append(Quote(f"{article_id}:q{n}", article_id, text, offset, offset + len(text), "“”", utterance=utterance))
+        quotes.append(
+            Quote(
+                f"{article_id}:q{n}", article_id, text, offset, offset + len(text), "“”", utterance=utterance
+            )
+        )
         parts.append(prefix + text)
         offset += len(text)
         parts.append("”")
@@ -35,12 +41,17 @@ def quotes_in(article_id: str, *texts: str, utterances: tuple[int, ...] | None =
 def group(*articles: tuple[list[Quote], str], options: MatchOptions | None = None) -> list[list[str]]:
     quotes = [q for qs, _ in articles for q in qs]
     texts = {qs[0].article_id: text for qs, text in articles}
-    return [[qid for r in g for qid in r.quote_ids] for g in group_renderings(renderings_of(quotes, texts), options)]
+    return [
+        [qid for r in g for qid in r.quote_ids]
+        for g in group_renderings(renderings_of(quotes, texts), options)
+    ]
 
 
 def test_verbatim_and_varied_renderings_form_one_group() -> None:
     a = quotes_in("a", LU)
-    b = quotes_in("b", LU.replace("the no-confidence", "a no-confidence").replace("Prime Minister", "prime minister"))
+    b = quotes_in(
+        "b", LU.replace("the no-confidence", "a no-confidence").replace("Prime Minister", "prime minister")
+    )
     c = quotes_in("c", LU.replace("will be forgiven", "would be forgiven"))
     assert group(a, b, c) == [["a:q1", "b:q1", "c:q1"]]
 
@@ -93,7 +104,11 @@ def test_one_article_alone_is_no_group_unless_asked() -> None:
 
 
 def test_groups_do_not_depend_on_input_order() -> None:
-    arts = [quotes_in("a", LU, NEUTRAL), quotes_in("b", NEUTRAL), quotes_in("c", "all will be forgiven", LU[:60])]
+    arts = [
+        quotes_in("a", LU, NEUTRAL),
+        quotes_in("b", NEUTRAL),
+        quotes_in("c", "all will be forgiven", LU[:60]),
+    ]
     assert group(*arts) == group(*reversed(arts))
 
 

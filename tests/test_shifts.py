@@ -12,9 +12,17 @@ def span(text: str) -> Span:
     return Span(0, len(text), text)
 
 
-def attr(speaker: str | None = None, kind: str = "named", resolved: str | None = None, verb: str | None = "said",
-         lemma: str | None = None, tone: str = "neutral", hedges: tuple[str, ...] = (), sources: tuple[str, ...] = (),
-         addressee: str | None = None) -> Attribution:
+def attr(
+    speaker: str | None = None,
+    kind: str = "named",
+    resolved: str | None = None,
+    verb: str | None = "said",
+    lemma: str | None = None,
+    tone: str = "neutral",
+    hedges: tuple[str, ...] = (),
+    sources: tuple[str, ...] = (),
+    addressee: str | None = None,
+) -> Attribution:
     return Attribution(
         speaker=span(speaker) if speaker else None,
         speaker_resolved=resolved or speaker,
@@ -37,7 +45,9 @@ def test_identical_framing_has_no_shift() -> None:
     assert attribution_changes(a, a) == ()
 
 
-@pytest.mark.parametrize("a, b", [("Donald Lu", "Lu"), ("Mr Lu", "Assistant Secretary Lu"), ("Lu", "Donald Lu")])
+@pytest.mark.parametrize(
+    "a, b", [("Donald Lu", "Lu"), ("Mr Lu", "Assistant Secretary Lu"), ("Lu", "Donald Lu")]
+)
 def test_name_forms_are_one_person(a: str, b: str) -> None:
     assert same_person(a, b)
 
@@ -56,7 +66,9 @@ def test_anonymised_speaker() -> None:
 
 
 def test_named_speaker() -> None:
-    assert kinds(attr("a U.S. diplomat", kind="anonymous"), attr("Lu", resolved="Donald Lu")) == [("speaker", "named")]
+    assert kinds(attr("a U.S. diplomat", kind="anonymous"), attr("Lu", resolved="Donald Lu")) == [
+        ("speaker", "named")
+    ]
 
 
 def test_misattribution_is_critical() -> None:
@@ -71,10 +83,12 @@ def test_pronoun_resolved_to_same_person_is_no_shift() -> None:
 
 
 def test_verb_moves_to_loaded_and_back() -> None:
-    assert kinds(attr("Lu", verb="said"), attr("Lu", verb="warned", lemma="warn", tone="loaded")) == [("verb", "loaded")]
-    assert kinds(attr("Lu", verb="threatened", lemma="threaten", tone="loaded"), attr("Lu", verb="told", lemma="tell")) == [
-        ("verb", "neutralised")
+    assert kinds(attr("Lu", verb="said"), attr("Lu", verb="warned", lemma="warn", tone="loaded")) == [
+        ("verb", "loaded")
     ]
+    assert kinds(
+        attr("Lu", verb="threatened", lemma="threaten", tone="loaded"), attr("Lu", verb="told", lemma="tell")
+    ) == [("verb", "neutralised")]
 
 
 def test_dropped_hedge_is_critical_and_grammar_does_not_count() -> None:
@@ -87,14 +101,24 @@ def test_sources_added_dropped_replaced() -> None:
     cable = "according to the cable cited in The Intercept"
     assert kinds(attr("Lu", sources=(cable,)), attr("Lu")) == [("sources", "dropped")]
     assert kinds(attr("Lu"), attr("Lu", sources=(cable,))) == [("sources", "added")]
-    assert kinds(attr("Lu", sources=(cable,)), attr("Lu", sources=("according to the cable obtained by The Intercept",))) == []
-    assert kinds(attr("Lu", sources=(cable,)), attr("Lu", sources=("citing Dawn",))) == [("sources", "replaced")]
+    assert (
+        kinds(
+            attr("Lu", sources=(cable,)),
+            attr("Lu", sources=("according to the cable obtained by The Intercept",)),
+        )
+        == []
+    )
+    assert kinds(attr("Lu", sources=(cable,)), attr("Lu", sources=("citing Dawn",))) == [
+        ("sources", "replaced")
+    ]
 
 
 def test_addressee_changes() -> None:
     assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="Ambassador Asad Majeed")) == []
     assert kinds(attr("Lu", addressee="Majeed"), attr("Lu")) == [("addressee", "dropped")]
-    assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="reporters")) == [("addressee", "changed")]
+    assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="reporters")) == [
+        ("addressee", "changed")
+    ]
 
 
 def test_person_to_organisation_is_a_change_of_voice() -> None:
