@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from quotediff.model import Article, Attribution, Comparison, Edit, Member, Quote, QuoteGroup
+from quotediff.model import Article, Attribution, AttributionChange, Comparison, Edit, Member, Quote, QuoteGroup
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
 _SEVERITY_COLOUR = {"cosmetic": "dim", "editorial": "blue", "substantive": "red", "scope": "yellow"}
@@ -87,30 +87,47 @@ def _outlet_cell(member: Member, article: Article) -> str:
     return cell
 
 
-def _member_row(member: Member, article: Article, options: TableOptions) -> list[str]:
-    a = member.attribution
+def _worst(member: Member) -> str | None:
+    order = ["cosmetic", "scope", "editorial", "substantive"]
+    return max((e.severity for e in member.diff.edits), key=order.index, default=None)
+
+
+def describe_shift(change: AttributionChange) -> str:
+    """ "speaker anonymised: Donald Lu → a U.S. diplomat", "hedges dropped: reportedly"."""
+    if change.reference and change.variant:
+        detail = f"{change.reference} → {change.variant}"
+    else:
+        detail = change.reference or change.variant or ""
+    return f"{change.field} {change.kind}: {detail}" if detail else f"{change.field} {change.kind}"
+
+
+def _wording_row(member: Member, article: Article, options: TableOptions) -> list[str]:
     changes = summarise_edits(member.diff.edits)
-    worst = max(
-        (e.severity for e in member.diff.edits),
-        key=lambda s: ["cosmetic", "scope", "editorial", "substantive"].index(s),
-        default=None,
-    )
+    worst = _worst(member)
     if worst:
         changes = _style(changes, _SEVERITY_COLOUR[worst], options)
-    shifts = "; ".join(
-        f"{c.field} {c.kind}"
-        + (f": {c.reference or '—'}→{c.variant or '—'}" if c.kind != "name_form" else "")
-        for c in member.attribution_changes
-    )
-    if any(c.severity == "critical" for c in member.attribution_changes):
-        shifts = _style(shifts, "red", options)
+    verdict = member.diff.verdict
+    if any(e.critical for e in member.diff.edits):
+        verdict = _style(verdict, "red", options)
     return [
         _outlet_cell(member, article),
         article.published or "—",
         f"{member.diff.similarity:.2f}",
         f"{member.diff.fidelity:.2f}",
-        member.diff.verdict,
+        verdict,
         changes,
+    ]
+
+
+def _attribution_row(member: Member, article: Article, options: TableOptions) -> list[str]:
+    a = member.attribution
+    # Name-form changes and other "info" shifts stay in the JSON and HTML reports; the table shows what matters.
+    shown = [c for c in member.attribution_changes if c.severity != "info"]
+    shifts = "; ".join(describe_shift(c) for c in shown)
+    if any(c.severity == "critical" for c in shown):
+        shifts = _style(shifts, "red", options)
+    return [
+        article.outlet,
         _speaker(a),
         a.verb.text if a.verb else "—",
         ", ".join(h.text for h in a.hedges) or "—",
@@ -119,24 +136,13 @@ def _member_row(member: Member, article: Article, options: TableOptions) -> list
     ]
 
 
-_GROUP_HEADERS = [
-    "outlet",
-    "date",
-    "sim",
-    "fidelity",
-    "verdict",
-    "changes",
-    "speaker",
-    "verb",
-    "hedges",
-    "source",
-    "attribution shifts",
-]
+_WORDING_HEADERS = ["outlet", "date", "similarity", "fidelity", "verdict", "wording changes"]
+_ATTRIBUTION_HEADERS = ["outlet", "speaker", "verb", "hedges", "source", "attribution shifts"]
 
 
 def _colwidths(headers: Sequence[str], width: int) -> list[int | None]:
     # Leave short columns alone and share what is left of the terminal between the wordy ones.
-    wordy = {"changes", "speaker", "source", "attribution shifts", "quote", "hedges", "verdict"}
+    wordy = {"wording changes", "speaker", "source", "attribution shifts", "quote", "hedges", "verdict", "sources"}
     fixed = sum(min(12, len(h) + 2) for h in headers if h not in wordy) + 2 * len(headers)
     share = max(12, (width - fixed) // max(1, sum(1 for h in headers if h in wordy)))
     return [share if h in wordy else None for h in headers]
@@ -169,8 +175,15 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
     else:
         lines.append(_style(f"[{group.id}] “{quote}”", "bold", options))
         lines.append(f"reference: {where} — {len(group.members)} renderings")
-    rows = [_member_row(m, articles[m.article_id], options) for m in group.members]
-    lines.append(_table(rows, _GROUP_HEADERS, options))
+    lines.append(
+        _table([_wording_row(m, articles[m.article_id], options) for m in group.members], _WORDING_HEADERS, options)
+    )
+    lines.append("")
+    lines.append(
+        _table(
+            [_attribution_row(m, articles[m.article_id], options) for m in group.members], _ATTRIBUTION_HEADERS, options
+        )
+    )
     carried = [e for e in group.lineage if e.followers]
     if carried:
         lines.append("")
@@ -183,7 +196,7 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
 
 def summary_line(comparison: Comparison) -> str:
     counts = Counter(m.diff.verdict for g in comparison.groups for m in g.members if not m.is_reference)
-    shifts = sum(len(m.attribution_changes) for g in comparison.groups for m in g.members)
+    shifts = sum(1 for g in comparison.groups for m in g.members for c in m.attribution_changes if c.severity != "info")
     parts = [
         f"{len(comparison.articles)} articles",
         f"{len(comparison.quotes)} quotes",
@@ -205,17 +218,14 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
     if comparison.source is not None:
         out.append(f"Reference wording: the primary document {comparison.source.path}.")
     if not comparison.groups:
-        out.append(
-            "No quotation was found in more than one article." if comparison.quotes else "No quotes found."
-        )
+        out.append("No quotation was found in more than one article." if comparison.quotes else "No quotes found.")
     for group in comparison.groups:
         out.append("")
         out.append(render_group(group, articles, options))
     if comparison.copies:
         out.append("")
         out.append(
-            "Copies (near-identical articles, counted once): "
-            + "; ".join(" = ".join(c) for c in comparison.copies)
+            "Copies (near-identical articles, counted once): " + "; ".join(" = ".join(c) for c in comparison.copies)
         )
     if comparison.unmarked:
         out.append("")

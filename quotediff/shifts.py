@@ -47,10 +47,15 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
     verb = _verb_change(reference, variant)
     if verb is not None:
         changes.append(verb)
-    changes.extend(_set_changes("hedges", reference.hedges, variant.hedges, _hedge_key, dropped="critical"))
+    # Dropping every hedge asserts as fact what the reference only reported; trading one hedge for another
+    # ("allegedly" for "is reported to have") keeps the distance.
+    unhedged = not variant.hedges and not variant.sources
     changes.extend(
-        _set_changes("sources", reference.sources, variant.sources, _source_key, dropped="notable")
+        _set_changes(
+            "hedges", reference.hedges, variant.hedges, _hedge_key, dropped="critical" if unhedged else "notable"
+        )
     )
+    changes.extend(_set_changes("sources", reference.sources, variant.sources, _source_key, dropped="notable"))
     addressee = _addressee_change(reference.addressee, variant.addressee)
     if addressee is not None:
         changes.append(addressee)
@@ -160,8 +165,13 @@ def _set_changes(
     var_keys = {key(s.text): s.text for s in variant}
     gone = [k for k in ref_keys if k not in var_keys and not _overlaps(k, var_keys)]
     new = [k for k in var_keys if k not in ref_keys and not _overlaps(k, ref_keys)]
-    if gone and new and field == "sources":
-        return [AttributionChange(field, "replaced", ref_keys[gone[0]], var_keys[new[0]], "notable")]
+    if gone and new:
+        severity = "notable" if field == "sources" else "info"
+        return [
+            AttributionChange(
+                field, "replaced", "; ".join(ref_keys[k] for k in gone), "; ".join(var_keys[k] for k in new), severity
+            )
+        ]
     changes = [AttributionChange(field, "dropped", ref_keys[k], None, dropped) for k in gone]
     changes += [AttributionChange(field, "added", None, var_keys[k], "info") for k in new]
     return changes

@@ -45,9 +45,7 @@ def test_identical_framing_has_no_shift() -> None:
     assert attribution_changes(a, a) == ()
 
 
-@pytest.mark.parametrize(
-    "a, b", [("Donald Lu", "Lu"), ("Mr Lu", "Assistant Secretary Lu"), ("Lu", "Donald Lu")]
-)
+@pytest.mark.parametrize("a, b", [("Donald Lu", "Lu"), ("Mr Lu", "Assistant Secretary Lu"), ("Lu", "Donald Lu")])
 def test_name_forms_are_one_person(a: str, b: str) -> None:
     assert same_person(a, b)
 
@@ -66,9 +64,7 @@ def test_anonymised_speaker() -> None:
 
 
 def test_named_speaker() -> None:
-    assert kinds(attr("a U.S. diplomat", kind="anonymous"), attr("Lu", resolved="Donald Lu")) == [
-        ("speaker", "named")
-    ]
+    assert kinds(attr("a U.S. diplomat", kind="anonymous"), attr("Lu", resolved="Donald Lu")) == [("speaker", "named")]
 
 
 def test_misattribution_is_critical() -> None:
@@ -97,6 +93,17 @@ def test_dropped_hedge_is_critical_and_grammar_does_not_count() -> None:
     assert kinds(attr("Lu", hedges=("allegedly",)), attr("Lu", hedges=("is alleged to have",))) == []
 
 
+def test_hedge_traded_for_another_is_a_replacement() -> None:
+    changes = attribution_changes(attr("Lu", hedges=("allegedly",)), attr("Lu", hedges=("reportedly",)))
+    assert [(c.field, c.kind, c.severity) for c in changes] == [("hedges", "replaced", "info")]
+
+
+def test_hedge_dropped_but_source_kept_is_notable() -> None:
+    ref = attr("Lu", hedges=("reportedly",), sources=("according to the cable",))
+    changes = attribution_changes(ref, attr("Lu", sources=("according to the cable",)))
+    assert [(c.field, c.kind, c.severity) for c in changes] == [("hedges", "dropped", "notable")]
+
+
 def test_sources_added_dropped_replaced() -> None:
     cable = "according to the cable cited in The Intercept"
     assert kinds(attr("Lu", sources=(cable,)), attr("Lu")) == [("sources", "dropped")]
@@ -108,17 +115,13 @@ def test_sources_added_dropped_replaced() -> None:
         )
         == []
     )
-    assert kinds(attr("Lu", sources=(cable,)), attr("Lu", sources=("citing Dawn",))) == [
-        ("sources", "replaced")
-    ]
+    assert kinds(attr("Lu", sources=(cable,)), attr("Lu", sources=("citing Dawn",))) == [("sources", "replaced")]
 
 
 def test_addressee_changes() -> None:
     assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="Ambassador Asad Majeed")) == []
     assert kinds(attr("Lu", addressee="Majeed"), attr("Lu")) == [("addressee", "dropped")]
-    assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="reporters")) == [
-        ("addressee", "changed")
-    ]
+    assert kinds(attr("Lu", addressee="Majeed"), attr("Lu", addressee="reporters")) == [("addressee", "changed")]
 
 
 def test_person_to_organisation_is_a_change_of_voice() -> None:
