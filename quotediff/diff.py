@@ -20,8 +20,9 @@ regex pass and never builds :class:`Token` objects; equal runs are compared as l
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -108,8 +109,9 @@ def _make_norm(raw: str) -> str:
 def raw_tokens(text: str) -> tuple[list[str], list[str]]:
     """Tokens with their leading whitespace, and their keys: the diff's internal form of a quote."""
     raws: list[str] = _RAW_RE.findall(text)
-    cache = _NORMS
-    norms = [cache[r] if r in cache else _cache_norm(r) for r in raws]
+    norms: list[str] = list(map(_NORMS.get, raws))  # type: ignore[arg-type]
+    if None in norms:  # tokens not seen before
+        norms = [_cache_norm(r) if n is None else n for r, n in zip(raws, norms, strict=True)]
     return raws, norms
 
 
@@ -117,7 +119,14 @@ def _cache_norm(raw: str) -> str:
     norm = _make_norm(raw)
     if len(_NORMS) < 200_000:
         _NORMS[raw] = norm
+    if not _is_word(norm):
+        _NON_WORDS.add(norm)
     return norm
+
+
+# Keys of non-word tokens seen so far (punctuation, quote marks, ellipses): filtering with a set lookup in C is
+# several times faster than testing each key's first character in Python.
+_NON_WORDS: set[str] = {"", "...", "-", ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "%", "&", "/"}
 
 
 def _from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
@@ -126,15 +135,19 @@ def _from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
     for t in tokens:
         raws.append(t.text if prev_end is None or prev_end == t.start else " " + t.text)
         prev_end = t.end
-    return raws, [t.norm for t in tokens]
+    norms = [t.norm for t in tokens]
+    for t in tokens:
+        if not t.is_word:
+            _NON_WORDS.add(t.norm)
+    return raws, norms
 
 
 def _is_word(norm: str) -> bool:
     return norm[:1].isalnum()
 
 
-def _words(norms: Sequence[str]) -> list[str]:
-    return [n for n in norms if n[:1].isalnum()]
+def _words(norms: Iterable[str]) -> list[str]:
+    return list(filterfalse(_NON_WORDS.__contains__, norms))
 
 
 def _text(raws: Sequence[str]) -> str:
@@ -232,6 +245,18 @@ _ABBR_FIRST = {k[0] for k in _ABBREVIATIONS}
 _MAX_ABBR = max(len(k) for k in _ABBREVIATIONS)
 
 
+_SPELLING_CACHE: dict[str, str] = {}
+
+
+def _spelling(word: str) -> str:
+    key = _SPELLING_CACHE.get(word)
+    if key is None:
+        key = spelling_key(word)
+        if len(_SPELLING_CACHE) < 100_000:
+            _SPELLING_CACHE[word] = key
+    return key
+
+
 def _canon(norms: Sequence[str], fold_spelling: bool) -> tuple[list[str], bool]:
     """Word keys with abbreviations, number words and (optionally) spelling folded; and whether any
     abbreviation or number form was folded (so the caller can tell "abbreviation" from "spelling")."""
@@ -251,7 +276,7 @@ def _canon(norms: Sequence[str], fold_spelling: bool) -> tuple[list[str], bool]:
                     i += size
                     break
             else:
-                out.append(spelling_key(w) if fold_spelling else w)
+                out.append(_spelling(w) if fold_spelling else w)
                 i += 1
             continue
         num = _NUMBER_WORDS.get(w)
@@ -259,7 +284,7 @@ def _canon(norms: Sequence[str], fold_spelling: bool) -> tuple[list[str], bool]:
             out.append(num)
             abbr = True
         elif fold_spelling:
-            out.append(spelling_key(w))
+            out.append(_spelling(w))
         else:
             out.append(w)
         i += 1
@@ -293,13 +318,17 @@ class _Builder:
         self.rr, self.rn, self.vr, self.vn, self.opts = rr, rn, vr, vn, opts
         self.edits: list[Edit] = []
         # First and last word positions: a change before the first or after the last word is at an edge.
-        self.first_r = _first_word(rn)
-        self.last_r = _last_word(rn)
-        self.first_v = _first_word(vn)
-        self.last_v = _last_word(vn)
+        # Only needed for a few regions, so computed on first use (-2: not yet).
+        self.first_r = self.last_r = self.first_v = self.last_v = -2
+
+    def _ends(self) -> None:
+        self.first_r, self.last_r = _first_word(self.rn), _last_word(self.rn)
+        self.first_v, self.last_v = _first_word(self.vn), _last_word(self.vn)
 
     def at_edge(self, a: int, b: int, c: int, d: int) -> bool:
         """The change lies before the first word or after the last word of both quotes."""
+        if self.first_r == -2:
+            self._ends()
         return (a <= self.first_r and c <= self.first_v) or (b > self.last_r and d > self.last_v)
 
     def add(self, kind: str, a: int, b: int, c: int, d: int, critical: bool = False) -> None:
@@ -366,6 +395,8 @@ class _Builder:
             kind = "bracketed"
         ma, mb = a + take_pre, b - take_post
         if kind == "bracketed" and not pre and not post:
+            if self.first_r == -2:
+                self._ends()
             # "[I]f the vote..." for "I think if the vote...": the group renders one or two words;
             # reference words beyond those, at an end of the quote, were cut, not replaced.
             rendered = len("".join(vr[m1:m2]).split())
@@ -396,13 +427,13 @@ class _Builder:
             self.add(_punct_kind(rn[a:b], vn[c:d], self.rr[a:b], self.vr[c:d]), a, b, c, d)
             return
         if not vw:
-            if self.first_v >= 0 and self.at_edge(a, b, c, d):
+            if self.at_edge(a, b, c, d) and self.first_v >= 0:
                 self.add("truncation", a, b, c, d)
             else:
                 self.add("omission", a, b, c, d, _critical(rw, vw))
             return
         if not rw:
-            if self.first_r >= 0 and self.at_edge(a, b, c, d):
+            if self.at_edge(a, b, c, d) and self.first_r >= 0:
                 self.add("extension", a, b, c, d)
             else:
                 self.add("insertion", a, b, c, d, _critical(rw, vw))
@@ -502,7 +533,7 @@ def _punct_kind(rn: Sequence[str], vn: Sequence[str], rr: Sequence[str], vr: Seq
     return "punctuation"
 
 
-def _slide(ops: list[_Op], rn: Sequence[str], vn: Sequence[str]) -> list[_Op]:
+def _slide(ops: list[_Op], rn: list[str], vn: list[str]) -> list[_Op]:
     """Move one-sided gaps across a short equal run when that joins them to another gap or a quote's end.
 
     Levenshtein has many optimal alignments when words repeat: the "the" of a fragment may be matched to an
@@ -510,43 +541,38 @@ def _slide(ops: list[_Op], rn: Sequence[str], vn: Sequence[str]) -> list[_Op]:
     (insertion) across an equal run whose keys repeat at the gap's far end gives an alignment of the same
     cost with one gap.
     """
-    k = 0
-    while k < len(ops):
+    for k in range(1, len(ops)):  # leftwards, towards the start or the previous gap
         tag, i1, i2, j1, j2 = ops[k]
-        if tag in ("delete", "insert"):
-            # left: the equal run before the gap touches the start or another gap
-            if k >= 1 and ops[k - 1][0] == "equal" and (k == 1 or ops[k - 2][0] != "equal"):
-                _, pi1, pi2, pj1, pj2 = ops[k - 1]
-                s = pi2 - pi1
-                if tag == "delete" and s <= min(4, i2 - i1) and list(rn[pi1:pi2]) == list(rn[i2 - s : i2]):
-                    ops[k - 1 : k + 1] = [("delete", pi1, i2 - s, pj1, pj1), ("equal", i2 - s, i2, pj1, pj2)]
-                    k = max(k - 2, 0)
-                    continue
-                if tag == "insert" and s <= min(4, j2 - j1) and list(vn[pj1:pj2]) == list(vn[j2 - s : j2]):
-                    ops[k - 1 : k + 1] = [("insert", pi1, pi1, pj1, j2 - s), ("equal", pi1, pi2, j2 - s, j2)]
-                    k = max(k - 2, 0)
-                    continue
-            # right: the equal run after the gap touches the end or another gap
-            last = len(ops) - 1
-            if k < last and ops[k + 1][0] == "equal" and (k + 1 == last or ops[k + 2][0] != "equal"):
-                _, ni1, ni2, nj1, nj2 = ops[k + 1]
-                s = ni2 - ni1
-                if tag == "delete" and s <= min(4, i2 - i1) and list(rn[i1 : i1 + s]) == list(rn[ni1:ni2]):
-                    ops[k : k + 2] = [("equal", i1, i1 + s, nj1, nj2), ("delete", i1 + s, ni2, nj2, nj2)]
-                    k += 1
-                    continue
-                if tag == "insert" and s <= min(4, j2 - j1) and list(vn[j1 : j1 + s]) == list(vn[nj1:nj2]):
-                    ops[k : k + 2] = [("equal", ni1, ni2, j1, j1 + s), ("insert", ni2, ni2, j1 + s, nj2)]
-                    k += 1
-                    continue
-        k += 1
+        if tag not in ("delete", "insert") or ops[k - 1][0] != "equal":
+            continue
+        if k > 1 and ops[k - 2][0] == "equal":
+            continue
+        _, pi1, pi2, pj1, pj2 = ops[k - 1]
+        s = pi2 - pi1
+        if tag == "delete" and s <= min(4, i2 - i1) and rn[pi1:pi2] == rn[i2 - s : i2]:
+            ops[k - 1 : k + 1] = [("delete", pi1, i2 - s, pj1, pj1), ("equal", i2 - s, i2, pj1, pj2)]
+        elif tag == "insert" and s <= min(4, j2 - j1) and vn[pj1:pj2] == vn[j2 - s : j2]:
+            ops[k - 1 : k + 1] = [("insert", pi1, pi1, pj1, j2 - s), ("equal", pi1, pi2, j2 - s, j2)]
+    last = len(ops) - 1
+    for k in range(last - 1, -1, -1):  # rightwards, towards the end or the next gap
+        tag, i1, i2, j1, j2 = ops[k]
+        if tag not in ("delete", "insert") or ops[k + 1][0] != "equal":
+            continue
+        if k + 1 < last and ops[k + 2][0] == "equal":
+            continue
+        if k > 0 and ops[k - 1][0] != "equal":
+            continue  # already joined to the gap before it
+        _, ni1, ni2, nj1, nj2 = ops[k + 1]
+        s = ni2 - ni1
+        if tag == "delete" and s <= min(4, i2 - i1) and rn[i1 : i1 + s] == rn[ni1:ni2]:
+            ops[k : k + 2] = [("equal", i1, i1 + s, nj1, nj2), ("delete", i1 + s, ni2, nj2, nj2)]
+        elif tag == "insert" and s <= min(4, j2 - j1) and vn[j1 : j1 + s] == vn[nj1:nj2]:
+            ops[k : k + 2] = [("equal", ni1, ni2, j1, j1 + s), ("insert", ni2, ni2, j1 + s, nj2)]
     return ops
 
 
 def _align(rn: list[str], vn: list[str]) -> list[_Op]:
-    ops: list[_Op] = [
-        (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(rn, vn)
-    ]
+    ops: list[_Op] = Levenshtein.opcodes(rn, vn).as_list()  # type: ignore[assignment]  # plain tuples
     if len(ops) > 2:
         ops = _slide(ops, rn, vn)
     return ops
