@@ -333,7 +333,13 @@ def _description_after(
             if low in lex.verbs or low in _AUX or low in _PREPOSITIONS or low in ("who", "that", "which"):
                 break
             j += 1
-        end_ok = j >= len(toks) or not toks[j].text[:1].isalnum() or toks[j].text.lower() in lex.verbs
+        end_ok = (
+            j >= len(toks)
+            or not toks[j].text[:1].isalnum()
+            or toks[j].text.lower() in lex.verbs
+            or toks[j].text.lower() in _PREPOSITIONS
+            or toks[j].text.lower() in ("who", "which", "that")
+        )
         if j > i + (1 if possessor is None else 0) and end_ok:
             first = toks[possessor if possessor is not None else i].start
             return _Mention(first, toks[j - 1].end, text[first : toks[j - 1].end], "anonymous")
@@ -558,6 +564,11 @@ def _frame_at(
         nxt = toks[k + used] if k + used < len(toks) else None
         if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
             return None
+        for t in toks[k + used :]:
+            if t.text in (".", "!", "?"):
+                break
+            if t.text == ":" or t.text in _QUOTE_MARK_CHARS:
+                return None  # "She went on to say: “…”" introduces the next quote
     vs = _verb_span(toks, k, used, text)
     addressee = _addressee(toks, k + used, lemma, text, lex)
     return _Frame(mention, vs, lemma, tone, addressee, "after")
@@ -566,15 +577,17 @@ def _frame_at(
 def _frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon) -> _Frame | None:
     """An attribution closing the quote's sentence: “…” for Clinton, said Kunin. / “…” than that, Zuckoff said."""
     toks = _tokens(masked, close_end, s_end)
+    tried = 0
     for c in range(len(toks) - 1, 0, -1):
-        if toks[c].text == ",":
-            frame = _frame_at(toks, c + 1, text, masked, lex, new_sentence=False, dash=False)
-            if frame is None or frame.verb is None:
-                return None
-            rest = masked[frame.verb.end : s_end]
-            if len(_WORD_RE.findall(rest)) <= 8 and "that" not in rest.split():
-                return frame
-            return None
+        if toks[c].text != "," or tried >= 4:
+            continue
+        tried += 1
+        frame = _frame_at(toks, c + 1, text, masked, lex, new_sentence=False, dash=False)
+        if frame is None or frame.verb is None or frame.speaker is None:
+            continue
+        rest = masked[max(frame.verb.end, frame.speaker.end) : s_end].strip()
+        if (len(_WORD_RE.findall(rest)) <= 8 or rest.startswith(",")) and "that" not in rest.split():
+            return frame
     return None
 
 
@@ -602,9 +615,38 @@ def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Fr
 
 
 def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
-    """The nearest attribution in text[lo:pos] (one sentence): its last speech verb and its subject."""
+    """The attribution in text[lo:pos] (one sentence): its last speech verb and its subject, or an earlier verb
+    that reports the whole clause holding the quote ("Rubio said that ... he has begun “…”")."""
     toks = _tokens(masked, lo, pos)
-    for i in range(len(toks) - 1, -1, -1):
+    frame = _last_frame(toks, len(toks), masked, text, lo, pos, lex)
+    if frame is None or frame.verb is None:
+        return frame
+    first = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
+    for j in range(first - 1, -1, -1):
+        if toks[j].text.lower() != "that" or j == 0:
+            continue
+        k = j - 1
+        while k > 0 and (toks[k].text.lower() in _ADVERBS or toks[k].text.lower() in _TIME_WORDS):
+            k -= 1
+        verb = _verb_at(toks, k, lex)
+        if verb is not None and verb[1] not in _NAMING_VERBS:
+            matrix = _last_frame(toks, k + verb[0], masked, text, lo, pos, lex)
+            if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
+                return matrix
+    return frame
+
+
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning afternoon"
+    " evening week month year recently later earlier again last this on in".split()
+)
+
+
+def _last_frame(
+    toks: list[_Token], upto: int, masked: str, text: str, lo: int, pos: int, lex: Lexicon
+) -> _Frame | None:
+    """The frame of the last speech verb among toks[:upto] that has a speaker."""
+    for i in range(upto - 1, -1, -1):
         verb = _verb_at(toks, i, lex)
         if verb is None:
             continue
@@ -626,7 +668,8 @@ def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _F
         if mention is not None:
             return _Frame(mention, vs, lemma, tone, addressee, "before")
         # inverted: said Lu: “…”
-        after = _mention_after(toks, i + used, text, lex) if lemma not in _NAMING_VERBS else None
+        inverts = lemma not in _NAMING_VERBS and lemma not in _ADDRESSEE_VERBS and not toks[i].text.endswith("ing")
+        after = _mention_after(toks, i + used, text, lex) if inverts else None
         if after is not None and after.kind != "pronoun":
             rest = masked[after.end : pos].strip(" :\u00a0\n")
             if len(rest) < 3 or (rest.startswith(",") and rest.endswith(",") and len(rest) < 160):
@@ -968,6 +1011,10 @@ def _frame_previous(
             if subject is not None:
                 frame = _Frame(subject, None, None, None, None, "previous")
         return frame
+    # "Trump spoke about the attack.\n\n“…”": a reporting sentence right before a quote paragraph
+    frame = _frame_before(masked, text, last_start, before_end, lex)
+    if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
+        return _Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
     return None
 
 
