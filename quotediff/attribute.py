@@ -98,16 +98,12 @@ _ADVERBS = frozenset(
     " was is were are will would could may might had been never once often frequently has not did does"
     " sarcastically jokingly proudly simply".split()
 )
-_ADDRESSEE_VERBS = frozenset(
-    "tell inform assure reassure remind brief warn urge advise ask notify instruct".split()
-)
+_ADDRESSEE_VERBS = frozenset("tell inform assure reassure remind brief warn urge advise ask notify instruct".split())
 _ADJUNCT_WORDS = frozenset(
     "on in at to during after before last this yesterday today tonight earlier later when while as from about"
     " of via through with".split()
 )
-_AUX = frozenset(
-    "is was are were has have had will would can could may might must should did does do".split()
-)
+_AUX = frozenset("is was are were has have had will would can could may might must should did does do".split())
 _PARTICIPLES = frozenset(
     "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
     " stating claiming quoting describing tweeting".split()
@@ -125,9 +121,7 @@ _NAMING_STRONG_RE = re.compile(
     re.I,
 )
 _WORD_RE = re.compile(r"[\w’'-]+")
-_NAME_WORD = (
-    r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
-)
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
 _NAME_CHAIN_RE = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|de|van|von|bin|al|la|le|di))+")
 _QUOTE_MARK_CHARS = frozenset("\"“”„‟«»‹›‘’‚'")
 
@@ -158,7 +152,9 @@ def _tokenise(text: str, start: int, end: int) -> list[_Token]:
         s, e = match.start(), match.end()
         if len(word) > 1 and word.endswith("."):
             core = word[:-1]
-            if not (core.lower() in _ABBREV or (len(core) == 1 and core.isupper()) or "." in core):
+            nxt = text[e : e + 2]
+            inside = nxt[:1] in (",", ")") or (nxt[:1] == " " and nxt[1:2].islower())
+            if not (core.lower() in _ABBREV or (len(core) == 1 and core.isupper()) or "." in core or inside):
                 out.append(_Token(core, s, e - 1))
                 out.append(_Token(".", e - 1, e))
                 continue
@@ -247,14 +243,14 @@ def _name_span(toks: list[_Token], i: int) -> int:
     return j
 
 
-def _mention_after(
-    toks: list[_Token], i: int, text: str, lex: Lexicon, loose: bool = False
-) -> _Mention | None:
+def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon, loose: bool = False) -> _Mention | None:
     """The noun phrase starting at token ``i`` (speaker after the verb: "said Lu", "said the official")."""
     if i >= len(toks):
         return None
     first = toks[i].text
     low = first.lower()
+    if low in _TIME_WORDS or low in _MONTHS:
+        return None
     if low in lex.pronouns:
         return _Mention(toks[i].start, toks[i].end, first, "pronoun")
     if _is_cap(first) and low not in _DETERMINERS and low not in _LEADING_FUNCTION:
@@ -268,12 +264,7 @@ def _mention_after(
         k = j
         while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.isalpha():
             k += 1
-        if (
-            k > j
-            and k < len(toks)
-            and _is_cap(toks[k].text)
-            and toks[k - 1].text.lower() in lex.anonymous_heads
-        ):
+        if k > j and k < len(toks) and _is_cap(toks[k].text) and toks[k - 1].text.lower() in lex.anonymous_heads:
             m = _name_span(toks, k)
             return _Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
         words = [t.text for t in toks[i:j]]
@@ -284,7 +275,19 @@ def _mention_after(
             )
         return _Mention(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind)
     if low in _DETERMINERS or first[:1].islower():
-        return _description_after(toks, i, text, lex, loose)
+        described = _description_after(toks, i, text, lex, loose)
+        if described is not None or not loose:
+            return described
+    if loose and low not in _DETERMINERS:
+        # "retired Air Force general Lloyd Newton", "9/11 widow Terry Strada": a name after a few modifiers
+        for k in range(i + 1, min(len(toks), i + 6)):
+            if not (toks[k].text[:1].isalnum() or toks[k].text in ("/", "-")):
+                break
+            if _is_cap(toks[k].text) and toks[k - 1].text[:1].islower():
+                m = _name_span(toks, k)
+                ends = m >= len(toks) or not toks[m].text[:1].isalpha() or toks[m].text.lower() in lex.verbs
+                if m - k >= 2 and ends:
+                    return _Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
     return None
 
 
@@ -299,17 +302,14 @@ def _description_after(
             break
         if low in lex.anonymous_heads or (low in lex.organisation_words and j > i):
             while j + 1 < len(toks) and (
-                toks[j + 1].text.lower() in lex.anonymous_heads
-                or toks[j + 1].text.lower() in lex.organisation_words
+                toks[j + 1].text.lower() in lex.anonymous_heads or toks[j + 1].text.lower() in lex.organisation_words
             ):
                 j += 1  # "a Trump campaign source", "a State Department spokesperson"
             k = j + 1
             # "campaign manager Kellyanne Conway": a name right after the description is the speaker
             m = _name_span(toks, k)
             if m > k and toks[k].text.lower() not in lex.pronouns:
-                return _Mention(
-                    toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named"
-                )
+                return _Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
             if (
                 k + 1 < len(toks)
                 and toks[k].text.lower() in ("for", "of", "at", "with", "in")
@@ -379,8 +379,7 @@ def _mention_before(
     if _is_cap(word) and word != "I" and word[:1].isalnum():
         m = k
         while m - 1 >= 0 and (
-            (_is_cap(toks[m - 1].text) and toks[m - 1].text[:1].isalnum())
-            or toks[m - 1].text.lower() in _PARTICLES
+            (_is_cap(toks[m - 1].text) and toks[m - 1].text[:1].isalnum()) or toks[m - 1].text.lower() in _PARTICLES
         ):
             m -= 1
         while m < k and (toks[m].text.lower() in _LEADING_FUNCTION or toks[m].text.lower() in _PARTICLES):
@@ -398,17 +397,13 @@ def _mention_before(
     if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in _AUX:
         # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
         m = k
-        while m - 1 >= 0 and k - m < 7:
+        while m - 1 >= 0 and k - m < 9:
             prev = toks[m - 1].text
             if not (prev[:1].isalnum() or prev == "-"):
                 break
             plow = prev.lower()
-            if (
-                plow in _AUX
-                or (plow in lex.verbs and plow not in lex.anonymous_heads)
-                or plow in _LEADING_FUNCTION
-            ):
-                if plow not in _DETERMINERS:
+            if plow in _AUX or (plow in lex.verbs and plow not in lex.anonymous_heads) or plow in _LEADING_FUNCTION:
+                if plow not in _DETERMINERS and not (plow == "of" and m - 2 >= 0 and toks[m - 2].text[:1].isalnum()):
                     break
             m -= 1
             if plow in _DETERMINERS:
@@ -476,22 +471,16 @@ def _addressee(toks: list[_Token], i: int, lemma: str, text: str, lex: Lexicon) 
 _SKIP_AFTER = frozenset(",—–-()") | _QUOTE_MARK_CHARS | frozenset(["and", "or"])
 
 
-_NAMING_VERBS = frozenset(
-    "call dub label brand describe characterize characterise name term nickname".split()
-)
+_NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
 
 
-def _frame_after(
-    masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon
-) -> _Frame | None:
+def _frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon) -> _Frame | None:
     """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
     toks = _tokens(masked, start, min(hi, start + 300))
     i = 0
     dash = False
     while i < len(toks) and toks[i].text in _SKIP_AFTER:
-        if toks[i].text in ("and", "or") and not (
-            i + 1 < len(toks) and toks[i + 1].text in _QUOTE_MARK_CHARS
-        ):
+        if toks[i].text in ("and", "or") and not (i + 1 < len(toks) and toks[i + 1].text in _QUOTE_MARK_CHARS):
             break  # "“…” and argued that ...": a new clause, not a list of quotes
         dash = dash or toks[i].text in ("—", "–", "-")
         i += 1
@@ -533,6 +522,10 @@ def _frame_at(
                 k += 1
         while k < len(toks) and toks[k].text.lower() in _ADVERBS:
             k += 1
+        if k < len(toks) and toks[k].text == "(":
+            close = next((m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].text == ")"), None)
+            if close is not None:
+                k = close + 1
         if k >= len(toks):
             return None
         verb = _verb_at(toks, k, lex)
@@ -622,10 +615,21 @@ def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _F
     if frame is None or frame.verb is None:
         return frame
     first = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
-    for j in range(first - 1, -1, -1):
-        if toks[j].text.lower() != "that" or j == 0:
+    speaker_at = first
+    if frame.speaker is not None:
+        speaker_at = next((k for k, t in enumerate(toks) if t.start >= frame.speaker.start), first)
+    for j in range(min(first, speaker_at) - 1, -1, -1):
+        if toks[j].text in (",", "—", "–", ";", ":", "(") or toks[j].text in _QUOTE_MARK_CHARS:
+            break
+        pronoun_clause = (
+            j == speaker_at - 1
+            and frame.speaker is not None
+            and frame.speaker.kind == "pronoun"
+            and _verb_at(toks, j, lex) is not None
+        )
+        if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
             continue
-        k = j - 1
+        k = j if pronoun_clause else j - 1
         while k > 0 and (toks[k].text.lower() in _ADVERBS or toks[k].text.lower() in _TIME_WORDS):
             k -= 1
         verb = _verb_at(toks, k, lex)
@@ -636,6 +640,7 @@ def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _F
     return frame
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning afternoon"
     " evening week month year recently later earlier again last this on in".split()
@@ -676,11 +681,7 @@ def _last_frame(
                 return _Frame(after, vs, lemma, tone, None, "before")
         # participle or infinitive ("..., saying “…”", "went on to say"): the subject of the main clause
         low = toks[i].text.lower()
-        if (
-            low in _PARTICIPLES
-            or low.endswith("ing")
-            or (i > 0 and toks[i - 1].text.lower() in ("to", "and"))
-        ):
+        if low in _PARTICIPLES or low.endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
             subject = _clause_subject(toks, 0, i, text, lex)
             if subject is not None:
                 return _Frame(subject, vs, lemma, tone, addressee, "before")
@@ -870,8 +871,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         s_start = _sentence_start(masked, site.para_start, site.open_start)
         s_end = _sentence_end(masked, site.close_end, site.para_end)
         starts_sentence = not _WORD_RE.search(masked, s_start, site.open_start)
-        frame: _Frame | None = None
-        if site.marks != "blockquote":
+        frame: _Frame | None = _speaker_label(text, site)
+        if frame is None and site.marks != "blockquote":
             frame = _plausible(
                 _frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex),
                 known,
@@ -890,9 +891,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         if frame is None and site.continues and frames:
             frame = frames[-1]
             if frame is not None:
-                frame = _Frame(
-                    frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued"
-                )
+                frame = _Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence:
             frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known)
         kind = "statement"
@@ -907,21 +906,27 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             kind = "statement"
         if kind == "scare":
             frame = None
-        linked = (
-            prev is not None
-            and kind == "statement"
-            and (site.continues or _split_gap(masked, prev, site, lex))
-        )
+        linked = prev is not None and kind == "statement" and (site.continues or _split_gap(masked, prev, site, lex))
         if not linked:
             utterance += 1
         frames.append(frame)
-        results.append(
-            SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance)
-        )
+        results.append(SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance))
     return results
 
 
-_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'\-]*")
+# A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s")
+
+
+def _speaker_label(text: str, site: QuoteSite) -> _Frame | None:
+    match = _LABEL_RE.match(text, site.start, site.end)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    return _Frame(_Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
+
+
+_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[a-z,;”\")] )[A-Z][\w’'\-]*")
 
 
 def _known_capitals(text: str) -> frozenset[str]:
@@ -931,7 +936,7 @@ def _known_capitals(text: str) -> frozenset[str]:
 
 def _plausible(frame: _Frame | None, known: frozenset[str]) -> _Frame | None:
     """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence."""
-    if frame is None or frame.speaker is None or frame.speaker.kind != "named":
+    if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
         return frame
     words = frame.speaker.text.split()
     if len(words) == 1:
@@ -970,9 +975,7 @@ def _frame_previous(
         # previous sentence in the same paragraph: "Lu was blunt. “…”" / "Lu told Majeed: ..."
         p_start = _sentence_start(masked, site.para_start, max(site.para_start, s_start - 2))
         if prev is not None and prev.close_end > p_start and frames and frames[-1] is not None:
-            return _Frame(
-                frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating"
-            )
+            return _Frame(frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating")
         frame = _frame_before(masked, text, p_start, s_start, lex)
         if frame is not None:
             return frame
