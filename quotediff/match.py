@@ -10,6 +10,7 @@ on disjoint parts of its longest rendering is split again into one group per par
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -142,8 +143,17 @@ def _crosses_paragraph(before: Quote, after: Quote, text: str) -> bool:
     return "\n" in text[before.end : after.start]
 
 
+# The comma or full stop that ends a quote belongs to the sentence around it (“…going ahead,” Lu said), not to
+# the quotation: comparing it would report a change on nearly every rendering. An ellipsis, "?" and "!" stay.
+_HOST_PUNCTUATION = re.compile(r"(?<![.…])[,.;:]+\s*$")
+
+
+def _quoted_words(text: str) -> str:
+    return _HOST_PUNCTUATION.sub("", text.rstrip())
+
+
 def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
-    text = " ".join(p.text for p in pieces)
+    text = " ".join(p.text for p in pieces[:-1]) + (" " if len(pieces) > 1 else "") + _quoted_words(pieces[-1].text)
     speaker = next(
         (
             p.attribution.speaker_resolved
@@ -166,7 +176,7 @@ def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rend
 def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
     """One member from several renderings of one article that landed in the same group (paragraphs of one quote)."""
     ordered = sorted(renderings, key=lambda r: r.start)
-    text = " ".join(r.text for r in ordered)
+    text = _quoted_words(" ".join(r.text for r in ordered))
     return Rendering(
         article_id=ordered[0].article_id,
         quote_ids=tuple(q for r in ordered for q in r.quote_ids),

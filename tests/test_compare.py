@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import combinations
@@ -12,7 +13,7 @@ import pytest
 
 from quotediff.compare import CompareOptions, compare_paths
 from quotediff.match import MatchOptions
-from quotediff.model import Comparison, Quote
+from quotediff.model import Comparison, Quote, QuoteGroup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -35,7 +36,7 @@ def compared(story: str) -> Comparison:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("’", "'").split())
+    return " ".join(re.findall(r"\w+", text.casefold().replace("’", "'")))
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -183,3 +184,68 @@ def test_reference_is_the_earliest_rendering_by_default() -> None:
         reference = group.members[0]
         assert reference.is_reference
         assert all(dates[reference.article_id] <= dates[m.article_id] for m in group.members)
+
+
+needs_forgiven = pytest.mark.skipif("forgiven" not in STORIES, reason="fixtures/forgiven not written yet")
+
+
+def _lu_group(comparison: Comparison) -> QuoteGroup:
+    return next(g for g in comparison.groups if "be forgiven in Washington" in g.reference_text)
+
+
+@needs_forgiven
+def test_syndicated_copy_is_recognised() -> None:
+    assert ("capital-wire", "indus-tribune") in compared("forgiven").copies
+    member = next(m for m in _lu_group(compared("forgiven")).members if m.article_id == "indus-tribune")
+    assert member.copy_of == "capital-wire"
+
+
+@needs_forgiven
+def test_lineage_names_who_printed_a_change_first() -> None:
+    entry = next(e for e in _lu_group(compared("forgiven")).lineage if (e.reference, e.variant) == ("the", "a"))
+    assert entry.first_article == "capital-wire"
+    assert "indus-tribune" in entry.followers
+
+
+@needs_forgiven
+def test_quote_words_without_marks_are_reported() -> None:
+    expected = annotations("forgiven")["unmarked"]
+    found = {(u.article_id, u.span.text) for u in compared("forgiven").unmarked}
+    for entry in expected:
+        article = entry["article"].rsplit(".", 1)[0]
+        assert any(a == article and entry["text"] in text for a, text in found), entry
+    # Every reported span really is printed in the article, outside quote marks.
+    texts = {a.id: a.text for a in compared("forgiven").articles}
+    for u in compared("forgiven").unmarked:
+        assert texts[u.article_id][u.span.start : u.span.end] == u.span.text
+
+
+@needs_forgiven
+def test_primary_source_becomes_the_reference() -> None:
+    cable = FIXTURES / "sources" / "forgiven-cable.txt"
+    comparison = compare_paths([str(FIXTURES / "forgiven")], source=str(cable))
+    group = _lu_group(comparison)
+    assert group.reference_article is None
+    assert "all will be forgiven in Washington" in group.reference_text
+    assert all(not m.is_reference for m in group.members)
+    lahore = next(m for m in group.members if m.article_id == "lahore-mirror")
+    assert [(e.kind, e.reference, e.variant) for e in lahore.diff.edits] == [("substitution", "will", "would")]
+
+
+@needs_forgiven
+def test_tracking_one_quotation() -> None:
+    comparison = compare_paths([str(FIXTURES / "forgiven")], CompareOptions(quote="all will be forgiven"))
+    assert len(comparison.groups) == 1
+    assert {m.article_id for m in comparison.groups[0].members} >= {"eastern-sentinel", "dawn-ledger"}
+
+
+@needs_forgiven
+@pytest.mark.parametrize("reference", ["longest", "lahore-mirror", "The Lahore Mirror", "lahore-mirror.html"])
+def test_reference_choice(reference: str) -> None:
+    group = _lu_group(compare_paths([str(FIXTURES / "forgiven")], CompareOptions(reference=reference)))
+    ref = group.members[0]
+    assert ref.is_reference and ref.diff.verdict == "verbatim"
+    if reference == "longest":
+        assert all(len(ref.text.split()) >= len(m.text.split()) for m in group.members)
+    else:
+        assert ref.article_id == "lahore-mirror"
