@@ -983,8 +983,8 @@ def _frame_previous(
         for k in range(n - 1, -1, -1):
             if sites[k].para_start != site.para_start:
                 break
-            if frames[k] is not None:
-                f = frames[k]
+            f = frames[k]
+            if f is not None:
                 return _Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
         toks = _tokens(masked, p_start, s_start)
         subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
