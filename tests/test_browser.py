@@ -34,6 +34,9 @@ pytestmark = pytest.mark.browser
 ARTEFACTS = ROOT / "artefacts"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 if CHROMIUM is None:
+    if os.environ.get("QUOTEDIFF_REQUIRE_BROWSER"):
+        # CI installs Chromium: there a missing browser is a failure, not a reason to skip.
+        raise RuntimeError("QUOTEDIFF_REQUIRE_BROWSER is set but no chromium binary is on PATH")
     pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)", allow_module_level=True)
 
 TIMEOUT = 30.0
