@@ -257,22 +257,28 @@ def _spelling(word: str) -> str:
     return key
 
 
-def _canon(norms: Sequence[str], fold_spelling: bool) -> tuple[list[str], bool]:
-    """Word keys with abbreviations, number words and (optionally) spelling folded; and whether any
-    abbreviation or number form was folded (so the caller can tell "abbreviation" from "spelling")."""
-    words = [n for n in norms if n[:1].isalnum() or n == "%" or n == "&"]
+def _canon(norms: Sequence[str], fold_spelling: bool) -> list[str]:
+    """Word keys with contractions expanded and abbreviations, number words and (optionally) US/UK
+    spelling folded: two sides with equal canonical keys say the same thing."""
+    words: list[str] = []
+    for key in norms:
+        if "'" in key:
+            expanded = _expand_contraction(key)
+            if expanded is not None:
+                words.extend(expanded)
+                continue
+        if key[:1].isalnum() or key == "%" or key == "&":
+            words.append(key)
     out: list[str] = []
-    abbr = False
     i = 0
     n = len(words)
     while i < n:
         w = words[i]
         if w in _ABBR_FIRST:
             for size in range(min(_MAX_ABBR, n - i), 0, -1):
-                key = _ABBREVIATIONS.get(tuple(words[i : i + size]))
-                if key is not None:
-                    out.append(key)
-                    abbr = abbr or key != "=and" or w != "and"
+                canon = _ABBREVIATIONS.get(tuple(words[i : i + size]))
+                if canon is not None:
+                    out.append(canon)
                     i += size
                     break
             else:
@@ -282,13 +288,68 @@ def _canon(norms: Sequence[str], fold_spelling: bool) -> tuple[list[str], bool]:
         num = _NUMBER_WORDS.get(w)
         if num is not None:
             out.append(num)
-            abbr = True
         elif fold_spelling:
             out.append(_spelling(w))
         else:
             out.append(w)
         i += 1
-    return out, abbr
+    return out
+
+
+# Contractions outlets expand or contract for house style ("didn't"/"did not"). "'s" after a pronoun can be
+# "is" or "has", so it becomes a wildcard key that _canon_equal matches with either.
+_CONTRACTION_SUFFIXES = (
+    ("n't", "not"),
+    ("'m", "am"),
+    ("'re", "are"),
+    ("'ll", "will"),
+    ("'ve", "have"),
+    ("'d", "would"),
+    ("'s", "=is|has"),
+)
+_IRREGULAR_NEGATIVES = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "cannot": ("can", "not"),
+}
+_S_PRONOUNS = frozenset("it he she that there what who here where how".split())
+
+
+def _expand_contraction(word: str) -> tuple[str, ...] | None:
+    irregular = _IRREGULAR_NEGATIVES.get(word)
+    if irregular is not None:
+        return irregular
+    for suffix, full in _CONTRACTION_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            stem = word[: -len(suffix)]
+            if suffix == "'s" and stem not in _S_PRONOUNS:
+                return None  # a possessive ("Khan's")
+            return stem, full
+    return None
+
+
+def _canon_equal(x: list[str], y: list[str]) -> bool:
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    for a, b in zip(x, y, strict=True):
+        if a != b and not (a == "=is|has" and b in ("is", "has")) and not (b == "=is|has" and a in ("is", "has")):
+            return False
+    return True
+
+
+_ACRONYM_SKIP = frozenset(("of", "the", "and", "for", "&"))
+
+
+def _is_acronym(short: list[str], long: list[str]) -> bool:
+    """ "NHS" for "National Health Service": one token of letters, the initials of the other side's words."""
+    if len(short) != 1 or len(long) < 2 or not short[0].isalpha():
+        return False
+    initials = "".join(w[0] for w in long)
+    return short[0] == initials or short[0] == "".join(w[0] for w in long if w not in _ACRONYM_SKIP)
 
 
 def _negations(words: Sequence[str]) -> list[str]:
@@ -300,8 +361,11 @@ def _numbers(words: Sequence[str]) -> list[str]:
 
 
 def _critical(ref_words: Sequence[str], var_words: Sequence[str]) -> bool:
-    """A negation or a number differs between the two sides of a change."""
-    return _negations(ref_words) != _negations(var_words) or _numbers(ref_words) != _numbers(var_words)
+    """A negation was added or removed, or a number changed, between the two sides of a change.
+
+    Counting negations (not comparing them) keeps "will not" -> "will never" non-critical: the polarity holds.
+    """
+    return len(_negations(ref_words)) != len(_negations(var_words)) or _numbers(ref_words) != _numbers(var_words)
 
 
 # --- the diff -----------------------------------------------------------------------------------------------
@@ -374,6 +438,9 @@ class _Builder:
             m1 -= 1
         while m2 < d and vn[m2][:1].isalnum() and not vr[m2][:1].isspace() and vn[m2 - 1] == "]":
             m2 += 1
+        # "(sic)" and "[sic]" take their brackets.
+        if vn[m1] == "sic" and m1 > c and vn[m1 - 1] in ("(", "[") and m2 < d and vn[m2] in (")", "]"):
+            m1, m2 = m1 - 1, m2 + 1
         # Punctuation next to an ellipsis belongs to the cut (", …").
         while m1 > c and not _is_word(vn[m1 - 1]) and vn[m1] == "...":
             m1 -= 1
@@ -426,6 +493,13 @@ class _Builder:
         if rw == vw:
             self.add(_punct_kind(rn[a:b], vn[c:d], self.rr[a:b], self.vr[c:d]), a, b, c, d)
             return
+        fold = self.opts.fold_spelling
+        rc = _canon(rn[a:b], fold)
+        if rc and _canon_equal(rc, _canon(vn[c:d], fold)):
+            # equal without spelling folding too: the difference was an abbreviation, number or contraction
+            same = not fold or _canon_equal(_canon(rn[a:b], False), _canon(vn[c:d], False))
+            self.add("abbreviation" if same else "spelling", a, b, c, d)
+            return
         if not vw:
             if self.at_edge(a, b, c, d) and self.first_v >= 0:
                 self.add("truncation", a, b, c, d)
@@ -441,10 +515,8 @@ class _Builder:
         if "".join(rw).replace("-", "") == "".join(vw).replace("-", ""):
             self.add("spacing", a, b, c, d)
             return
-        rc, rabbr = _canon(rw, self.opts.fold_spelling)
-        vc, vabbr = _canon(vw, self.opts.fold_spelling)
-        if rc == vc:
-            self.add("abbreviation" if rabbr or vabbr else "spelling", a, b, c, d)
+        if _is_acronym(vw, rw) or _is_acronym(rw, vw):
+            self.add("abbreviation", a, b, c, d)
             return
         if b - a == d - c and b - a > 1:
             self.pairwise(a, b, c, d)
@@ -486,7 +558,7 @@ class _Builder:
             self.add("substitution", a, b, c, d, _critical(rw, vw))
 
     def _fold_equal(self, x: str, y: str) -> bool:
-        return _canon([x], self.opts.fold_spelling)[0] == _canon([y], self.opts.fold_spelling)[0]
+        return _canon_equal(_canon([x], self.opts.fold_spelling), _canon([y], self.opts.fold_spelling))
 
 
 _MARKERS = frozenset(("...", "[", "]", "sic"))
