@@ -351,12 +351,15 @@ def _mention_before(
 ) -> _Mention | None:
     """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
     k = j - 1
-    while k >= 0 and toks[k].text.lower() in _ADVERBS:
+    while k >= 0 and (toks[k].text.lower() in _ADVERBS or toks[k].text.lower() in _TIME_WORDS):
         k -= 1
     if k < 0:
         return None
     word = toks[k].text
     low = word.lower()
+    if low in ("who", "which") and k > 0 and toks[k - 1].text == ",":
+        # "Graves, who last Friday said": the antecedent before the comma
+        return _mention_before(toks, k - 1, text, lex, 2, strict)
     if low == "and" and depth == 0:
         return _clause_subject(toks, 0, k, text, lex)
     if word in (",", ")") and depth < 2:
@@ -664,6 +667,8 @@ def _last_frame(
             continue
         if _is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
             continue  # "Said" inside a name or title, not a verb
+        if toks[i].text.lower() == lemma and any(t.text.lower() in _DETERMINERS for t in toks[max(0, i - 2) : i]):
+            continue  # "his weekend message", "a report": a noun
         subject_end = i
         hedge = _hedge_before_re().search(masked, lo, toks[i].start)
         if hedge is not None:
@@ -707,41 +712,32 @@ def _clause_subject(toks: list[_Token], lo: int, hi: int, text: str, lex: Lexico
 
 
 @functools.cache
-def _titles_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
-    """Titles grouped by their number of words, longest first: ((3, {"assistant secretary of"...}), ...)."""
-    groups: dict[int, set[str]] = {}
-    for title in lexicon().titles:
-        groups.setdefault(len(title.split()), set()).add(title.lower())
-    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
-
-
-_TITLE_PREFIXES = frozenset("former then acting the late".split())
+def _title_words() -> frozenset[str]:
+    """Every word of every title ("assistant", "secretary", "state", "leader"...), lower-cased, without dots."""
+    words = {w.lower().replace(".", "") for title in lexicon().titles for w in title.split()}
+    return frozenset(words - {"of", "the", "and"})
 
 
 def _strip_title(name: str) -> tuple[str, str | None]:
-    """The name without leading titles, and the gender a title implies ("Mr" -> "m")."""
+    """The name without the titles before it ("Treasury Secretary Janet Yellen" -> "Janet Yellen"), and the
+    gender a title implies ("Mr" -> "m")."""
     words = name.split()
+    titles = _title_words()
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        if word.lower().replace(".", "") in titles:
+            cut = index + 1
     gender = None
-    changed = True
-    while changed and len(words) > 1:
-        changed = False
-        if words[0].lower() in _TITLE_PREFIXES:
-            words = words[1:]
-            changed = True
-            continue
-        for n, titles in _titles_by_length():
-            if len(words) > n and " ".join(words[:n]).lower().replace(".", "") in titles:
-                gender = gender or lexicon().titles.get(" ".join(words[:n]).replace(".", ""))
-                words = words[n:]
-                changed = True
-                break
-    return " ".join(words), gender
+    for word in words[:cut]:
+        gender = gender or lexicon().titles.get(word.replace(".", ""))
+    return " ".join(words[cut:]), gender
 
 
 class _Resolver:
     """Names to the fullest form the article uses; pronouns to the last fitting person named before them."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
+        self.roles: dict[str, str] = {}
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
@@ -757,12 +753,13 @@ class _Resolver:
             key = parts[-1].lower().rstrip(".")
             if gender:
                 self._gender.setdefault(key, gender)
-            if len(parts) < 2 or _classify(parts, lex) != "named":
-                continue
-            if len(parts) > 4:
+            if len(parts) < 2 or _classify(parts, lex) != "named" or len(parts) > 4:
                 continue
             if len(name) > len(self._full.get(key, "")):
                 self._full[key] = " ".join(parts)
+            # "President Joe Biden" lets "the president" stand for Joe Biden later on
+            for title in words[: len(words) - len(parts)]:
+                self.roles[title.lower().replace(".", "")] = " ".join(parts)
         self._text = text
         self._positions: list[int] | None = None
         self._people: list[str] = []
@@ -778,6 +775,13 @@ class _Resolver:
                         self._positions.append(match.start())
                         self._people.append(match.group().lower())
         return self._positions
+
+    def role(self, mention: str) -> str | None:
+        """The person a role description stands for: "the president" -> "Joe Biden" (from "President Joe Biden")."""
+        words = mention.lower().split()
+        if 2 <= len(words) <= 4 and words[0] == "the":
+            return self.roles.get(words[-1])
+        return None
 
     def name(self, mention: str) -> str:
         bare, _ = _strip_title(mention.replace("’s", "").strip())
@@ -1049,6 +1053,9 @@ def _attribution(
                 resolver.learn(resolved, speaker.text)
         else:
             resolved = speaker.text
+            person = resolver.role(speaker.text) if speaker.kind == "anonymous" else None
+            if person is not None:
+                resolved, speaker_kind = person, "named"
     s_start = _sentence_start(masked, site.para_start, site.open_start)
     s_end = _sentence_end(masked, site.close_end, site.para_end)
     lo = min(s_start, speaker.start if speaker else s_start)
