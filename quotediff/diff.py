@@ -518,6 +518,14 @@ class _Builder:
         if _is_acronym(vw, rw) or _is_acronym(rw, vw):
             self.add("abbreviation", a, b, c, d)
             return
+        if len(rw) == 1 and len(vw) == 1:
+            # "working" -> "hard-working": a word added to (or cut from) a compound, not a new word
+            if "-" in vw[0] and rw[0] in vw[0].split("-"):
+                self.add("insertion", a, b, c, d, _critical(rw, vw))
+                return
+            if "-" in rw[0] and vw[0] in rw[0].split("-"):
+                self.add("omission", a, b, c, d, _critical(rw, vw))
+                return
         if b - a == d - c and b - a > 1:
             self.pairwise(a, b, c, d)
             return
@@ -680,7 +688,7 @@ def _diff(rr: list[str], rn: list[str], vr: list[str], vn: list[str], opts: Diff
             end = op
     if start is not None and end is not None:
         b.region(start[1], end[2], start[3], end[4])
-    edits = _reorders(b.edits, rn, vn)
+    edits = _reorders(b.edits, rr, rn, vr, vn)
     if not edits:
         return _VERBATIM
     return _score(edits, rn, vn, opts)
@@ -696,7 +704,9 @@ def _open_bracket(vn: Sequence[str], c: int, d: int) -> bool:
     return depth > 0
 
 
-def _reorders(edits: list[Edit], rn: Sequence[str], vn: Sequence[str]) -> list[Edit]:
+def _reorders(
+    edits: list[Edit], rr: Sequence[str], rn: Sequence[str], vr: Sequence[str], vn: Sequence[str]
+) -> list[Edit]:
     """An omission and an insertion of the same words elsewhere are one move: both become "reorder"."""
     gone = [k for k, e in enumerate(edits) if e.kind in ("omission", "truncation")]
     added = [k for k, e in enumerate(edits) if e.kind in ("insertion", "extension")]
@@ -724,6 +734,32 @@ def _reorders(edits: list[Edit], rn: Sequence[str], vn: Sequence[str]) -> list[E
                         False,
                     )
                 break
+    # A swap of neighbours ("have never" -> "never have") is one move: join the two halves across the short
+    # equal run between them.
+    k = 0
+    while k + 1 < len(out):
+        x, y = out[k], out[k + 1]
+        if (
+            x.kind == "reorder"
+            and y.kind == "reorder"
+            and y.ref_start - x.ref_end <= 3
+            and y.var_start - x.var_end <= 3
+            and (x.ref_start == x.ref_end) != (y.ref_start == y.ref_end)
+        ):
+            out[k : k + 2] = [
+                Edit(
+                    "reorder",
+                    "substantive",
+                    _text(rr[x.ref_start : y.ref_end]),
+                    _text(vr[x.var_start : y.var_end]),
+                    x.ref_start,
+                    y.ref_end,
+                    x.var_start,
+                    y.var_end,
+                    False,
+                )
+            ]
+        k += 1
     return out
 
 
