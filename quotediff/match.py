@@ -188,9 +188,7 @@ def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
     )
 
 
-def group_renderings(
-    renderings: Sequence[Rendering], options: MatchOptions | None = None
-) -> list[list[Rendering]]:
+def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | None = None) -> list[list[Rendering]]:
     """Groups of renderings of the same quotation, one statement per article, in a stable order."""
     options = options or MatchOptions()
     ids = _WordIds()
@@ -347,9 +345,7 @@ def _link(
     return _Link(shorter, longer, containment, (lo, hi))
 
 
-def locate_words(
-    needle: Sequence[int], haystack: Sequence[int]
-) -> tuple[int, tuple[int, int], list[int]] | None:
+def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
     """Where ``needle``'s words sit, in order, inside ``haystack``.
 
     Returns the number of needle words matched, the haystack window they span and the needle positions matched.
@@ -379,14 +375,26 @@ def locate_words(
         kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
     # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
     # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
-    # long runs between its changes. A needle found whole in shorter runs is a fragment quoted with words left
-    # out ("an agreement … worthy of the American people"): then every run counts.
+    # long runs between its changes. A shorter run counts when it is in step with a counted neighbour (the same
+    # number of words skipped on both sides: words swapped one for one; or one word cut). A needle found whole in shorter runs is
+    # a fragment quoted with words left out ("an agreement … worthy of the American people"): then every run
+    # counts.
     strong = min(3, len(needle))
     everything = [a + k for a, _, size in kept for k in range(size)]
     if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
         matched_positions = everything
     else:
-        matched_positions = [a + k for a, _, size in kept if size >= strong for k in range(size)]
+        center = kept.index((anchor.a, anchor.b, anchor.size))
+        counted = {center}
+        for order in (range(center - 1, -1, -1), range(center + 1, len(kept))):
+            for k in order:
+                near = k + 1 if k < center else k - 1
+                first, second = (kept[k], kept[near]) if k < near else (kept[near], kept[k])
+                gap_a, gap_b = second[0] - (first[0] + first[2]), second[1] - (first[1] + first[2])
+                in_step = gap_a == gap_b <= 3 or (kept[k][2] >= 2 and sorted((gap_a, gap_b)) == [0, 1])
+                if kept[k][2] >= strong or (near in counted and in_step):
+                    counted.add(k)
+        matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
     return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
 
 
