@@ -376,9 +376,9 @@ def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, t
     # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
     # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
     # long runs between its changes. A shorter run counts when it is in step with a counted neighbour (the same
-    # number of words skipped on both sides: words swapped one for one; or one word cut). A needle found whole in shorter runs is
-    # a fragment quoted with words left out ("an agreement … worthy of the American people"): then every run
-    # counts.
+    # number of words skipped on both sides: words swapped one for one; or one word cut). A needle found whole
+    # in shorter runs is a fragment quoted with words left out ("an agreement … worthy of the American
+    # people"): then every run counts.
     strong = min(3, len(needle))
     everything = [a + k for a, _, size in kept for k in range(size)]
     if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
