@@ -92,7 +92,7 @@ def compare(
     source_tokens = tokenize(source.text) if source is not None else ()
     copies = find_copies(articles, options.copy_threshold)
     copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
-    groups = []
+    groups: list[QuoteGroup] = []
     for members in grouped:
         group = _build_group(
             f"g{len(groups) + 1}", members, by_id, quote_by_id, options, source, source_tokens, copy_of

@@ -113,7 +113,7 @@ def renderings_of(
     for quote in quotes:
         if quote.kind == "statement":
             by_utterance[(quote.article_id, quote.utterance)].append(quote)
-    renderings = []
+    renderings: list[Rendering] = []
     for (article_id, utterance), pieces in by_utterance.items():
         pieces.sort(key=lambda q: q.start)
         runs: list[list[Quote]] = []
