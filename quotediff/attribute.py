@@ -323,7 +323,7 @@ def _description_after(
                 kind = "anonymous"
             first = toks[possessor if possessor is not None else i].start
             return _Mention(first, toks[j].end, text[first : toks[j].end], kind)
-        if j > i and (low in lex.verbs or low in _AUX):
+        if j > i and word[:1].islower() and (low in lex.verbs or low in _AUX):
             break
     # no known head: "said the 46-year-old.", "the businessman replied": up to the verb or the clause end
     if loose and (toks[i].text.lower() in _DETERMINERS or possessor is not None):
@@ -372,7 +372,17 @@ def _mention_before(
             m -= 1
         if m < 0 or m <= k - 30:
             return None
-        return _mention_before(toks, m, text, lex, depth + 1, strict)
+        outer = _mention_before(toks, m, text, lex, depth + 1, strict)
+        chunk = toks[m + 1 : k]
+        if (
+            word == ","
+            and 2 <= len(chunk) <= 4
+            and all(_is_cap(t.text) and t.text[:1].isalpha() for t in chunk)
+            and (outer is None or outer.kind != "named")
+        ):
+            # "Khan's lawyer, Salman Akram, said": the name in the apposition is the speaker
+            return _Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "named")
+        return outer
     if low in lex.pronouns:
         if low == "it" and depth:
             return None
@@ -432,6 +442,8 @@ def _mention_before(
 
 def _verb_at(toks: list[_Token], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """(tokens used, lemma, tone) when a speech verb starts at token ``i``."""
+    if i >= len(toks):
+        return None
     low = toks[i].text.lower()
     if i + 1 < len(toks):
         pair = f"{low} {toks[i + 1].text.lower()}"
@@ -518,7 +530,8 @@ def _frame_at(
     while k < len(toks) and toks[k].end <= mention.end:
         k += 1
     verb = None
-    for _ in range(5):
+    in_apposition = False
+    for _ in range(6):
         hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
         if hedge is not None:
             while k < len(toks) and toks[k].start < hedge.end():
@@ -530,12 +543,12 @@ def _frame_at(
             if close is not None:
                 k = close + 1
         if k >= len(toks):
-            return None
+            break
         verb = _verb_at(toks, k, lex)
-        if verb is not None or toks[k].text != ",":
+        if verb is not None or (toks[k].text != "," and not in_apposition):
             break
         # an apposition: "Lu, 67, a State Department official, said" -> skip to the next comma
-        m = k + 1
+        m = k + 1 if toks[k].text == "," else k
         while m < len(toks) and m < k + 30 and toks[m].text != ",":
             if toks[m].text in (".", "!", "?", ";", ":"):
                 return None
@@ -543,6 +556,7 @@ def _frame_at(
         if m >= len(toks) or toks[m].text != ",":
             break
         k = m + 1
+        in_apposition = True
     if verb is None and k < len(toks) and toks[k].text not in (",", ".") and not new_sentence:
         # "the Florida senator and Republican candidate said": a few more words before the verb
         m = k
@@ -880,24 +894,30 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = _plausible(
                 _frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex),
                 known,
+                text,
             )
-            frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known)
-            frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known)
-            frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known)
+            if frame is not None and frame.lemma == "according to":
+                # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
+                before = _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
+                if before is not None and before.lemma not in (None, "according to"):
+                    frame = before
+            frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known, text)
             if frame is None and not starts_sentence:
                 has_verb = _has_speech_verb(masked, s_start, s_end, lex)
                 if has_verb or words >= min_words:
                     toks = _tokens(masked, s_start, site.open_start)
                     subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
-                        frame = _plausible(_Frame(subject, None, None, None, None, "subject"), known)
+                        frame = _plausible(_Frame(subject, None, None, None, None, "subject"), known, text)
         own = frame is not None
         if frame is None and site.continues and frames:
             frame = frames[-1]
             if frame is not None:
                 frame = _Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence:
-            frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known)
+            frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         if _NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12):
@@ -930,7 +950,7 @@ def _speaker_label(text: str, site: QuoteSite) -> _Frame | None:
     return _Frame(_Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
 
 
-_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[a-z,;”\")] )[A-Z][\w’'\-]*")
+_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
 
 
 def _known_capitals(text: str) -> frozenset[str]:
@@ -938,12 +958,20 @@ def _known_capitals(text: str) -> frozenset[str]:
     return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
 
 
-def _plausible(frame: _Frame | None, known: frozenset[str]) -> _Frame | None:
-    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence."""
+def _plausible(frame: _Frame | None, known: frozenset[str], text: str) -> _Frame | None:
+    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
+    "Fundraising"), unless a speech verb follows it directly ("Lu told")."""
     if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
         return frame
     words = frame.speaker.text.split()
-    if len(words) == 1:
+    between = "" if frame.verb is None else text[frame.speaker.end : frame.verb.start]
+    adjacent = (
+        frame.verb is not None
+        and frame.verb.start >= frame.speaker.end
+        and len(between) < 40
+        and not any(ch in between for ch in ',.;:“”"')
+    )
+    if len(words) == 1 and not adjacent:
         word = words[0].replace("’s", "").replace("'s", "")
         if word not in known and word.upper() != word:
             return None
@@ -1121,7 +1149,7 @@ def _hedges_and_sources(
                 break
             stop += 1
         phrase = text[a:stop].rstrip()
-        if len(phrase) > b - a:
+        if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
             sources.append(Span(a, a + len(phrase), phrase))
     return hedges, tuple(sources)
 

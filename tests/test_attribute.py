@@ -1,0 +1,160 @@
+"""Attribution: speaker, verb, hedges, addressee and sources for each form news writing uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotediff.lexicon import lexicon
+from quotediff.model import Article, Attribution
+from quotediff.quotes import extract_quotes
+
+
+def _attributions(text: str) -> list[Attribution]:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    return [q.attribution for q in extract_quotes(article)]
+
+
+def _one(text: str) -> Attribution:
+    (attribution,) = _attributions(text)
+    return attribution
+
+
+def _who(a: Attribution) -> tuple[str | None, str | None, str, str | None]:
+    return (a.speaker.text if a.speaker else None, a.speaker_resolved, a.speaker_kind, a.verb_lemma)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“All will be forgiven,” said Donald Lu.", ("Donald Lu", "Donald Lu", "named", "say")),
+        ("“All will be forgiven,” Lu said.", ("Lu", "Lu", "named", "say")),
+        ("Donald Lu told Majeed: “All will be forgiven.”", ("Donald Lu", "Donald Lu", "named", "tell")),
+        ("Lu warned that “all will be forgiven” if the vote passed.", ("Lu", "Lu", "named", "warn")),
+        ("“All will be forgiven,” a U.S. diplomat said.", ("a U.S. diplomat", "a U.S. diplomat", "anonymous", "say")),
+        (
+            "“We do not comment on private diplomatic talks,” the State Department said.",
+            ("the State Department", "the State Department", "organisation", "say"),
+        ),
+        (
+            "“We will see what happens next week,” said a State Department spokesperson.",
+            ("a State Department spokesperson", "a State Department spokesperson", "anonymous", "say"),
+        ),
+        ("“The talks are over for now,” Lu added on Monday.", ("Lu", "Lu", "named", "add")),
+        (
+            "“It is a tight timeframe,” Rep. Jane Ortiz (D-Calif.) told reporters.",
+            ("Rep. Jane Ortiz", "Jane Ortiz", "named", "tell"),
+        ),
+        (
+            "“Nobody expected this outcome,” Jane Ortiz, 54, a retired teacher from Ohio, said on Friday.",
+            ("Jane Ortiz", "Jane Ortiz", "named", "say"),
+        ),
+        ("Trump famously called the process “rigged and corrupt” in April.", ("Trump", "Trump", "named", "call")),
+    ],
+)
+def test_speaker_and_verb(text: str, expected: tuple[str | None, str | None, str, str | None]) -> None:
+    assert _who(_one(text)) == expected
+
+
+def test_speaker_after_a_dash() -> None:
+    a = _one("“All will be forgiven if the vote succeeds.” — Donald Lu")
+    assert (a.speaker.text if a.speaker else None, a.verb) == ("Donald Lu", None)
+
+
+def test_according_to_in_front_and_behind() -> None:
+    front = _one("According to the cable, “all will be forgiven” if Khan goes.")
+    behind = _one("“All will be forgiven,” according to the leaked cable.")
+    assert front.verb_lemma == behind.verb_lemma == "according to"
+    assert front.speaker is not None and front.speaker.text == "the cable"
+    assert behind.speaker is not None and behind.speaker.text == "the leaked cable"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "verb"),
+    [
+        ("Lu is alleged to have told Majeed that “all will be forgiven”.", "is alleged to have", "tell"),
+        ("Lu is quoted as saying that “all will be forgiven”.", "is quoted as", "say"),
+        ("Lu is reported to have said that “all will be forgiven”.", "is reported to have", "say"),
+        ("Lu was heard saying “all will be forgiven” after the meeting.", "was heard", "say"),
+        ("Lu reportedly told the envoy that “all will be forgiven”.", "reportedly", "tell"),
+        ("“All will be forgiven,” Lu allegedly told the ambassador.", "allegedly", "tell"),
+    ],
+)
+def test_hedged_and_passive_frames(text: str, hedge: str, verb: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == "Lu"
+    assert [h.text for h in a.hedges] == [hedge]
+    assert a.verb_lemma == verb
+
+
+def test_addressee_and_source() -> None:
+    a = _one("Lu told Majeed that “all will be forgiven”, according to the cable obtained by The Intercept.")
+    assert a.addressee is not None and a.addressee.text == "Majeed"
+    assert [s.text for s in a.sources] == ["according to the cable obtained by The Intercept"]
+
+
+def test_citing_source_in_front() -> None:
+    a = _one("Citing the leaked document, the paper said Lu told the envoy that “all will be forgiven”.")
+    assert [s.text for s in a.sources] == ["Citing the leaked document"]
+
+
+def test_name_variants_resolve_to_one_person() -> None:
+    text = (
+        "Assistant Secretary of State Donald Lu met the ambassador. “It went well,” Lu said. "
+        "“It went very well,” Mr Lu added. “It went well indeed,” said Assistant Secretary Lu. "
+        "“It went well again,” Mr. Lu told reporters."
+    )
+    assert {a.speaker_resolved for a in _attributions(text)} == {"Donald Lu"}
+
+
+def test_pronoun_resolves_to_the_last_fitting_person() -> None:
+    text = "Imran Khan spoke after Ms Bhutto. “We will fight on to the very end,” he said."
+    a = _one(text)
+    assert (a.speaker.text if a.speaker else None, a.speaker_kind, a.speaker_resolved) == (
+        "he",
+        "pronoun",
+        "Imran Khan",
+    )
+
+
+def test_role_description_resolves_to_the_titled_person() -> None:
+    text = "President Joe Biden signed the bill. “This is a compromise,” the president said."
+    assert _who(_one(text)) == ("the president", "Joe Biden", "named", "say")
+
+
+def test_attribution_in_the_previous_sentence() -> None:
+    text = "Khan met Donald Lu in March. Lu was blunt. “All will be forgiven if the vote against Khan succeeds.”"
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == "Lu"
+
+
+def test_colon_introduction_in_the_previous_paragraph_and_a_floating_quote() -> None:
+    text = (
+        "Khan's lawyer, Salman Akram, spoke to reporters:\n\n"
+        "“The cable is genuine and the government knows it.”\n\n"
+        "“We will show it to the court next week.”"
+    )
+    speakers = [a.speaker.text if a.speaker else None for a in _attributions(text)]
+    assert speakers == ["Salman Akram", "Salman Akram"]
+
+
+def test_split_quote_keeps_the_speaker_for_both_parts() -> None:
+    text = "“I think if the vote succeeds,” he said, “all will be forgiven.” Imran Khan listened."
+    a, b = _attributions(text)
+    assert a.speaker is not None and b.speaker is not None
+    assert a.speaker.text == b.speaker.text == "he"
+
+
+def test_loaded_and_neutral_verbs() -> None:
+    assert _one("“It is over for now,” Lu warned.").verb_tone == "loaded"
+    assert _one("“It is over for now,” Lu said.").verb_tone == "neutral"
+
+
+def test_lexicon_is_large_enough_and_consistent() -> None:
+    lex = lexicon()
+    assert len(lex.verbs) >= 200
+    assert lex.verbs["warned"].lemma == "warn" and lex.verbs["warned"].tone == "loaded"
+    assert lex.verbs["told"].lemma == "tell"
+    assert {v.tone for v in lex.verbs.values()} == {"neutral", "loaded"}
+    assert "according to" in lex.source_cues and "is alleged to have" in lex.hedges
+    assert lex.pronouns["she"] == ("f", "s")
+    assert "official" in lex.anonymous_heads
