@@ -898,9 +898,9 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             )
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
-                before = _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
-                if before is not None and before.lemma not in (None, "according to"):
-                    frame = before
+                prior = _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
+                if prior is not None and prior.lemma not in (None, "according to"):
+                    frame = prior
             frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known, text)
