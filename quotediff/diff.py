@@ -167,6 +167,12 @@ _NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
+# Plural and unit forms: "hundreds" for "tens" is a number change; "$2bn" is "$2 billion".
+_NUMBER_WORDS.update(
+    {"tens": "10s", "dozens": "12s", "hundreds": "100s", "thousands": "1000s", "millions": "1e6s", "billions": "1e9s"}
+)
+_UNIT_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
+_UNIT_WORDS = {"bn": "1000000000", "m": "1000000", "k": "1000", "tn": "1000000000000"}
 _NUMBER_WORDS.update(
     {
         "thirty": "30",
@@ -266,6 +272,11 @@ def _canon(norms: Sequence[str], fold_spelling: bool) -> list[str]:
             expanded = _expand_contraction(key)
             if expanded is not None:
                 words.extend(expanded)
+                continue
+        if key[:1].isdigit() and key[-1:].isalpha():
+            unit = _UNIT_SUFFIX.match(key)
+            if unit is not None:
+                words.extend((unit.group(1), _UNIT_WORDS[unit.group(2)]))
                 continue
         if key[:1].isalnum() or key == "%" or key == "&":
             words.append(key)
@@ -461,7 +472,8 @@ class _Builder:
         else:
             kind = "bracketed"
         ma, mb = a + take_pre, b - take_post
-        if kind == "bracketed" and not pre and not post:
+        glued = vn[m1] != "[" or vn[m2 - 1] != "]"  # word letters outside the brackets: "[I]f", "Don[ald]"
+        if kind == "bracketed" and glued and not pre and not post:
             if self.first_r == -2:
                 self._ends()
             # "[I]f the vote..." for "I think if the vote...": the group renders one or two words;
