@@ -31,7 +31,7 @@ from quotediff.quotes import extract_quotes  # noqa: E402
 PRONOUNS = frozenset("he she they i we it him her them you".split())
 OPENERS = '“"«‘'
 MARK_RE = re.compile("''|[“”\"«»‘’]")
-CLOSERS = {"“": '”"', '"': '"”', "«": "»", "‘": "’"}
+CLOSERS = {"“": '”"“', '"': '"”', "«": "»", "‘": "’'"}
 
 
 @dataclass
@@ -78,7 +78,8 @@ def quoted_segments(text: str) -> list[tuple[int, int]]:
     """Top-level quote-mark pairs of each paragraph; a quote left open runs to its paragraph's end.
 
     A deliberately plain pairing, independent of quotediff's scanner: an opening mark after a space or at the
-    start of a paragraph, the first fitting closing mark after it.
+    start of a paragraph, the first fitting closing mark after it, skipping one level of quotes nested in the
+    other style.
     """
     found: list[tuple[int, int]] = []
     pos = 0
@@ -86,6 +87,7 @@ def quoted_segments(text: str) -> list[tuple[int, int]]:
         start, end = pos, pos + len(para)
         pos = end + 1
         opened: tuple[str, int] | None = None
+        nested: str | None = None
         for m in MARK_RE.finditer(text, start, end):
             i = m.start()
             ch = '"' if m.end() - i == 2 else text[i]
@@ -96,11 +98,26 @@ def quoted_segments(text: str) -> list[tuple[int, int]]:
                     opened = (ch, m.end())
                 continue
             mark, inner = opened
-            if ch in CLOSERS[mark] and not (ch == "’" and nxt.isalpha()) and not prev.isspace():
+            if nested is not None:
+                if ch in CLOSERS[nested] and not (ch == "’" and nxt.isalpha()) and not prev.isspace():
+                    nested = None
+                continue
+            if ch in "“‘" and ch != mark and (prev.isspace() or prev in "(—-") and not nxt.isspace():
+                nested = ch  # a quote inside the quote, in the other style: its closing mark is not ours
+                continue
+            # a closing mark: not inside a word, not opening the next word ("“" only closes before a space
+            # or punctuation, as sloppy typography uses it); after a space only before a space ("... ,' " he said)
+            closing = ch in CLOSERS[mark] and not (ch == "’" and nxt.isalpha())
+            if ch == "“" and mark == "“":
+                closing = closing and not prev.isspace() and not nxt.isalnum()
+            if prev.isspace():
+                closing = closing and not nxt.isalnum()
+            if closing:
                 s, e = _trim(text, inner, i)
                 if s < e:
                     found.append((s, e))
                 opened = None
+                nested = None
         if opened is not None and opened[0] != "‘":
             s, e = _trim(text, opened[1], end)
             if s < e:

@@ -112,7 +112,7 @@ _PARTICIPLES = frozenset(
 _TITLE_CUE_RE = re.compile(
     r"(?:\b(?:book|film|movie|show|song|album|anthem|program|programme|series|play|musical|documentary|column"
     r"|essay|article|op-ed|commentary|editorial|headline|slogan|hashtag|poem|novel|memoir|initiative|act|bill"
-    r"|operation|episode|podcast|newsletter|paper|titled|entitled)|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"|operation|episode|edition|podcast|newsletter|paper|titled|entitled)(?:\s+of)?|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
     r"['’]s)\s*,?\s*[“\"‘'«„]?\s*$"
 )
 _NAMING_STRONG_RE = re.compile(
@@ -483,7 +483,7 @@ def _addressee(toks: list[_Token], i: int, lemma: str, text: str, lex: Lexicon) 
     return Span(mention.start, mention.end, mention.text)
 
 
-_SKIP_AFTER = frozenset(",—–-()") | _QUOTE_MARK_CHARS | frozenset(["and", "or"])
+_SKIP_AFTER = frozenset(",—–―-()") | _QUOTE_MARK_CHARS | frozenset(["and", "or"])
 
 
 _NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
@@ -497,7 +497,7 @@ def _frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: boo
     while i < len(toks) and toks[i].text in _SKIP_AFTER:
         if toks[i].text in ("and", "or") and not (i + 1 < len(toks) and toks[i + 1].text in _QUOTE_MARK_CHARS):
             break  # "“…” and argued that ...": a new clause, not a list of quotes
-        dash = dash or toks[i].text in ("—", "–", "-")
+        dash = dash or toks[i].text in ("—", "–", "―", "-")
         i += 1
     if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
         return None
@@ -863,7 +863,7 @@ def _ends_sentence(text: str, site: QuoteSite) -> bool:
 def _is_title(inner: str) -> bool:
     """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
     words = _WORD_RE.findall(inner)
-    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?"):
+    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?") or ". " in inner:
         return False
     significant = [w for w in words if len(w) > 3]
     return bool(significant) and all(_is_cap(w) or w[:1].isdigit() for w in significant)
@@ -911,7 +911,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                     subject = _clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
                         frame = _plausible(_Frame(subject, None, None, None, None, "subject"), known, text)
-        own = frame is not None
+        own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon"))
         if frame is None and site.continues and frames:
             frame = frames[-1]
             if frame is not None:
