@@ -27,7 +27,7 @@ from itertools import filterfalse
 from rapidfuzz.distance import Indel, Levenshtein
 
 from quotediff.model import EDIT_SEVERITY, Edit, TextDiff, Token
-from quotediff.normalize import spelling_key
+from quotediff.normalize import NON_WORDS, is_word_norm, raw_tokens, spelling_key
 
 __all__ = ["DiffOptions", "apply_edits", "diff_text", "diff_tokens", "locate", "raw_tokens"]
 
@@ -67,67 +67,6 @@ _DEFAULT = DiffOptions()
 
 # --- tokens as plain lists ----------------------------------------------------------------------------------
 
-# One token with the whitespace before it, so offsets can be recovered by summing lengths and the spacing
-# of an edit's text reproduced. The token patterns match normalize.py's; that module builds Token objects,
-# this one plain strings for speed.
-_W = r"[\w\u0300-\u036f]"
-_RAW_RE = re.compile(
-    rf"""\s*(?:
-        (?:[^\W\d_]\.){{2,}}
-       |\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?(?![\-‐‑'’]?{_W})
-       |{_W}+(?:[\-‐‑'’]{_W}+)*
-       |\.[ \u00a0]?\.[ \u00a0]?\.
-       |[\-‐‑‒–—―−]+
-       |[^\s\w]|_
-    )""",
-    re.VERBOSE,
-)
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "\u00a0": " "})
-_DASHES = frozenset("-‐‑‒–—―−")
-_QUOTES = frozenset("\"“”„‟«»‹›‘’‚‛'`´")
-_NUM_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?")
-_NORMS: dict[str, str] = {}
-
-
-def _make_norm(raw: str) -> str:
-    """The key of one raw token (same rules as normalize.tokenize)."""
-    t = raw.lstrip()
-    if t in _QUOTES:
-        return ""
-    if t == "…" or (len(t) > 1 and t[0] == "."):
-        return "..."
-    if t[0] in _DASHES and all(c in _DASHES for c in t):
-        return "-"
-    f = t.casefold().translate(_FOLD)
-    if len(t) > 2 and t[-1] == "." and t[0].isalpha():
-        return f.replace(".", "")
-    if t[0].isdigit() and "," in t and _NUM_RE.fullmatch(t):
-        return f.replace(",", "")
-    return f
-
-
-def raw_tokens(text: str) -> tuple[list[str], list[str]]:
-    """Tokens with their leading whitespace, and their keys: the diff's internal form of a quote."""
-    raws: list[str] = _RAW_RE.findall(text)
-    norms: list[str] = list(map(_NORMS.get, raws))  # type: ignore[arg-type]
-    if None in norms:  # tokens not seen before
-        norms = [_cache_norm(r) if n is None else n for r, n in zip(raws, norms, strict=True)]
-    return raws, norms
-
-
-def _cache_norm(raw: str) -> str:
-    norm = _make_norm(raw)
-    if len(_NORMS) < 200_000:
-        _NORMS[raw] = norm
-    if not _is_word(norm):
-        _NON_WORDS.add(norm)
-    return norm
-
-
-# Keys of non-word tokens seen so far (punctuation, quote marks, ellipses): filtering with a set lookup in C is
-# several times faster than testing each key's first character in Python.
-_NON_WORDS: set[str] = {"", "...", "-", ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "%", "&", "/"}
-
 
 def _from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
     raws: list[str] = []
@@ -138,16 +77,15 @@ def _from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
     norms = [t.norm for t in tokens]
     for t in tokens:
         if not t.is_word:
-            _NON_WORDS.add(t.norm)
+            NON_WORDS.add(t.norm)
     return raws, norms
 
 
-def _is_word(norm: str) -> bool:
-    return norm[:1].isalnum()
+_is_word = is_word_norm
 
 
 def _words(norms: Iterable[str]) -> list[str]:
-    return list(filterfalse(_NON_WORDS.__contains__, norms))
+    return list(filterfalse(NON_WORDS.__contains__, norms))
 
 
 def _text(raws: Sequence[str]) -> str:
@@ -278,7 +216,7 @@ def _canon(norms: Sequence[str], fold_spelling: bool) -> list[str]:
             if unit is not None:
                 words.extend((unit.group(1), _UNIT_WORDS[unit.group(2)]))
                 continue
-        if key[:1].isalnum() or key == "%" or key == "&":
+        if key == "%" or key == "&" or _is_word(key):
             words.append(key)
     out: list[str] = []
     i = 0
@@ -445,9 +383,9 @@ class _Builder:
         vn, vr = self.vn, self.vr
         m1, m2 = markers[0], markers[-1] + 1
         # A bracket group takes the word fragments glued to it: "[T]he", "Don[ald Lu]".
-        while m1 > c and vn[m1 - 1][:1].isalnum() and not vr[m1][:1].isspace() and vn[m1] == "[":
+        while m1 > c and _is_word(vn[m1 - 1]) and not vr[m1][:1].isspace() and vn[m1] == "[":
             m1 -= 1
-        while m2 < d and vn[m2][:1].isalnum() and not vr[m2][:1].isspace() and vn[m2 - 1] == "]":
+        while m2 < d and _is_word(vn[m2]) and not vr[m2][:1].isspace() and vn[m2 - 1] == "]":
             m2 += 1
         # "(sic)" and "[sic]" take their brackets.
         if vn[m1] == "sic" and m1 > c and vn[m1 - 1] in ("(", "[") and m2 < d and vn[m2] in (")", "]"):
@@ -587,16 +525,19 @@ _SIC_TOKENS = frozenset(("sic", "[", "]", "(", ")", ".", "!"))
 
 def _first_word(norms: Sequence[str]) -> int:
     for i, n in enumerate(norms):
-        if n[:1].isalnum():
+        if _is_word(n):
             return i
     return -1
 
 
 def _last_word(norms: Sequence[str]) -> int:
     for i in range(len(norms) - 1, -1, -1):
-        if norms[i][:1].isalnum():
+        if _is_word(norms[i]):
             return i
     return -1
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "´": "'", "`": "'", "‐": "-", "‑": "-"})
 
 
 def _surface_kind(a: str, b: str, norm: str) -> str:
@@ -607,7 +548,7 @@ def _surface_kind(a: str, b: str, norm: str) -> str:
         return "typography"
     if ("." in a) != ("." in b) or ("," in a) != ("," in b):
         return "abbreviation"  # "U.S."/"US", "3,000"/"3000"
-    if a.translate(_FOLD) == b.translate(_FOLD):
+    if a.translate(_APOSTROPHES) == b.translate(_APOSTROPHES):
         return "typography"
     return "case"
 

@@ -13,128 +13,96 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import filterfalse
 
 from quotediff.model import Token
 
-# Token classes (small ints: the diff keeps them in parallel lists for speed).
-WORD, NUMBER, ABBREV, ELLIPSIS, QUOTE, BRACKET, DASH, PUNCT = range(8)
-WORD_KINDS = frozenset((WORD, NUMBER, ABBREV))
-
-_W = r"[^\W_]"  # a letter or digit (\w without the underscore)
-_WM = r"[^\W_]|[\u0300-\u036f]"  # ... or a combining accent, so decomposed "é" stays inside its word
-
-# Order matters: ellipsis before punctuation, abbreviations ("U.S.") before words, numbers before words.
-_TOKEN_RE = re.compile(
-    rf"""
-    (?P<ell>\.[ \u00a0]?\.[ \u00a0]?\.|…)
-   |(?P<abbr>(?:[^\W\d_]\.){{2,}})
-   |(?P<num>\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?(?![\-‐‑'’]?(?:{_W})))
-   |(?P<word>(?:{_WM})+(?:[\-‐‑'’](?:{_WM})+)*)
-   |(?P<quote>["“”„‟«»‹›‘’‚‛'`´])
-   |(?P<bracket>[\[\]\(\)\{{\}}])
-   |(?P<dash>[\-‐‑‒–—―−]+)
-   |(?P<punct>[^\s\w]|_)
-    """,
+# One token with the whitespace before it. Every non-space character falls in some alternative, so the pieces
+# tile the text: offsets are running sums of lengths, and "".join(pieces) is the text without trailing space.
+# Order matters: abbreviations ("U.S.") and numbers ("3,000", "2.5") before words; spaced ellipses before dots.
+_W = r"[\w\u0300-\u036f]"  # a word character, or a combining accent so a decomposed "é" stays in its word
+_PIECE_RE = re.compile(
+    rf"""\s*(?:
+        (?:[^\W\d_]\.){{2,}}
+       |\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?(?![\-‐‑'’]?{_W})
+       |{_W}+(?:[\-‐‑'’]{_W}+)*
+       |\.[ \u00a0]?\.[ \u00a0]?\.
+       |[\-‐‑‒–—―−]+
+       |[^\s\w]
+    )""",
     re.VERBOSE,
 )
-_GROUP_KIND = {
-    "ell": ELLIPSIS,
-    "abbr": ABBREV,
-    "num": NUMBER,
-    "word": WORD,
-    "quote": QUOTE,
-    "bracket": BRACKET,
-    "dash": DASH,
-    "punct": PUNCT,
-}
 
-# One-to-one character folds, so the folded text keeps the original's offsets.
-_FOLD = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "‛": "'",
-        "´": "'",
-        "`": "'",
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "―": "-",
-        "−": "-",
-        "\u00a0": " ",
-    }
-)
+# One-to-one character folds (apostrophes, hyphens); dashes between words get one key by class below.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "´": "'", "`": "'", "‐": "-", "‑": "-", "\u00a0": " "})
+_DASHES = frozenset("-‐‑‒–—―−")
+QUOTE_MARKS = frozenset("\"“”„‟«»‹›‘’‚‛'`´")
+_NUM_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?")
 
 
-def _norm(kind: int, folded: str) -> str:
-    """The matching key of one token, given its case- and typography-folded text."""
-    if kind == WORD:
-        return folded
-    if kind == NUMBER:
-        return folded.replace(",", "") if "," in folded else folded
-    if kind == ABBREV:
-        return folded.replace(".", "")
-    if kind == ELLIPSIS:
-        return "..."
-    if kind == QUOTE:
+def is_word_norm(norm: str) -> bool:
+    """Whether a key belongs to a word (letters, digits), not punctuation, a quote mark or an ellipsis."""
+    first = norm[:1]
+    return first.isalnum() or first == "_" or "\u0300" <= first <= "\u036f"
+
+
+def _make_norm(piece: str) -> str:
+    """The matching key of one token (given with or without its leading whitespace)."""
+    t = piece.lstrip()
+    if t in QUOTE_MARKS:
         return ""
-    if kind == DASH:
+    if t == "…" or (len(t) > 1 and t[0] == "."):
+        return "..."
+    if t[0] in _DASHES and all(c in _DASHES for c in t):
         return "-"
-    return folded
+    f = t.casefold().translate(_FOLD)
+    if len(t) > 2 and t[-1] == "." and t[0].isalpha():  # "U.S." -> "us", so "US" matches it
+        return f.replace(".", "")
+    if t[0].isdigit() and "," in t and _NUM_RE.fullmatch(t):  # "3,000" -> "3000"
+        return f.replace(",", "")
+    return f
 
 
-def scan(text: str) -> tuple[list[str], list[int], list[int], list[str], list[int]]:
-    """Tokenise into parallel lists (texts, starts, ends, norms, kinds) without building Token objects.
+# Caches shared by every call: quotes reuse a small vocabulary, so most keys are one dict lookup away.
+_NORMS: dict[str, str] = {}
+# Keys of non-word tokens seen so far; the diff filters words with this set (a lookup in C) instead of testing
+# each key's first character in Python.
+NON_WORDS: set[str] = {"", "...", "-", ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "%", "&", "/"}
 
-    The diff's hot path uses this directly: building ~50 frozen dataclasses per quote costs more than
-    aligning them.
+
+def _cache_norm(piece: str) -> str:
+    norm = _make_norm(piece)
+    if len(_NORMS) < 200_000:
+        _NORMS[piece] = norm
+    if not is_word_norm(norm):
+        NON_WORDS.add(norm)
+    return norm
+
+
+def raw_tokens(text: str) -> tuple[list[str], list[str]]:
+    """Tokens with their leading whitespace, and their keys: the form the diff works on.
+
+    Building ~50 frozen Token dataclasses per quote costs more than aligning two quotes, so the diff's hot
+    path stays with these two plain lists; :func:`tokenize` builds Tokens from the same pieces.
     """
-    folded = text.casefold().translate(_FOLD)
-    same_offsets = len(folded) == len(text)
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    norms: list[str] = []
-    kinds: list[int] = []
-    gk = _GROUP_KIND
-    for m in _TOKEN_RE.finditer(text):
-        s, e = m.span()
-        kind = gk[m.lastgroup]  # type: ignore[index]
-        texts.append(m.group())
-        starts.append(s)
-        ends.append(e)
-        if same_offsets:
-            f = folded[s:e]
-        else:  # casefold changed the length ("ß" -> "ss"): fold this token alone
-            f = m.group().casefold().translate(_FOLD)
-        norms.append(f if kind == WORD else _norm(kind, f))
-        kinds.append(kind)
-    return texts, starts, ends, norms, kinds
+    pieces: list[str] = _PIECE_RE.findall(text)
+    norms: list[str] = list(map(_NORMS.get, pieces))  # type: ignore[arg-type]
+    if None in norms:  # pieces not seen before
+        norms = [_cache_norm(p) if n is None else n for p, n in zip(pieces, norms, strict=True)]
+    return pieces, norms
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a quote into tokens with offsets into ``text`` and matching keys."""
-    texts, starts, ends, norms, kinds = scan(text)
-    wk = WORD_KINDS
-    return tuple(
-        Token(t, s, e, n, k in wk) for t, s, e, n, k in zip(texts, starts, ends, norms, kinds, strict=True)
-    )
-
-
-def token_kind(text: str) -> int:
-    """The token class of one token's text (for tokens that come in as :class:`Token` objects)."""
-    kind = _KIND_CACHE.get(text)
-    if kind is None:
-        m = _TOKEN_RE.match(text)
-        kind = _GROUP_KIND[m.lastgroup] if m and m.end() == len(text) else PUNCT  # type: ignore[index]
-        if len(_KIND_CACHE) < 100_000:
-            _KIND_CACHE[text] = kind
-    return kind
-
-
-_KIND_CACHE: dict[str, int] = {}
+    pieces, norms = raw_tokens(text)
+    out = []
+    pos = 0
+    for piece, norm in zip(pieces, norms, strict=True):
+        end = pos + len(piece)
+        word = piece.lstrip()
+        out.append(Token(word, end - len(word), end, norm, is_word_norm(norm)))
+        pos = end
+    return tuple(out)
 
 
 def word_norms(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -153,9 +121,8 @@ def match_key(text: str) -> str:
     """
     if "[" in text or "(" in text:
         text = _SIC_RE.sub(" ", text).replace("[", "").replace("]", "")
-    _, _, _, norms, kinds = scan(text)
-    wk = WORD_KINDS
-    return " ".join(n for n, k in zip(norms, kinds, strict=True) if k in wk)
+    _, norms = raw_tokens(text)
+    return " ".join(filterfalse(NON_WORDS.__contains__, norms))
 
 
 # --- US/UK spelling -----------------------------------------------------------------------------------------
