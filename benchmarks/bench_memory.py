@@ -54,6 +54,16 @@ def _write_html(path: Path, size: int) -> None:
     path.write_bytes(head + body[: size - len(head) - len(tail)] + tail)
 
 
+def _write_html_paragraphs(path: Path, size: int) -> None:
+    paragraphs, written, number = [], 0, 0
+    while written < size:
+        number += 1
+        paragraph = f"<p>Paragraph {number}. {PARAGRAPH.strip()}</p>\n"
+        paragraphs.append(paragraph)
+        written += len(paragraph.encode("utf-8"))
+    path.write_text("<html><body><article>" + "".join(paragraphs) + "</article></body></html>", "utf-8")
+
+
 def make_inputs(folder: Path) -> dict[str, tuple[list[str], int]]:
     """Case name -> (paths, --max-bytes)."""
     big = folder / "dump-50mb.txt"
@@ -62,12 +72,15 @@ def make_inputs(folder: Path) -> dict[str, tuple[list[str], int]]:
     _write_text(line, 5 * MB, single_line=True)
     page = folder / "page-5mb.html"
     _write_html(page, 5 * MB)
+    paragraphs = folder / "page-5mb-paragraphs.html"
+    _write_html_paragraphs(paragraphs, 5 * MB)
     fixtures = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "fixtures").glob("*/*.html"))
     return {
         "50 MB text, default --max-bytes (skipped)": ([str(big)], 20 * MB),
         "50 MB text, --max-bytes 60MB": ([str(big)], 60 * MB),
         "5 MB single line of text": ([str(line)], 20 * MB),
         "5 MB single paragraph of HTML": ([str(page)], 20 * MB),
+        "5 MB of HTML paragraphs": ([str(paragraphs)], 20 * MB),
         f"{len(fixtures)} fixture HTML articles": (fixtures, 20 * MB),
     }
 
