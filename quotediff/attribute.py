@@ -360,6 +360,14 @@ def _mention_before(
     if low in ("who", "which") and k > 0 and toks[k - 1].text == ",":
         # "Graves, who last Friday said": the antecedent before the comma
         return _mention_before(toks, k - 1, text, lex, 2, strict)
+    if low in ("who", "which", "that") and k > 0:
+        # "a new ad that urges", "Mr. Lu, who told": the antecedent right before the pronoun
+        return _mention_before(toks, k, text, lex, 2, strict)
+    if word == "," and k > 1 and toks[k - 1].text == ")":
+        # "Gov. John Kasich (R-OH), said": the name before the brackets
+        opener = next((m for m in range(k - 2, max(-1, k - 12), -1) if toks[m].text == "("), None)
+        if opener is not None:
+            return _mention_before(toks, opener, text, lex, depth + 1, strict)
     if low == "and" and depth == 0:
         return _clause_subject(toks, 0, k, text, lex)
     if word in (",", ")") and depth < 2:
@@ -601,6 +609,23 @@ def _frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon
     return None
 
 
+def _frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
+    """A name right before a colon and the quote, not the object of a verb: "Pollsters agree - Carl Bialik: “…”"."""
+    toks = _tokens(masked, lo, pos)
+    while toks and toks[-1].text in _QUOTE_MARK_CHARS:
+        toks.pop()
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    mention = _mention_before(toks, len(toks) - 1, text, lex)
+    if mention is None or mention.kind != "named":
+        return None
+    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    if before and (before in lex.verbs or before in _PREPOSITIONS or before[:1].isalpha()):
+        return None
+    return _Frame(mention, None, None, None, None, "colon")
+
+
 def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
     """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
     toks = _tokens(masked, lo, pos)
@@ -683,12 +708,35 @@ def _last_frame(
             continue  # "Said" inside a name or title, not a verb
         if toks[i].text.lower() == lemma and any(t.text.lower() in _DETERMINERS for t in toks[max(0, i - 2) : i]):
             continue  # "his weekend message", "a report": a noun
+        addressee = _addressee(toks, i + used, lemma, text, lex)
+        low = toks[i].text.lower()
+        if (
+            low.endswith("ing")
+            and i > 0
+            and (
+                toks[i - 1].text in (",", "—", "–")
+                or toks[i - 1].text.lower() in ("by", "after", "before", "while", "when", "as", "in", "without", "from")
+            )
+        ):
+            # "Trump returned the compliment, telling Reuters, “…”": the subject of the main clause speaks
+            subject = _clause_subject(toks, 0, i, text, lex)
+            if subject is not None:
+                return _Frame(subject, vs, lemma, tone, addressee, "before")
+        if (
+            i > 0
+            and toks[i - 1].text.lower() in ("was", "were", "is", "are", "been")
+            and i + used < len(toks)
+            and (toks[i + used].text.lower() == "by")
+        ):
+            # "Sanders was asked by host Bill Maher, “…”": the agent speaks
+            agent = _mention_after(toks, i + used + 1, text, lex, loose=True)
+            if agent is not None:
+                return _Frame(agent, vs, lemma, tone, None, "before")
         subject_end = i
         hedge = _hedge_before_re().search(masked, lo, toks[i].start)
         if hedge is not None:
             subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
         mention = _mention_before(toks, subject_end, text, lex)
-        addressee = _addressee(toks, i + used, lemma, text, lex)
         if mention is not None:
             return _Frame(mention, vs, lemma, tone, addressee, "before")
         # inverted: said Lu: “…”
@@ -901,6 +949,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 prior = _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
+            frame = frame or _plausible(_frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known, text)
