@@ -812,8 +812,10 @@ def apply_edits(ref_tokens: Sequence[Token], var_tokens: Sequence[Token], edits:
     return out
 
 
-def locate(needle: Sequence[Token], haystack: Sequence[Token]) -> tuple[int, int, float] | None:
-    """The haystack token range that best renders the needle, and a 0..1 score; None if nothing fits.
+def locate(
+    needle: Sequence[Token], haystack: Sequence[Token], *, min_score: float = 0.5
+) -> tuple[int, int, float] | None:
+    """The haystack token range that best renders the needle, and a 0..1 score; None below ``min_score``.
 
     For placing a fragment ("all will be forgiven") inside a longer rendering. Candidate positions come from
     diagonal voting (each shared word votes for an offset), so the cost is linear in the haystack; the best
@@ -855,4 +857,6 @@ def locate(needle: Sequence[Token], haystack: Sequence[Token]) -> tuple[int, int
     first, last = w0 + matched[0][0], w0 + matched[-1][1]
     found = sum(j2 - j1 for j1, j2 in matched)
     score = 2.0 * found / (len(nk) + last - first)
+    if score < min_score:
+        return None
     return h_pos[first], h_pos[last - 1] + 1, round(score, 4)
