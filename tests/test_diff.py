@@ -71,7 +71,7 @@ def test_abbreviation_and_number_style(ref: str, var: str, expected: tuple[str, 
 
 
 def test_ellipsis_standing_for_omitted_words() -> None:
-    var = "I think if the no-confidence vote against the Prime Minister succeeds, all will be forgiven in Washington … by the prime minister."
+    var = LU.replace("because the Russia visit is being looked at as a decision", "…")
     diff = diff_text(LU, var)
     assert edits(diff) == [("ellipsis", "because the Russia visit is being looked at as a decision", "…")]
     assert diff.edits[0].severity == "editorial"
