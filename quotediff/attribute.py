@@ -365,9 +365,9 @@ def _mention_before(
         return _mention_before(toks, k, text, lex, 2, strict)
     if word == "," and k > 1 and toks[k - 1].text == ")":
         # "Gov. John Kasich (R-OH), said": the name before the brackets
-        opener = next((m for m in range(k - 2, max(-1, k - 12), -1) if toks[m].text == "("), None)
-        if opener is not None:
-            return _mention_before(toks, opener, text, lex, depth + 1, strict)
+        bracket = next((m for m in range(k - 2, max(-1, k - 12), -1) if toks[m].text == "("), None)
+        if bracket is not None:
+            return _mention_before(toks, bracket, text, lex, depth + 1, strict)
     if low == "and" and depth == 0:
         return _clause_subject(toks, 0, k, text, lex)
     if word in (",", ")") and depth < 2:
@@ -500,6 +500,8 @@ _NAMING_VERBS = frozenset("call dub label brand describe characterize characteri
 def _frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon) -> _Frame | None:
     """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
     toks = _tokens(masked, start, min(hi, start + 300))
+    if ends_sentence and toks and toks[0].text in _QUOTE_MARK_CHARS:
+        return None  # “We won.” “Now we govern,” Lu said: the attribution belongs to the second quote
     i = 0
     dash = False
     while i < len(toks) and toks[i].text in _SKIP_AFTER:
