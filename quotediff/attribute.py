@@ -188,6 +188,9 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+_SUBORDINATORS = frozenset(
+    "as when while if although though because after before since once until unless speaking asked".split()
+)
 _IRREGULAR = frozenset(
     "went came made took gave got put kept left held stood sat ran began brought thought felt saw found became"
     " sent spent struck shook wrote spoke told said knew grew drew threw won lost met paid led read heard let"
@@ -329,6 +332,9 @@ def _description_after(
     if loose and (toks[i].text.lower() in _DETERMINERS or possessor is not None):
         j = i + 1 if possessor is None else i
         while j < len(toks) and j < i + 6 and (toks[j].text[:1].isalnum() or toks[j].text == "-"):
+            if _is_cap(toks[j].text) and possessor is None and j > i + 1:
+                m = _name_span(toks, j)  # "an angry Hollande": the name after the modifiers
+                return _Mention(toks[j].start, toks[m - 1].end, text[toks[j].start : toks[m - 1].end], "named")
             low = toks[j].text.lower()
             if low in lex.verbs or low in _AUX or low in _PREPOSITIONS or low in ("who", "that", "which"):
                 break
@@ -758,13 +764,21 @@ def _last_frame(
 
 
 def _clause_subject(toks: list[_Token], lo: int, hi: int, text: str, lex: Lexicon) -> _Mention | None:
-    """The subject of the sentence in toks[lo:hi]: the last mention directly followed by a finite verb."""
+    """The subject of the sentence in toks[lo:hi]: the first mention directly followed by a finite verb, outside
+    a leading subordinate clause ("As the race turned south, Clinton said ...") and relative clauses."""
     found: _Mention | None = None
+    if lo < hi and toks[lo].text.lower() in _SUBORDINATORS:
+        comma = next((k for k in range(lo + 1, hi) if toks[k].text == ","), None)
+        if comma is not None:
+            lo = comma + 1
     for j in range(lo + 1, hi):
         if not _looks_like_verb(toks[j].text, lex):
             continue
-        if toks[j - 1].text.lower() in _ADVERBS:
+        low = toks[j].text.lower()
+        if toks[j - 1].text.lower() in _ADVERBS or toks[j - 1].text.lower() in ("which", "who", "that"):
             continue
+        if low.endswith("s") and not low.endswith("ss") and j + 1 < hi and toks[j + 1].text in (",", ".", ";"):
+            continue  # "Democratic electorates, ...": a plural noun, not a verb
         mention = _mention_before(toks, j, text, lex, strict=True)
         if mention is not None and mention.start >= toks[lo].start:
             found = mention
