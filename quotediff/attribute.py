@@ -328,6 +328,8 @@ def _description_after(
             return _Mention(first, toks[j].end, text[first : toks[j].end], kind)
         if j > i and word[:1].islower() and (low in lex.verbs or low in _AUX):
             break
+        if low in _PREPOSITIONS or low in ("and", "but", "or", "that", "which", "who", "while", "whether"):
+            return None  # "but in the course of their report", "to use private email": no noun phrase
     # no known head: "said the 46-year-old.", "the businessman replied": up to the verb or the clause end
     if loose and (toks[i].text.lower() in _DETERMINERS or possessor is not None):
         j = i + 1 if possessor is None else i
@@ -714,8 +716,14 @@ def _last_frame(
             continue
         if _is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
             continue  # "Said" inside a name or title, not a verb
-        if toks[i].text.lower() == lemma and any(t.text.lower() in _DETERMINERS for t in toks[max(0, i - 2) : i]):
-            continue  # "his weekend message", "a report": a noun
+        form = toks[i].text.lower()
+        if (
+            form in (lemma, lemma + "s", lemma + "es")
+            and any(t.text.lower() in _DETERMINERS for t in toks[max(0, i - 2) : i])
+            and toks[i - 1].text.lower() not in lex.anonymous_heads
+            and toks[i - 1].text.lower() not in lex.organisation_words
+        ):
+            continue  # "his weekend message", "a few questions": a noun
         addressee = _addressee(toks, i + used, lemma, text, lex)
         low = toks[i].text.lower()
         if (
