@@ -329,6 +329,8 @@ def _description_after(
         if j > i and word[:1].islower() and (low in lex.verbs or low in _AUX):
             break
         if low in _PREPOSITIONS or low in ("and", "but", "or", "that", "which", "who", "while", "whether"):
+            if toks[i].text.lower() in _DETERMINERS and j > i + 1:
+                break  # "a narrator in the Clinton ad": the phrase ends before the preposition
             return None  # "but in the course of their report", "to use private email": no noun phrase
     # no known head: "said the 46-year-old.", "the businessman replied": up to the verb or the clause end
     if loose and (toks[i].text.lower() in _DETERMINERS or possessor is not None):
@@ -354,12 +356,19 @@ def _description_after(
     return None
 
 
+def _is_adverb(word: str) -> bool:
+    """ "hardly", "cynically", "sharply": a lower-case -ly word that is not a noun of the lexicon."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in lexicon().anonymous_heads
+
+
 def _mention_before(
     toks: list[_Token], j: int, text: str, lex: Lexicon, depth: int = 0, strict: bool = False
 ) -> _Mention | None:
     """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
     k = j - 1
-    while k >= 0 and (toks[k].text.lower() in _ADVERBS or toks[k].text.lower() in _TIME_WORDS):
+    while k >= 0 and (
+        toks[k].text.lower() in _ADVERBS or toks[k].text.lower() in _TIME_WORDS or _is_adverb(toks[k].text)
+    ):
         k -= 1
     if k < 0:
         return None
