@@ -30,7 +30,7 @@ from quotediff.quotes import extract_quotes  # noqa: E402
 
 PRONOUNS = frozenset("he she they i we it him her them you".split())
 OPENERS = '“"«‘'
-MARK_RE = re.compile("''|[“”\"«»‘’]")
+MARK_RE = re.compile("''|[“”\"«»‘’']")
 CLOSERS = {"“": '”"“', '"': '"”', "«": "»", "‘": "’'"}
 
 
@@ -102,8 +102,16 @@ def quoted_segments(text: str) -> list[tuple[int, int]]:
                 if ch in CLOSERS[nested] and not (ch == "’" and nxt.isalpha()) and not prev.isspace():
                     nested = None
                 continue
-            if ch in "“‘" and ch != mark and (prev.isspace() or prev in "(—-") and not nxt.isspace():
-                nested = ch  # a quote inside the quote, in the other style: its closing mark is not ours
+            if ch in "“‘" and (prev.isspace() or prev in "(—-") and not nxt.isspace():
+                before = text[start:i].rstrip()
+                if ch == mark and before[-1:] in (".", "!", "?"):
+                    # “One sentence. “A new quote…”: the first quote was never closed; it ends at its sentence
+                    s, e = _trim(text, inner, i)
+                    if s < e:
+                        found.append((s, e))
+                    opened = (ch, m.end())
+                    continue
+                nested = ch  # a quote inside the quote: its closing mark is not ours
                 continue
             # a closing mark: not inside a word, not opening the next word ("“" only closes before a space
             # or punctuation, as sloppy typography uses it); after a space only before a space ("... ,' " he said)
@@ -280,9 +288,7 @@ def main() -> int:
             if len(text[ours[j][0] : ours[j][1]].split()) >= 4:
                 counts["exact_p4"] += exact
             if not exact:
-                errors["boundary"].append(
-                    f"gold {context(text, g.start, g.end)}\n      ours {context(text, *ours[j])}"
-                )
+                errors["boundary"].append(f"gold {context(text, g.start, g.end)}\n      ours {context(text, *ours[j])}")
             attribution = quotes[j].attribution
             if g.sources:
                 cls = source_class(text, g.sources)
@@ -340,9 +346,7 @@ def main() -> int:
     n_all = sum(c[f"spk_{cls}"] for cls in ("named", "pronoun", "description"))
     ok_all = sum(c[f"spk_{cls}_ok"] for cls in ("named", "pronoun", "description"))
     print(f"{'speaker, all sources':34} {ok_all / n_all if n_all else 0.0:8.4f}  {n_all:5}")
-    print(
-        f"{'verb (gold has a cue)':34} {c['verb_ok'] / c['verb'] if c['verb'] else 0.0:8.4f}  {c['verb']:5}"
-    )
+    print(f"{'verb (gold has a cue)':34} {c['verb_ok'] / c['verb'] if c['verb'] else 0.0:8.4f}  {c['verb']:5}")
     print(
         f"speed: {len(articles) / cpu:.0f} articles/s of CPU time"
         f" ({cpu * 1000 / max(1, len(articles)):.2f} ms per article;"
