@@ -444,7 +444,11 @@ class _Builder:
             self.add(_punct_kind(rn[a:b], vn[c:d], self.rr[a:b], self.vr[c:d]), a, b, c, d)
             return
         fold = self.opts.fold_spelling
-        rc = _canon(rn[a:b], fold)
+        # A side without words can still be cosmetic: "and" -> "&", "per cent" -> "%".
+        if (rw and vw) or "%" in vn[c:d] or "&" in vn[c:d] or "%" in rn[a:b] or "&" in rn[a:b]:
+            rc = _canon(rn[a:b], fold)
+        else:
+            rc = []
         if rc and _canon_equal(rc, _canon(vn[c:d], fold)):
             # equal without spelling folding too: the difference was an abbreviation, number or contraction
             same = not fold or _canon_equal(_canon(rn[a:b], False), _canon(vn[c:d], False))
@@ -718,69 +722,67 @@ def _reorders(
 
 def _score(edits: list[Edit], rn: Sequence[str], vn: Sequence[str], opts: DiffOptions) -> TextDiff:
     """Similarity, fidelity and verdict from the classified edits."""
-    ref_words = rn
-    var_words = vn
-    kinds = {e.kind for e in edits}
-    if "truncation" in kinds or "extension" in kinds:
-        ref_keep = [True] * len(rn)
-        var_keep = [True] * len(vn)
-        for e in edits:
-            if e.kind == "truncation":
-                ref_keep[e.ref_start : e.ref_end] = [False] * (e.ref_end - e.ref_start)
-            elif e.kind == "extension":
-                var_keep[e.var_start : e.var_end] = [False] * (e.var_end - e.var_start)
-        ref_words = [n for n, keep in zip(rn, ref_keep, strict=True) if keep]
-        var_words = [n for n, keep in zip(vn, var_keep, strict=True) if keep]
-    rw = _words(ref_words)
-    vw = _words(var_words)
-    similarity = Indel.normalized_similarity(rw, vw) if rw or vw else 1.0
-    span = max(len(rw), 1)
+    lo, hi, vlo, vhi = 0, len(rn), 0, len(vn)  # the covered span: truncated and extended ends left out
     penalty = 0.0
-    critical = False
+    critical = substantive = editorial = fragment = extended = False
+    marked_only_ellipsis = True
+    spans: list[Edit] = []  # edits whose size enters the penalty, scored once the span is known
     for e in edits:
+        kind = e.kind
         sev = e.severity
         if sev == "cosmetic":
             penalty += opts.cosmetic
-        elif e.kind == "ellipsis":
-            hidden = len(_words(rn[e.ref_start : e.ref_end]))
-            penalty += opts.ellipsis + opts.ellipsis_per_word * hidden / span
-        elif e.kind == "bracketed":
-            penalty += opts.bracketed
-        elif e.kind == "sic":
-            penalty += opts.sic
-        elif sev == "substantive":
-            touched = max(len(_words(rn[e.ref_start : e.ref_end])), len(_words(vn[e.var_start : e.var_end])))
-            penalty += opts.substantive + opts.substantive_per_word * touched / span
+        elif kind == "truncation":
+            fragment = True
+            if e.ref_start <= lo or not _words(rn[lo : e.ref_start]):
+                lo = max(lo, e.ref_end)
+            else:
+                hi = min(hi, e.ref_start)
+        elif kind == "extension":
+            extended = True
+            penalty += opts.extension
+            if e.var_start <= vlo or not _words(vn[vlo : e.var_start]):
+                vlo = max(vlo, e.var_end)
+            else:
+                vhi = min(vhi, e.var_start)
+        elif sev == "editorial":
+            editorial = True
+            if kind == "ellipsis":
+                spans.append(e)
+            else:
+                marked_only_ellipsis = False
+                penalty += opts.bracketed if kind == "bracketed" else opts.sic
+        else:
+            substantive = True
+            spans.append(e)
             if e.critical:
                 penalty += opts.critical
                 critical = True
-        elif e.kind == "extension":
-            penalty += opts.extension
-    fidelity = round(max(0.0, 1.0 - penalty), 4)
-    return TextDiff(
-        edits=tuple(edits),
-        similarity=round(similarity, 4),
-        fidelity=fidelity,
-        verdict=_verdict(edits, kinds, critical),
-    )
+    rw = _words(rn[lo:hi])
+    vw = _words(vn[vlo:vhi])
+    similarity = Indel.normalized_similarity(rw, vw) if rw or vw else 1.0
+    span = max(len(rw), 1)
+    for e in spans:
+        if e.kind == "ellipsis":
+            penalty += opts.ellipsis + opts.ellipsis_per_word * len(_words(rn[e.ref_start : e.ref_end])) / span
+        else:
+            touched = max(len(_words(rn[e.ref_start : e.ref_end])), len(_words(vn[e.var_start : e.var_end])))
+            penalty += opts.substantive + opts.substantive_per_word * touched / span
+    if substantive:
+        verdict = "altered (critical)" if critical else "altered"
+        if fragment:
+            verdict = "fragment, " + verdict
+    elif fragment:
+        verdict = "fragment"
+    elif extended:
+        verdict = "extended"
+    elif editorial:
+        verdict = "shortened with ellipsis" if marked_only_ellipsis else "marked editorial changes"
+    else:
+        verdict = "cosmetic changes only"
+    return TextDiff(tuple(edits), round(similarity, 4), round(max(0.0, 1.0 - penalty), 4), verdict)
 
 
-def _verdict(edits: list[Edit], kinds: set[str], critical: bool) -> str:
-    severities = {e.severity for e in edits}
-    fragment = "truncation" in kinds
-    if "substantive" in severities:
-        base = "altered (critical)" if critical else "altered"
-        return f"fragment, {base}" if fragment else base
-    if fragment:
-        return "fragment"
-    if "extension" in kinds:
-        return "extended"
-    if "editorial" in severities:
-        return "shortened with ellipsis" if kinds & _EDITORIAL == {"ellipsis"} else "marked editorial changes"
-    return "cosmetic changes only"
-
-
-_EDITORIAL = frozenset(("ellipsis", "bracketed", "sic"))
 
 # --- public API ---------------------------------------------------------------------------------------------
 

@@ -11,9 +11,10 @@ for alignment.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
-from itertools import filterfalse
+from itertools import compress, filterfalse
 
 from quotediff.model import Token
 
@@ -79,13 +80,43 @@ def _cache_norm(piece: str) -> str:
     return norm
 
 
+_SENTENCE_PUNCT = frozenset(",.;:!?")
+
+
+def _split_pieces(text: str) -> list[str]:
+    """The regex's pieces, mostly without the regex: most space-separated chunks are one word, or a word and a
+    comma or full stop, and str methods check that faster than the regex engine matches it (~10 vs ~13 us for
+    a 40-word quote). A property test checks that the result equals the regex's."""
+    findall = _PIECE_RE.findall
+    if ". ." in text:  # a spaced ellipsis spans chunks
+        return findall(text)
+    pieces: list[str] = []
+    append = pieces.append
+    first = True
+    for chunk in text.split(" "):
+        if chunk.isalnum():
+            append(chunk if first else " " + chunk)
+        elif not chunk or chunk[-1].isspace():
+            return findall(text)  # runs of spaces, trailing newlines: let the regex keep every character
+        elif chunk[-1] in _SENTENCE_PUNCT and chunk[:-1].isalnum():
+            append(chunk[:-1] if first else " " + chunk[:-1])
+            append(chunk[-1])
+        else:
+            sub = findall(chunk)
+            if not first:
+                sub[0] = " " + sub[0]
+            pieces.extend(sub)
+        first = False
+    return pieces
+
+
 def raw_tokens(text: str) -> tuple[list[str], list[str]]:
     """Tokens with their leading whitespace, and their keys: the form the diff works on.
 
     Building ~50 frozen Token dataclasses per quote costs more than aligning two quotes, so the diff's hot
     path stays with these two plain lists; :func:`tokenize` builds Tokens from the same pieces.
     """
-    pieces: list[str] = _PIECE_RE.findall(text)
+    pieces = _split_pieces(text)
     norms: list[str] = list(map(_NORMS.get, pieces))  # type: ignore[arg-type]
     if None in norms:  # pieces not seen before
         norms = [_cache_norm(p) if n is None else n for p, n in zip(pieces, norms, strict=True)]
