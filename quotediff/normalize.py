@@ -11,10 +11,9 @@ for alignment.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Sequence
-from itertools import compress, filterfalse
+from itertools import filterfalse
 
 from quotediff.model import Token
 
