@@ -122,7 +122,7 @@ _NAMING_STRONG_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[\w’'-]+")
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
-_NAME_CHAIN_RE = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|de|van|von|bin|al|la|le|di))+")
+_NAME_CHAIN_RE = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:de|van|von|bin|al|la|le|di)\b))+")
 _QUOTE_MARK_CHARS = frozenset("\"“”„‟«»‹›‘’‚'")
 
 
@@ -675,6 +675,13 @@ def _frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _F
     frame = _last_frame(toks, len(toks), masked, text, lo, pos, lex)
     if frame is None or frame.verb is None:
         return frame
+    if frame.lemma == "according to":
+        # "Lu then told Majeed, according to the cable: “…”": Lu speaks, the cable is the source
+        at = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
+        earlier = _last_frame(toks, at, masked, text, lo, pos, lex)
+        if earlier is not None and earlier.lemma != "according to" and earlier.speaker is not None:
+            return earlier
+        return frame
     first = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
     speaker_at = first
     if frame.speaker is not None:
@@ -833,6 +840,7 @@ class _Resolver:
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.roles: dict[str, str] = {}
+        self._things: set[str] = set()
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
@@ -848,8 +856,14 @@ class _Resolver:
             key = parts[-1].lower().rstrip(".")
             if gender:
                 self._gender.setdefault(key, gender)
-            if len(parts) < 2 or _classify(parts, lex) != "named" or len(parts) > 4:
+            if len(parts) < 2 or _classify(parts, lex) != "named" or len(key) < 2 or key in lex.pronouns:
                 continue
+            if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
+                self._things.add(key)  # "the United States": a place or a body, never "he" or "she"
+            if len(parts) > 3:
+                # "Central Asia Donald Lu" (after "for South and"): a person's name is its last two words
+                parts = parts[-3:] if parts[-2].endswith(".") else parts[-2:]
+                name = " ".join(parts)
             if len(name) > len(self._full.get(key, "")):
                 self._full[key] = " ".join(parts)
             # "President Joe Biden" lets "the president" stand for Joe Biden later on
@@ -905,6 +919,8 @@ class _Resolver:
         index = bisect.bisect_left(self._occurrences(), pos)
         for k in range(index - 1, max(-1, index - 40), -1):
             key = self._people[k]
+            if key in self._things:
+                continue
             known = self._gender.get(key)
             if known is None or known == gender:
                 return self._full[key]
