@@ -817,7 +817,7 @@ def _clause_subject(toks: list[_Token], lo: int, hi: int, text: str, lex: Lexico
 def _title_words() -> frozenset[str]:
     """Every word of every title ("assistant", "secretary", "state", "leader"...), lower-cased, without dots."""
     words = {w.lower().replace(".", "") for title in lexicon().titles for w in title.split()}
-    return frozenset(words - {"of", "the", "and"})
+    return frozenset((words | lexicon().anonymous_heads) - {"of", "the", "and"})
 
 
 def _strip_title(name: str) -> tuple[str, str | None]:
@@ -841,6 +841,7 @@ class _Resolver:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.roles: dict[str, str] = {}
         self._things: set[str] = set()
+        self._by_word: dict[str, set[str]] = {}
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
@@ -849,6 +850,8 @@ class _Resolver:
                 words = words[1:]
             if not words:
                 continue
+            while len(words) > 1 and words[0].endswith(("’s", "'s")):
+                words = words[1:]  # "China's Xi Jinping"
             name, gender = _strip_title(" ".join(words))
             parts = name.replace("’s", "").replace("'s", "").split()
             if not parts:
@@ -860,12 +863,16 @@ class _Resolver:
                 continue
             if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
                 self._things.add(key)  # "the United States": a place or a body, never "he" or "she"
-            if len(parts) > 3:
+            if len(parts) > 3 and not any(p.lower() in _PARTICLES for p in parts):
                 # "Central Asia Donald Lu" (after "for South and"): a person's name is its last two words
                 parts = parts[-3:] if parts[-2].endswith(".") else parts[-2:]
                 name = " ".join(parts)
             if len(name) > len(self._full.get(key, "")):
                 self._full[key] = " ".join(parts)
+            for part in parts[:-1]:
+                # "Xi" for "Xi Jinping", "Lula" for "Luiz Inácio Lula da Silva"
+                if len(part) >= 2 and part[:1].isupper() and part.lower() not in _PARTICLES:
+                    self._by_word.setdefault(part.lower(), set()).add(" ".join(parts))
             # "President Joe Biden" lets "the president" stand for Joe Biden later on
             for title in words[: len(words) - len(parts)]:
                 self.roles[title.lower().replace(".", "")] = " ".join(parts)
@@ -893,13 +900,21 @@ class _Resolver:
         return None
 
     def name(self, mention: str) -> str:
-        bare, _ = _strip_title(mention.replace("’s", "").strip())
+        words = mention.split()
+        while len(words) > 1 and words[0].endswith(("’s", "'s")):
+            words = words[1:]
+        bare, _ = _strip_title(" ".join(words).replace("’s", "").strip())
         parts = bare.split()
         if not parts:
             return mention
         full = self._full.get(parts[-1].lower())
         if full and full.endswith(bare) and len(full) > len(bare):
             return full
+        options = self._by_word.get(parts[0].lower()) if len(parts) == 1 and full is None else None
+        if options:
+            longest = max(options, key=len)
+            if all(option in longest for option in options):  # one person, not two sharing a first name
+                return longest
         return bare
 
     def gender(self, name: str) -> str | None:
