@@ -6,8 +6,8 @@ insertions), and times on one core:
 
 * the full diff: tokenise both texts, align, classify every edit, score (``diff_text``), every reference
   distinct, so nothing is cached between pairs;
-* the same with each reference shared by 10 variants (a group: the reference is tokenised once), through
-  ``tokenize`` + ``diff_tokens``;
+* groups of 10 variants of one reference, as the pipeline runs them: the reference tokenised once, each
+  variant tokenised into Token objects (``tokenize``) and diffed with ``diff_tokens``;
 * alignment alone (rapidfuzz Levenshtein opcodes on pre-computed keys);
 * difflib's SequenceMatcher on the same keys, for scale.
 
@@ -38,16 +38,19 @@ _SWAPS = {"will": "would", "not": "now", "accept": "take", "win": "lose", "rose"
           "the": "a", "our": "their", "confident": "certain", "quickly": "fast"}
 
 
-def make_pairs(n: int, seed: int = 20231) -> list[tuple[str, str]]:
-    """Deterministic 40-word references and one mutated variant of each."""
+def make_pairs(n: int, seed: int = 20231, per_reference: int = 1) -> list[tuple[str, str]]:
+    """Deterministic 40-word references and ``per_reference`` mutated variants of each, n pairs in all."""
     rng = random.Random(seed)
-    pairs = []
-    for _ in range(n):
-        words = [rng.choice(_VOCAB) for _ in range(40)]
-        for k in range(7, 40, rng.randint(8, 12)):
-            words[k] += rng.choice((",", ".", ";", ""))
-        words[0] = words[0].capitalize()
-        ref = " ".join(words) + "."
+    pairs: list[tuple[str, str]] = []
+    words: list[str] = []
+    ref = ""
+    for i in range(n):
+        if i % per_reference == 0:
+            words = [rng.choice(_VOCAB) for _ in range(40)]
+            for k in range(7, 40, rng.randint(8, 12)):
+                words[k] += rng.choice((",", ".", ";", ""))
+            words[0] = words[0].capitalize()
+            ref = " ".join(words) + "."
         var = list(words)
         for _ in range(rng.randint(1, 4)):
             mutation = rng.randrange(7)
@@ -94,7 +97,11 @@ def main() -> None:
     args = parser.parse_args()
     pairs = make_pairs(args.n)
     keys = [(raw_tokens(r)[1], raw_tokens(v)[1]) for r, v in pairs]
-    groups = [(tokenize(pairs[k][0]), [v for _, v in pairs[k : k + 10]]) for k in range(0, len(pairs), 10)]
+    grouped_pairs = make_pairs(args.n, per_reference=10)
+    groups = [
+        (tokenize(grouped_pairs[k][0]), [v for _, v in grouped_pairs[k : k + 10]])
+        for k in range(0, len(grouped_pairs), 10)
+    ]
     words = sum(len(r.split()) for r, _ in pairs) / len(pairs)
 
     def full() -> None:

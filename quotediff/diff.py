@@ -27,7 +27,7 @@ from itertools import filterfalse
 from rapidfuzz.distance import Indel, Levenshtein
 
 from quotediff.model import EDIT_SEVERITY, Edit, TextDiff, Token
-from quotediff.normalize import NON_WORDS, is_word_norm, raw_tokens, spelling_key
+from quotediff.normalize import NON_WORDS, Tokens, is_word_norm, raw_tokens, spelling_key
 
 __all__ = ["DiffOptions", "apply_edits", "diff_text", "diff_tokens", "locate", "raw_tokens"]
 
@@ -69,6 +69,8 @@ _DEFAULT = DiffOptions()
 
 
 def _from_tokens(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
+    if isinstance(tokens, Tokens):  # straight from tokenize(): reuse its lists
+        return tokens.pieces, tokens.norms
     raws: list[str] = []
     prev_end = None
     for t in tokens:
@@ -88,8 +90,9 @@ def _words(norms: Iterable[str]) -> list[str]:
     return list(filterfalse(NON_WORDS.__contains__, norms))
 
 
-def _text(raws: Sequence[str]) -> str:
-    return "".join(raws).strip()
+def _text(pieces: Sequence[str]) -> str:
+    """An edit's text as written, runs of whitespace (line breaks in the source) collapsed to one space."""
+    return " ".join("".join(pieces).split())
 
 
 # --- lexical tables -----------------------------------------------------------------------------------------
@@ -520,7 +523,16 @@ class _Builder:
             self.add("substitution", a, b, c, d, _critical(rw, vw))
 
     def _fold_equal(self, x: str, y: str) -> bool:
+        if self.opts.fold_spelling and _spelling(x) == _spelling(y):
+            return True
+        if not (_may_fold(x) or _may_fold(y)):
+            return False  # the common case, two plain different words: skip the full canonical form
         return _canon_equal(_canon([x], self.opts.fold_spelling), _canon([y], self.opts.fold_spelling))
+
+
+def _may_fold(word: str) -> bool:
+    """Whether a word could have another form under abbreviation, number or contraction folding."""
+    return "'" in word or word in _ABBR_FIRST or word in _NUMBER_WORDS or word[:1].isdigit()
 
 
 _MARKERS = frozenset(("...", "[", "]", "sic"))

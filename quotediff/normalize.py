@@ -91,21 +91,20 @@ def _split_pieces(text: str) -> list[str]:
         return findall(text)
     pieces: list[str] = []
     append = pieces.append
-    first = True
-    for chunk in text.split(" "):
+    punct = _SENTENCE_PUNCT
+    for chunk in text.split(" "):  # every piece gets its space back; the first one's is removed at the end
         if chunk.isalnum():
-            append(chunk if first else " " + chunk)
+            append(" " + chunk)
         elif not chunk or chunk[-1].isspace():
             return findall(text)  # runs of spaces, trailing newlines: let the regex keep every character
-        elif chunk[-1] in _SENTENCE_PUNCT and chunk[:-1].isalnum():
-            append(chunk[:-1] if first else " " + chunk[:-1])
+        elif chunk[-1] in punct and chunk[:-1].isalnum():
+            append(" " + chunk[:-1])
             append(chunk[-1])
         else:
             sub = findall(chunk)
-            if not first:
-                sub[0] = " " + sub[0]
-            pieces.extend(sub)
-        first = False
+            sub[0] = " " + sub[0]
+            pieces += sub
+    pieces[0] = pieces[0][1:]
     return pieces
 
 
@@ -122,6 +121,14 @@ def raw_tokens(text: str) -> tuple[list[str], list[str]]:
     return pieces, norms
 
 
+class Tokens(tuple[Token, ...]):
+    """The tokens of one text: a plain tuple of :class:`Token` that also keeps the pieces and keys it was built
+    from, so diffing the same quote against many others does not rebuild them (slices are plain tuples)."""
+
+    pieces: list[str]
+    norms: list[str]
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a quote into tokens with offsets into ``text`` and matching keys."""
     pieces, norms = raw_tokens(text)
@@ -132,7 +139,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
         word = piece.lstrip()
         out.append(Token(word, end - len(word), end, norm, is_word_norm(norm)))
         pos = end
-    return tuple(out)
+    tokens = Tokens(out)
+    tokens.pieces = pieces
+    tokens.norms = norms
+    return tokens
 
 
 def word_norms(tokens: Sequence[Token]) -> tuple[str, ...]:
