@@ -340,9 +340,9 @@ def render(
 
         return render_json(comparison, include_groups=not quotes_only)
     if fmt == "html":
-        from quotediff.report_html import render_html
+        from quotediff.report_html import HtmlOptions, render_html
 
-        return render_html(comparison)
+        return render_html(comparison, HtmlOptions(quotes_open=quotes_only))
     if fmt == "csv":
         from quotediff.report_csv import render_csv, render_quotes_csv
 

@@ -30,6 +30,7 @@ from quotediff.model import (
     Comparison,
     Edit,
     Member,
+    Quote,
     QuoteGroup,
     Token,
 )
@@ -44,6 +45,7 @@ class HtmlOptions:
 
     title: str | None = None
     timestamp: str | None = None  # shown in the header when given; off by default so output is reproducible
+    quotes_open: bool = False  # the list of every quote starts unfolded (``quotediff quotes -f html``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,25 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteRow:
+    id: str
+    kind: str
+    text: str
+    speaker: str
+    speaker_kind: str
+    verb: str
+    hedges: str
+    addressee: str
+    sources: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuotes:
+    article: ArticleView
+    quotes: tuple[QuoteRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReportView:
     title: str
     timestamp: str
@@ -188,6 +209,8 @@ class ReportView:
     matrix: tuple[MatrixRow, ...]
     legend: tuple[tuple[str, str, str], ...]  # (severity, sample label, explanation)
     quote_count: int
+    all_quotes: tuple[ArticleQuotes, ...] = ()
+    quotes_open: bool = False
 
 
 # --- labels -------------------------------------------------------------------------------------------------
@@ -557,6 +580,37 @@ def build_view(comparison: Comparison, options: HtmlOptions | None = None) -> Re
         matrix=matrix,
         legend=legend,
         quote_count=len(comparison.quotes),
+        all_quotes=_all_quotes(comparison, articles),
+        quotes_open=options.quotes_open,
+    )
+
+
+def _quote_row(quote: Quote) -> QuoteRow:
+    a = quote.attribution
+    speaker = a.speaker.text if a.speaker else ""
+    if a.speaker_resolved and a.speaker_resolved.casefold() != speaker.casefold():
+        speaker = f"{speaker} (= {a.speaker_resolved})" if speaker else a.speaker_resolved
+    return QuoteRow(
+        id=quote.id,
+        kind=quote.kind,
+        text=quote.text,
+        speaker=speaker,
+        speaker_kind=a.speaker_kind,
+        verb=a.verb.text if a.verb else "",
+        hedges=", ".join(h.text for h in a.hedges),
+        addressee=a.addressee.text if a.addressee else "",
+        sources="; ".join(s.text for s in a.sources),
+    )
+
+
+def _all_quotes(comparison: Comparison, articles: dict[str, ArticleView]) -> tuple[ArticleQuotes, ...]:
+    by_article: dict[str, list[QuoteRow]] = {a.id: [] for a in comparison.articles}
+    for quote in comparison.quotes:
+        by_article.setdefault(quote.article_id, []).append(_quote_row(quote))
+    return tuple(
+        ArticleQuotes(articles[article_id], tuple(rows))
+        for article_id, rows in by_article.items()
+        if article_id in articles
     )
 
 

@@ -228,3 +228,14 @@ def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert _use_color(None, "-") is False
     assert _use_color(True, "-") is True
+
+
+def test_quotes_html_lists_every_quote(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Jane Roe said: “The bridge will <b>reopen</b> on Monday, whatever happens.”\n", encoding="utf-8")
+    out = tmp_path / "quotes.html"
+    result = run("quotes", str(article), "-f", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "The bridge will &lt;b&gt;reopen&lt;/b&gt; on Monday" in html
+    assert "<details open>" in html
