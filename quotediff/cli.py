@@ -148,6 +148,31 @@ def _warn_skipped(comparison: Comparison, quiet: bool) -> None:
         click.echo(f"quotediff: skipped {skipped.path}: {skipped.reason}", err=True)
 
 
+class _Progress:
+    """A progress bar on stderr while files load: only on a terminal, with more than a few files, not --quiet."""
+
+    MIN_FILES = 5
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= self.MIN_FILES:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="reading articles", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._bar.pos)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
 def _failed(comparison: Comparison, fail_on: str | None) -> bool:
     if fail_on is None:
         return False
@@ -273,7 +298,11 @@ def compare(
         load=LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict),
     )
     stdin = sys.stdin.buffer if "-" in paths else None
-    comparison = compare_paths(paths, options, source=source, stdin=stdin)
+    progress = _Progress(quiet)
+    try:
+        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
+    finally:
+        progress.close()
     _warn_skipped(comparison, quiet)
     report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output))
     write_output(report, output)
@@ -312,7 +341,11 @@ def quotes(
 
     load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
     stdin = sys.stdin.buffer if "-" in paths else None
-    loaded = load_paths(paths, load, stdin=stdin)
+    progress = _Progress(quiet)
+    try:
+        loaded = load_paths(paths, load, stdin=stdin, progress=progress)
+    finally:
+        progress.close()
     comparison = Comparison(
         articles=loaded.articles,
         quotes=extract_all(loaded.articles),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import BinaryIO
@@ -59,10 +59,11 @@ def compare_paths(
     *,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Comparison:
     """Load the inputs (and the primary ``source`` document, if any) and compare them."""
     options = options or CompareOptions()
-    loaded = load_paths(paths, options.load, stdin=stdin)
+    loaded = load_paths(paths, options.load, stdin=stdin, progress=progress)
     primary = load_file(source, options.load) if source else None
     comparison = compare(loaded.articles, options, source=primary)
     return replace(comparison, skipped=loaded.skipped)

@@ -18,7 +18,7 @@ import re
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -103,19 +103,25 @@ class UnusableInput(InputError):
 
 
 def load_paths(
-    paths: Sequence[str], options: LoadOptions = LoadOptions(), stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    options: LoadOptions = LoadOptions(),
+    stdin: BinaryIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
     """Load every article under ``paths`` (files, folders searched recursively, "-" for stdin).
 
     Files are loaded in sorted path order (so ids and results do not depend on argument order), each file once
     however often it is named. Unusable inputs are skipped with a reason, or with ``strict`` raise InputError.
+    ``progress(done, total)`` is called before each file and once at the end, for a progress bar.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
     candidates, problems = _collect(paths)
     for problem in problems:
         _skip(problem, options, skipped)
-    for candidate in candidates:
+    for done, candidate in enumerate(candidates):
+        if progress is not None:
+            progress(done, len(candidates))
         try:
             if candidate == "-":
                 article = load_bytes(_read_stdin(stdin, options), "-", options)
@@ -125,6 +131,8 @@ def load_paths(
             _skip(Skipped(error.path, error.reason), options, skipped)
         else:
             articles.append(article)
+    if progress is not None:
+        progress(len(candidates), len(candidates))
     if not articles:
         raise NoArticlesError(_nothing_found_message(paths, skipped))
     return LoadResult(articles=_unique_ids(articles), skipped=tuple(sorted(skipped, key=lambda s: s.path)))

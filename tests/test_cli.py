@@ -239,3 +239,26 @@ def test_quotes_html_lists_every_quote(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert "The bridge will &lt;b&gt;reopen&lt;/b&gt; on Monday" in html
     assert "<details open>" in html
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from quotediff.cli import _Progress
+
+    quiet = _Progress(quiet=True)
+    assert not quiet.enabled
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    bar = _Progress(quiet=False)
+    assert bar.enabled
+    for done in range(3):
+        bar(done, 2)  # two files: too few for a bar
+    assert capsys.readouterr().err == ""
+    for done in range(11):
+        bar(done, 10)
+    bar.close()
+    assert "reading articles" in capsys.readouterr().err
+
+
+@needs_fixtures
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    result = run("compare", str(FORGIVEN), "-f", "json")
+    assert "reading articles" not in result.stderr
