@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -312,11 +312,16 @@ def _numbers(words: Sequence[str]) -> list[str]:
     return sorted(_NUMBER_WORDS.get(w, w) for w in words if w[:1].isdigit() or w in _NUMBER_WORDS)
 
 
+_CRITICAL_WORDS = _NEGATIONS | frozenset(_NUMBER_WORDS)
+
+
 def _critical(ref_words: Sequence[str], var_words: Sequence[str]) -> bool:
     """A negation was added or removed, or a number changed, between the two sides of a change.
 
     Counting negations (not comparing them) keeps "will not" -> "will never" non-critical: the polarity holds.
     """
+    if not any(w in _CRITICAL_WORDS or w[:1].isdigit() or w.endswith("n't") for w in chain(ref_words, var_words)):
+        return False  # the common case: nothing that could be critical on either side
     return len(_negations(ref_words)) != len(_negations(var_words)) or _numbers(ref_words) != _numbers(var_words)
 
 
@@ -374,8 +379,11 @@ class _Builder:
     # a run of non-equal opcodes
     def region(self, a: int, b: int, c: int, d: int) -> None:
         vn = self.vn
+        if _MARKERS.isdisjoint(vn[c:d]):
+            self.plain(a, b, c, d)
+            return
         markers = [k for k in range(c, d) if vn[k] in _MARKERS]
-        if markers and not any(n in _MARKERS for n in self.rn[a:b]):
+        if _MARKERS.isdisjoint(self.rn[a:b]):
             self.marked(a, b, c, d, markers)
         else:
             self.plain(a, b, c, d)
@@ -448,7 +456,12 @@ class _Builder:
             return
         fold = self.opts.fold_spelling
         # A side without words can still be cosmetic: "and" -> "&", "per cent" -> "%".
-        if (rw and vw) or "%" in vn[c:d] or "&" in vn[c:d] or "%" in rn[a:b] or "&" in rn[a:b]:
+        if len(rw) == 1 and len(vw) == 1 and not (_may_fold(rw[0]) or _may_fold(vw[0])):
+            rc = [] if not fold or _spelling(rw[0]) != _spelling(vw[0]) else [_spelling(rw[0])]
+            if rc:
+                self.add("spelling", a, b, c, d)
+                return
+        elif (rw and vw) or "%" in vn[c:d] or "&" in vn[c:d] or "%" in rn[a:b] or "&" in rn[a:b]:
             rc = _canon(rn[a:b], fold)
         else:
             rc = []
@@ -793,7 +806,6 @@ def _score(edits: list[Edit], rn: Sequence[str], vn: Sequence[str], opts: DiffOp
     else:
         verdict = "cosmetic changes only"
     return TextDiff(tuple(edits), round(similarity, 4), round(max(0.0, 1.0 - penalty), 4), verdict)
-
 
 
 # --- public API ---------------------------------------------------------------------------------------------
