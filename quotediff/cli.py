@@ -13,6 +13,8 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +25,7 @@ from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OutputError, QuotediffError
 from quotediff.load import LoadOptions
 from quotediff.model import Comparison
+from quotediff.report_html import HtmlOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -259,6 +262,12 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Also write the HTML report to this file (besides the report chosen with -f).",
 )
+@click.option("--title", help="Title of the HTML report (default: what was compared).")
+@click.option(
+    "--timestamp",
+    is_flag=True,
+    help="Print the time of the run in the HTML report (off by default, so reports are reproducible).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -279,6 +288,8 @@ def compare(
     source: str | None,
     quote: str | None,
     html_output: str | None,
+    title: str | None,
+    timestamp: bool,
     fail_on: str | None,
 ) -> None:
     """Group the quotations that several articles share and show how each rendering differs.
@@ -304,10 +315,11 @@ def compare(
     finally:
         progress.close()
     _warn_skipped(comparison, quiet)
-    report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output))
+    html = HtmlOptions(title=title, timestamp=_now() if timestamp else None)
+    report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), html=html)
     write_output(report, output)
     if html_output:
-        write_output(render(comparison, "html"), html_output)
+        write_output(render(comparison, "html", html=html), html_output)
     if not comparison.quotes:
         click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
         sys.exit(EXIT_INPUT)
@@ -360,6 +372,10 @@ def quotes(
         sys.exit(EXIT_INPUT)
 
 
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def render(
     comparison: Comparison,
     fmt: str,
@@ -367,15 +383,16 @@ def render(
     tablefmt: str = "simple",
     color: bool = False,
     quotes_only: bool = False,
+    html: HtmlOptions | None = None,
 ) -> str:
     if fmt == "json":
         from quotediff.report_json import render_json
 
         return render_json(comparison, include_groups=not quotes_only)
     if fmt == "html":
-        from quotediff.report_html import HtmlOptions, render_html
+        from quotediff.report_html import render_html
 
-        return render_html(comparison, HtmlOptions(quotes_open=quotes_only))
+        return render_html(comparison, replace(html or HtmlOptions(), quotes_open=quotes_only))
     if fmt == "csv":
         from quotediff.report_csv import render_csv, render_quotes_csv
 
