@@ -265,7 +265,7 @@ def _mention_after(toks: list[_Token], i: int, text: str, lex: Lexicon, loose: b
                 return described
         # "Texas delegate Bill Eastland", "Snyder spokesman Dave Murray": the name after the description
         k = j
-        while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.isalpha():
+        while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.replace("-", "").isalpha():
             k += 1
         if k > j and k < len(toks) and _is_cap(toks[k].text) and toks[k - 1].text.lower() in lex.anonymous_heads:
             m = _name_span(toks, k)
@@ -427,10 +427,17 @@ def _mention_before(
             return None
         kind = _classify(words, lex)
         start = toks[m].start
+        first = m
         if m - 1 >= 0 and toks[m - 1].text.lower() == "the":
             start = toks[m - 1].start
+            first = m - 1
             if kind == "named":
                 kind = "organisation"
+        if first >= 2 and toks[first - 1].text.lower() == "of" and _is_cap(toks[first - 2].text):
+            # "Capt. Jamie Frederick of the First Coast Guard District", "Rep. Chip Roy of Texas": the person
+            holder = _mention_before(toks, first - 1, text, lex, depth, strict)
+            if holder is not None and holder.kind == "named":
+                return holder
         return _Mention(start, toks[k].end, text[start : toks[k].end], kind)
     if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in _AUX:
         # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
@@ -628,6 +635,21 @@ def _frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon
     return None
 
 
+_WORDS_WERE_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:own\s+)?(?:words|response|reply|answer|message"
+    r"|comment|comments|remarks?|verdict|statement|explanation)\s+(?:was|were|is|are)\s*[:,]?\s*[“\"‘'«„]?\s*$"
+)
+
+
+def _frame_words_were(masked: str, text: str, lo: int, pos: int) -> _Frame | None:
+    """A possessive frame before the quote: "Lu's words were: “…”", "Rush's reply was “…”"."""
+    match = _WORDS_WERE_RE.search(masked, lo, pos + 1)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    return _Frame(_Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+
+
 def _frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
     """A name right before a colon and the quote, not the object of a verb: "Pollsters agree - Carl Bialik: “…”"."""
     toks = _tokens(masked, lo, pos)
@@ -653,7 +675,9 @@ def _frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Fr
     if len(toks) >= 2 and toks[-1].text in (":", "—", "–"):
         mention = _mention_before(toks, len(toks) - 1, text, lex)
         if mention is not None and mention.kind != "pronoun":
-            return _Frame(mention, None, None, None, None, "colon")
+            first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
+            if first == 0 or not _looks_like_verb(toks[first - 1].text, lex):
+                return _Frame(mention, None, None, None, None, "colon")
     if len(toks) >= 2 and toks[-1].text == ":":
         # "In a Fox interview, Trump went even further: “…”"
         subject = _clause_subject(toks, 0, len(toks) - 1, text, lex)
@@ -1013,6 +1037,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 prior = _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
+            frame = frame or _frame_words_were(masked, text, s_start, site.open_start)
             frame = frame or _plausible(_frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known, text)

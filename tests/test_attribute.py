@@ -158,3 +158,24 @@ def test_lexicon_is_large_enough_and_consistent() -> None:
     assert "according to" in lex.source_cues and "is alleged to have" in lex.hedges
     assert lex.pronouns["she"] == ("f", "s")
     assert "official" in lex.anonymous_heads
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lu was asked about Khan. Lu's words were: “All will be forgiven if the vote succeeds.”", "Lu"),
+        (
+            "Capt. Jamie Frederick of the First Coast Guard District told reporters: “We keep searching.”",
+            "Capt. Jamie Frederick",
+        ),
+        ("“We are super committed to a deal,” Netflix co-chief executive Ted Sarandos said.", "Ted Sarandos"),
+        (
+            "The union's chief negotiator, Duncan Crabtree-Ireland, slammed the timing of the deal: “It is absurd.”",
+            "Duncan Crabtree-Ireland",
+        ),
+        ("“It is over,” the Florida senator and Republican candidate said in a statement.", "the Florida senator"),
+    ],
+)
+def test_speaker_in_longer_frames(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
