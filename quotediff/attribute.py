@@ -453,9 +453,9 @@ def _mention_before(
             m -= 1
             if plow in _DETERMINERS:
                 break
-        first = toks[m].text.lower()
+        opening = toks[m].text.lower()
         known_head = low in lex.anonymous_heads or low in lex.organisation_words
-        if first not in _DETERMINERS and not known_head:
+        if opening not in _DETERMINERS and not known_head:
             return None
         if m - 1 >= 0 and toks[m - 1].text.lower() in _PREPOSITIONS:
             return None  # "at a conference said": a prepositional object is no subject
