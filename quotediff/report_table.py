@@ -141,11 +141,22 @@ _ATTRIBUTION_HEADERS = ["outlet", "speaker", "verb", "hedges", "source", "attrib
 
 
 def _colwidths(headers: Sequence[str], width: int) -> list[int | None]:
-    # Leave short columns alone and share what is left of the terminal between the wordy ones.
-    wordy = {"wording changes", "speaker", "source", "attribution shifts", "quote", "hedges", "verdict", "sources"}
+    # Leave short columns alone and share what is left of the terminal between the wordy ones; the quote itself
+    # gets a double share.
+    wordy = {
+        "wording changes": 1,
+        "speaker": 1,
+        "source": 1,
+        "attribution shifts": 1,
+        "quote": 2,
+        "hedges": 1,
+        "verdict": 1,
+        "sources": 1,
+    }
     fixed = sum(min(12, len(h) + 2) for h in headers if h not in wordy) + 2 * len(headers)
-    share = max(12, (width - fixed) // max(1, sum(1 for h in headers if h in wordy)))
-    return [share if h in wordy else None for h in headers]
+    shares = sum(wordy.get(h, 0) for h in headers)
+    share = max(10, (width - fixed) // max(1, shares))
+    return [share * wordy[h] if h in wordy else None for h in headers]
 
 
 def _table(rows: list[list[str]], headers: list[str], options: TableOptions) -> str:
@@ -240,15 +251,15 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
     return "\n".join(out) + "\n"
 
 
-_QUOTE_HEADERS = ["id", "kind", "quote", "speaker", "speaker kind", "verb", "hedges", "addressee", "sources"]
+_QUOTE_HEADERS = ["#", "kind", "quote", "speaker", "speaker kind", "verb", "hedges", "addressee", "sources"]
 
 
 def quote_row(quote: Quote, width: int) -> list[str]:
     a = quote.attribution
     return [
-        quote.id,
+        quote.id.rsplit(":q", 1)[-1],
         quote.kind,
-        _clip(quote.text, max(30, width // 3)),
+        _clip(quote.text, max(60, width // 2)),
         _speaker(a) if quote.kind == "statement" else "—",
         a.speaker_kind,
         a.verb.text if a.verb else "—",
