@@ -92,7 +92,8 @@ def _words(norms: Iterable[str]) -> list[str]:
 
 def _text(pieces: Sequence[str]) -> str:
     """An edit's text as written, runs of whitespace (line breaks in the source) collapsed to one space."""
-    return " ".join("".join(pieces).split())
+    text = "".join(pieces).strip()
+    return " ".join(text.split()) if "\n" in text or "  " in text or "\t" in text else text
 
 
 # --- lexical tables -----------------------------------------------------------------------------------------
