@@ -641,6 +641,24 @@ _WORDS_WERE_RE = re.compile(
 )
 
 
+_CLAIM_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:\w+\s+)?(?:claim|claims|assertion|statement"
+    r"|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning|insistence|argument|allegation|boast"
+    r"|description|prediction|contention|charge|accusation)\s+(?:that|about|of)\b"
+)
+
+
+def _frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
+    """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
+    match = None
+    for match in _CLAIM_RE.finditer(masked, lo, pos):
+        pass
+    if match is None or _has_speech_verb(masked, match.end(), pos, lex):
+        return None
+    s, e = match.span(1)
+    return _Frame(_Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+
+
 def _frame_words_were(masked: str, text: str, lo: int, pos: int) -> _Frame | None:
     """A possessive frame before the quote: "Lu's words were: “…”", "Rush's reply was “…”"."""
     match = _WORDS_WERE_RE.search(masked, lo, pos + 1)
@@ -1042,6 +1060,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frame or _plausible(_frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(_frame_tail(masked, text, site.close_end, s_end, lex), known, text)
+            frame = frame or _plausible(_frame_claim(masked, text, s_start, site.open_start, lex), known, text)
             if frame is None and not starts_sentence:
                 has_verb = _has_speech_verb(masked, s_start, s_end, lex)
                 if has_verb or words >= min_words:
