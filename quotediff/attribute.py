@@ -650,9 +650,8 @@ _CLAIM_RE = re.compile(
 
 def _frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
     """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
-    match = None
-    for match in _CLAIM_RE.finditer(masked, lo, pos):
-        pass
+    matches = list(_CLAIM_RE.finditer(masked, lo, pos))
+    match = matches[-1] if matches else None
     if match is None or _has_speech_verb(masked, match.end(), pos, lex):
         return None
     s, e = match.span(1)
