@@ -20,16 +20,16 @@ from quotediff.quotes import extract_quotes
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/annotations.json"))
 
-# Minimums, measured 2026-11-27 22:20 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
-# summit, titan, wildfire: 581 annotated quotes) with these figures: quote F1 0.997, kind 0.974, speaker 0.889,
-# resolved 0.696, speaker kind 0.854, verb 0.921, hedges R/P 0.920/0.902, sources R/P 0.875/0.700. Each floor is a
+# Minimums, measured 2026-11-27 22:24 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
+# summit, titan, wildfire: 581 annotated quotes) with these figures: quote F1 0.997, kind 0.974, speaker 0.914,
+# resolved 0.721, speaker kind 0.872, verb 0.921, hedges R/P 0.920/0.902, sources R/P 0.875/0.700. Each floor is a
 # little under the measured value (room for new stories); raise them when the extractor improves.
 MINIMUMS: dict[str, float] = {
     "quote_f1": 0.98,
     "kind_accuracy": 0.95,
-    "speaker_accuracy": 0.86,
-    "resolved_accuracy": 0.66,
-    "speaker_kind_accuracy": 0.82,
+    "speaker_accuracy": 0.89,
+    "resolved_accuracy": 0.69,
+    "speaker_kind_accuracy": 0.84,
     "verb_accuracy": 0.89,
     "hedge_recall": 0.88,
     "hedge_precision": 0.86,
