@@ -260,3 +260,15 @@ def test_arbitrary_unicode_never_raises_and_still_rebuilds(a: str, b: str) -> No
 def test_a_text_against_itself_is_verbatim(text: str) -> None:
     diff = diff_text(text, text)
     assert diff.edits == () and diff.verdict == "verbatim" and diff.fidelity == 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "\n", "  "]), min_size=1, max_size=30), _ops)
+def test_the_three_entry_points_agree(words: list[str], ops: list[tuple[int, int, str]]) -> None:
+    """diff_text (plain lists), diff_tokens on tokenize() output (cached lists) and on plain Token tuples
+    (rebuilt lists) give the same diff, line breaks and double spaces included."""
+    ref_text, var_text = " ".join(words), " ".join(_mutate(words, ops))
+    expected = diff_text(ref_text, var_text)
+    ref, var = tokenize(ref_text), tokenize(var_text)
+    assert diff_tokens(ref, var) == expected
+    assert diff_tokens(tuple(ref), tuple(var)) == expected
