@@ -1242,9 +1242,22 @@ def _attribution(
                 resolved, speaker_kind = person, "named"
     s_start = _sentence_start(masked, site.para_start, site.open_start)
     s_end = _sentence_end(masked, site.close_end, site.para_end)
-    lo = min(s_start, speaker.start if speaker else s_start)
-    hi = max(s_end, speaker.end if speaker else s_end)
+    lo, hi = s_start, s_end
+    anchors = [x for x in (speaker, frame.verb) if x is not None]
+    for anchor in anchors:
+        if anchor.start < lo:  # the frame sits in an earlier sentence or paragraph: search that sentence too
+            line_start = masked.rfind("\n", 0, anchor.start) + 1
+            lo = min(lo, _sentence_start(masked, line_start, anchor.start))
+        hi = max(hi, anchor.end)
     hedges, sources = _hedges_and_sources(text, masked, lo, hi, site)
+    if anchors:
+        # hedges belong to the attribution clause: "Lu reportedly told", "is alleged to have told"
+        near_lo = min(a.start for a in anchors) - 45
+        near_hi = max(a.end for a in anchors) + 30
+        hedges = tuple(h for h in hedges if h.end > near_lo and h.start < near_hi)
+    if frame.lemma == "according to" and frame.verb is not None:
+        # "according to Lu" names the speaker; it is no separate source
+        sources = tuple(src for src in sources if src.start != frame.verb.start)
     return Attribution(
         speaker=span,
         speaker_resolved=resolved,
