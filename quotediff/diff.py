@@ -381,6 +381,13 @@ class _Builder:
     def region(self, a: int, b: int, c: int, d: int) -> None:
         vn = self.vn
         if _MARKERS.isdisjoint(vn[c:d]):
+            ref_marks = _MARKERS.intersection(self.rn[a:b])
+            if ref_marks:
+                # The reference carries the marker (a shortened or edited reference) and the variant the
+                # fuller wording: the difference is still the editor's mark, not the speaker's words.
+                kind = "ellipsis" if "..." in ref_marks else "sic" if "sic" in ref_marks else "bracketed"
+                self.add(kind, a, b, c, d)
+                return
             self.plain(a, b, c, d)
             return
         markers = [k for k in range(c, d) if vn[k] in _MARKERS]

@@ -272,3 +272,12 @@ def test_the_three_entry_points_agree(words: list[str], ops: list[tuple[int, int
     ref, var = tokenize(ref_text), tokenize(var_text)
     assert diff_tokens(ref, var) == expected
     assert diff_tokens(tuple(ref), tuple(var)) == expected
+
+
+def test_markers_in_the_reference_are_editorial_too() -> None:
+    """With an outlet's shortened rendering as the reference, the fuller variant restores the cut words."""
+    diff = diff_text(
+        "all will be forgiven … by the prime minister", "all will be forgiven in Washington by the prime minister"
+    )
+    assert edits(diff) == [("ellipsis", "…", "in Washington")]
+    assert edits(diff_text("[T]he vote", "The vote")) == [("bracketed", "[T]he", "The")]
