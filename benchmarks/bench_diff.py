@@ -35,8 +35,18 @@ _VOCAB = (
     "minister said Washington would forgive everything after the vote it was a decision taken by the board "
     "nobody expected the market to fall so quickly but we never lost faith in the strategy"
 ).split()
-_SWAPS = {"will": "would", "not": "now", "accept": "take", "win": "lose", "rose": "fell", "never": "always",
-          "the": "a", "our": "their", "confident": "certain", "quickly": "fast"}
+_SWAPS = {
+    "will": "would",
+    "not": "now",
+    "accept": "take",
+    "win": "lose",
+    "rose": "fell",
+    "never": "always",
+    "the": "a",
+    "our": "their",
+    "confident": "certain",
+    "quickly": "fast",
+}
 
 
 def make_pairs(n: int, seed: int = 20231, per_reference: int = 1) -> list[tuple[str, str]]:

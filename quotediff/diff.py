@@ -444,7 +444,7 @@ class _Builder:
         rw = _words(rn[a:b])
         vw = _words(vn[c:d])
         if rw == vw:
-            self.add(_punct_kind(rn[a:b], vn[c:d], self.rr[a:b], self.vr[c:d]), a, b, c, d)
+            self.add(_punct_kind(rn[a:b], vn[c:d]), a, b, c, d)
             return
         fold = self.opts.fold_spelling
         # A side without words can still be cosmetic: "and" -> "&", "per cent" -> "%".
@@ -574,7 +574,7 @@ def _surface_kind(a: str, b: str, norm: str) -> str:
     return "case"
 
 
-def _punct_kind(rn: Sequence[str], vn: Sequence[str], rr: Sequence[str], vr: Sequence[str]) -> str:
+def _punct_kind(rn: Sequence[str], vn: Sequence[str]) -> str:
     """A change that touches no word: quote marks, dashes, or other punctuation."""
     rp = [n for n in rn if not _is_word(n)]
     vp = [n for n in vn if not _is_word(n)]
