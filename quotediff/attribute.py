@@ -599,6 +599,8 @@ def _frame_at(
         if m < len(toks) and m > k and _verb_at(toks, m, lex) is not None:
             k = m
             verb = _verb_at(toks, k, lex)
+    if verb is not None and toks[k].text.lower().endswith("ing"):
+        verb = None  # "a Donald Trump tweet attacking ...": a participle, not the reporting verb
     if verb is None:
         if dash and mention.kind in ("named", "organisation", "anonymous") and not new_sentence:
             return _Frame(mention, None, None, None, None, "after")
@@ -636,8 +638,8 @@ def _frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon
 
 
 _WORDS_WERE_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:own\s+)?(?:words|response|reply|answer|message"
-    r"|comment|comments|remarks?|verdict|statement|explanation)\s+(?:was|were|is|are)\s*[:,]?\s*[“\"‘'«„]?\s*$"
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:own\s+)?((?:words|response|reply|answer|message"
+    r"|comment|comments|remarks?|verdict|statement|explanation)\s+(?:was|were|is|are))\s*[:,]?\s*[“\"‘'«„]?\s*$"
 )
 
 
@@ -664,7 +666,10 @@ def _frame_words_were(masked: str, text: str, lo: int, pos: int) -> _Frame | Non
     if match is None:
         return None
     s, e = match.span(1)
-    return _Frame(_Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+    vs, ve = match.span(2)
+    phrase = " ".join(text[vs:ve].split())
+    verb = Span(vs, ve, text[vs:ve])
+    return _Frame(_Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
 
 
 def _frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> _Frame | None:
@@ -910,6 +915,9 @@ class _Resolver:
                 name = " ".join(parts)
             if len(name) > len(self._full.get(key, "")):
                 self._full[key] = " ".join(parts)
+            first_gender = lex.first_names.get(parts[0])
+            if first_gender and not gender:
+                self._gender.setdefault(key, first_gender)  # "Janet Yellen" -> she
             for part in parts[:-1]:
                 # "Xi" for "Xi Jinping", "Lula" for "Luiz Inácio Lula da Silva"
                 if len(part) >= 2 and part[:1].isupper() and part.lower() not in _PARTICLES:

@@ -31,6 +31,7 @@ class Lexicon:
     organisation_names: frozenset[str]  # lower-cased whole mentions ("white house")
     pronouns: Mapping[str, tuple[str, str]]  # "he" -> ("m", "s")
     titles: Mapping[str, str | None]  # "Mr" -> "m", "Senator" -> None (as written, without dots)
+    first_names: Mapping[str, str]  # "Janet" -> "f" (as written)
 
 
 def _lines(name: str) -> Iterator[list[str]]:
@@ -75,4 +76,5 @@ def lexicon() -> Lexicon:
         organisation_names=frozenset(org_names),
         pronouns=MappingProxyType(pronouns),
         titles=MappingProxyType(titles),
+        first_names=MappingProxyType({f[0]: f[1] for f in _lines("first_names.tsv")}),
     )
