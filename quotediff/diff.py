@@ -298,6 +298,7 @@ def _numbers(words: Sequence[str]) -> list[str]:
 
 
 _CRITICAL_WORDS = _NEGATIONS | frozenset(_NUMBER_WORDS)
+_WEAK_NUMBERS = frozenset(("one", "half", "first", "second"))
 
 
 def _critical(ref_words: Sequence[str], var_words: Sequence[str]) -> bool:
@@ -307,7 +308,17 @@ def _critical(ref_words: Sequence[str], var_words: Sequence[str]) -> bool:
     """
     if not any(w in _CRITICAL_WORDS or w[:1].isdigit() or w.endswith("n't") for w in chain(ref_words, var_words)):
         return False  # the common case: nothing that could be critical on either side
-    return len(_negations(ref_words)) != len(_negations(var_words)) or _numbers(ref_words) != _numbers(var_words)
+    if len(_negations(ref_words)) != len(_negations(var_words)):
+        return True
+    ref_numbers, var_numbers = _numbers(ref_words), _numbers(var_words)
+    if ref_numbers == var_numbers:
+        return False
+    # "one", "half", "first", "second" are numbers only sometimes ("no one", "cut in half"): their coming or
+    # going alone is not a number change; a changed number on both sides is.
+    if ref_numbers and var_numbers:
+        return True
+    strong_ref = _numbers([w for w in ref_words if w not in _WEAK_NUMBERS])
+    return strong_ref != _numbers([w for w in var_words if w not in _WEAK_NUMBERS])
 
 
 # --- the diff -----------------------------------------------------------------------------------------------

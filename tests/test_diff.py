@@ -281,3 +281,17 @@ def test_markers_in_the_reference_are_editorial_too() -> None:
     )
     assert edits(diff) == [("ellipsis", "…", "in Washington")]
     assert edits(diff_text("[T]he vote", "The vote")) == [("bracketed", "[T]he", "The")]
+
+
+@pytest.mark.parametrize(
+    ("ref", "var", "critical"),
+    [
+        ("Nobody is bigger than the club", "No one is bigger than the club", False),
+        ("cut the deficit in half", "halve the deficit", False),
+        ("the first half", "the second half", True),
+        ("killed three people", "killed people", True),
+        ("within 30 days", "within 60 days", True),
+    ],
+)
+def test_weak_number_words_alone_are_not_critical(ref: str, var: str, critical: bool) -> None:
+    assert any(e.critical for e in diff_text(ref, var).edits) is critical
