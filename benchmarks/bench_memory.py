@@ -1,12 +1,12 @@
 """Peak memory and time of loading (and extracting quotes from) very large inputs.
 
-    python benchmarks/bench_memory.py            # all cases, about a minute or two
-    python benchmarks/bench_memory.py --no-extract
+    python benchmarks/bench_memory.py                 # all cases; extraction included when available
+    python benchmarks/bench_memory.py --no-extract    # the loader alone, well under a minute
 
-Each case runs in a fresh child process twice: once for wall time and peak RSS (``ru_maxrss``, which
-includes the interpreter and the imported libraries, about 40 MB before any input), once under tracemalloc
-for the peak of the Python allocations made by the case itself. Inputs are generated in a temporary folder
-and deleted afterwards.
+Each case runs twice in a fresh child process (each run limited to --timeout seconds): once for wall time and
+peak RSS (``ru_maxrss``, which includes the interpreter and the imported libraries, about 40-60 MB before any
+input), once under tracemalloc for the peak of the Python allocations made by the case itself. Inputs are
+generated in a temporary folder and deleted afterwards.
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ def make_inputs(folder: Path) -> dict[str, tuple[list[str], int]]:
     }
 
 
-def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) -> dict[str, float | int | str]:
-    """Runs in the child process: load (and extract), report time and memory as JSON."""
+def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) -> None:
+    """Runs in the child process: load, print the figures as a JSON line, extract, print them again."""
     from quotediff.errors import NoArticlesError
     from quotediff.load import LoadOptions, load_paths
 
@@ -100,6 +100,12 @@ def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) ->
             pass
     import trafilatura  # noqa: F401 - imported before measuring so that its import is not counted
 
+    def report(**figures: float | int) -> None:
+        figures["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB  # kB on Linux
+        if trace:
+            figures["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / MB
+        print(json.dumps(figures), flush=True)
+
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
@@ -108,84 +114,64 @@ def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) ->
         articles, skipped = result.articles, len(result.skipped)
     except NoArticlesError:
         articles, skipped = (), len(paths)
-    loaded = time.perf_counter()
-    quotes = 0
-    if extract_quotes is not None:
-        for article in articles:
-            quotes += len(extract_quotes(article))
-    finished = time.perf_counter()
-    report: dict[str, float | int | str] = {
-        "articles": len(articles),
-        "skipped": skipped,
-        "chars": sum(len(a.text) for a in articles),
-        "load_s": loaded - started,
-        "extract_s": finished - loaded if extract_quotes is not None else -1,
-        "quotes": quotes if extract_quotes is not None else -1,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB,  # kB on Linux
-    }
-    if trace:
-        report["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / MB
-    return report
+    load_s = time.perf_counter() - started
+    report(articles=len(articles), skipped=skipped, load_s=load_s)
+    if extract_quotes is None:
+        return
+    quotes = sum(len(extract_quotes(article)) for article in articles)
+    extract_s = time.perf_counter() - started - load_s
+    report(articles=len(articles), skipped=skipped, load_s=load_s, extract_s=extract_s, quotes=quotes)
+
+
+def _child(spec: dict[str, object], timeout: float) -> tuple[dict[str, float], bool]:
+    """The last figures a child printed, and whether it finished within ``timeout`` seconds."""
+    command = [sys.executable, __file__, "--child", json.dumps(spec)]
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env, timeout=timeout)
+        output, finished = done.stdout, True
+    except subprocess.TimeoutExpired as expired:
+        raw = expired.stdout or b""
+        output, finished = (raw.decode() if isinstance(raw, bytes) else raw), False
+    lines = [line for line in output.splitlines() if line.startswith("{")]
+    return (json.loads(lines[-1]) if lines else {}), finished
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-extract", action="store_true", help="time the loader alone")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds allowed per case (default 300)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         spec = json.loads(args.child)
-        report = run_case(spec["paths"], spec["max_bytes"], extract=spec["extract"], trace=spec["trace"])
-        print(json.dumps(report))
+        run_case(spec["paths"], spec["max_bytes"], extract=spec["extract"], trace=spec["trace"])
         return
     with tempfile.TemporaryDirectory(prefix="quotediff-bench-") as folder:
         cases = make_inputs(Path(folder))
-        header = (
-            "case",
-            "articles",
-            "skipped",
-            "load s",
-            "extract s",
-            "quotes",
-            "peak RSS MB",
-            "traced peak MB",
-        )
+        header = ("case", "articles", "skipped", "load s", "extract s", "quotes", "peak RSS MB", "traced MB")
         print(" | ".join(header))
         print(" | ".join("---" for _ in header))
         for name, (paths, max_bytes) in cases.items():
-            runs = []
-            for trace in (False, True):
-                spec = {
-                    "paths": paths,
-                    "max_bytes": max_bytes,
-                    "extract": not args.no_extract,
-                    "trace": trace,
-                }
-                child = subprocess.run(
-                    [sys.executable, __file__, "--child", json.dumps(spec)],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                    env={**os.environ, "PYTHONHASHSEED": "0"},
-                )
-                if child.returncode != 0:
-                    print(f"{name}: failed\n{child.stderr}", file=sys.stderr)
-                    break
-                runs.append(json.loads(child.stdout.strip().splitlines()[-1]))
-            if len(runs) != 2:
+            spec = {"paths": paths, "max_bytes": max_bytes, "extract": not args.no_extract, "trace": False}
+            timed, finished = _child(spec, args.timeout)
+            traced, _ = _child({**spec, "trace": True}, args.timeout)
+            if not timed:
+                print(f"{name} | failed or timed out while loading")
                 continue
-            timed, traced = runs
-            extract_s = f"{timed['extract_s']:.2f}" if timed["extract_s"] >= 0 else "n/a"
-            quotes = str(timed["quotes"]) if timed["quotes"] >= 0 else "n/a"
+            if "extract_s" in timed:
+                extract_s, quotes = f"{timed['extract_s']:.2f}", str(int(timed["quotes"]))
+            else:
+                extract_s, quotes = ("n/a", "n/a") if finished else (f"> {args.timeout:.0f} (timeout)", "?")
             row = (
                 name,
-                str(timed["articles"]),
-                str(timed["skipped"]),
+                str(int(timed["articles"])),
+                str(int(timed["skipped"])),
                 f"{timed['load_s']:.2f}",
                 extract_s,
                 quotes,
                 f"{timed['maxrss_mb']:.0f}",
-                f"{traced['traced_peak_mb']:.0f}",
+                f"{traced.get('traced_peak_mb', float('nan')):.0f}",
             )
             print(" | ".join(row), flush=True)
 
