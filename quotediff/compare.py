@@ -323,40 +323,45 @@ def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[st
 def find_unmarked(
     groups: Sequence[QuoteGroup], articles: Sequence[Article], quotes: Sequence[Quote], min_words: int
 ) -> tuple[UnmarkedReuse, ...]:
-    """A quotation's words printed without quote marks: as the outlet's own prose, or as close paraphrase."""
+    """A quotation's words printed without quote marks: as the outlet's own prose, or as close paraphrase.
+
+    One index of every quotation's word n-grams, and one pass over each article: the cost grows with the text
+    read, not with quotations times articles.
+    """
     quoted: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for q in quotes:
         quoted[q.article_id].append((q.start - 1, q.end + 1))
     for a in articles:
         quoted[a.id].extend(a.blockquotes)
-    article_words = {
-        a.id: [t for t in tokenize(a.text[a.body_start :]) if t.is_word and t.norm] for a in articles
-    }
-    found = []
-    for group in groups:
+    index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    lengths: dict[int, int] = {}
+    for number, group in enumerate(groups):
         ref = [t.norm for t in tokenize(group.reference_text) if t.is_word and t.norm]
-        if len(ref) < min_words:
-            continue
-        grams = {tuple(ref[i : i + min_words]) for i in range(len(ref) - min_words + 1)}
-        for article in articles:
-            words = article_words[article.id]
-            for lo, hi in _runs(words, grams, min_words):
+        if len(ref) >= min_words:
+            lengths[number] = len(ref)
+            for i in range(len(ref) - min_words + 1):
+                index[tuple(ref[i : i + min_words])].add(number)
+    if not index:
+        return ()
+    found = []
+    for article in articles:
+        words = [t for t in tokenize(article.text[article.body_start :]) if t.is_word and t.norm]
+        norms = [t.norm for t in words]
+        runs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for i in range(len(norms) - min_words + 1):
+            for number in index.get(tuple(norms[i : i + min_words]), ()):
+                spans = runs[number]
+                if spans and spans[-1][1] >= i:
+                    spans[-1] = (spans[-1][0], i + min_words)
+                else:
+                    spans.append((i, i + min_words))
+        for number in sorted(runs):
+            for lo, hi in runs[number]:
                 start = words[lo].start + article.body_start
                 end = words[hi - 1].end + article.body_start
                 if any(s < end and start < e for s, e in quoted[article.id]):
                     continue
                 span = Span(start, end, article.text[start:end])
-                found.append(UnmarkedReuse(group.id, article.id, span, round((hi - lo) / len(ref), 3)))
+                found.append(UnmarkedReuse(groups[number].id, article.id, span, round((hi - lo) / lengths[number], 3)))
+    found.sort(key=lambda u: (int(u.group_id[1:]) if u.group_id[1:].isdigit() else 0, u.article_id, u.span.start))
     return tuple(found)
-
-
-def _runs(words: Sequence[Token], grams: set[tuple[str, ...]], size: int) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    norms = [t.norm for t in words]
-    for i in range(len(norms) - size + 1):
-        if tuple(norms[i : i + size]) in grams:
-            if runs and runs[-1][1] >= i:
-                runs[-1] = (runs[-1][0], i + size)
-            else:
-                runs.append((i, i + size))
-    return runs

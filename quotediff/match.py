@@ -37,6 +37,9 @@ EVERYDAY = frozenset(
 )
 
 
+_COMMON_TRIGRAM = 64
+
+
 @dataclass(frozen=True, slots=True)
 class MatchOptions:
     # A fragment shorter than this never joins a group: four words ("all will be forgiven") is the shortest
@@ -298,7 +301,9 @@ def _find_links(
                 index[gram].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > 1:
+        # A trigram that dozens of renderings share ("i don't think") is no evidence and would make the candidate
+        # list quadratic; renderings of one quotation always share rarer trigrams too.
+        if 1 < len(members) <= _COMMON_TRIGRAM:
             for a in members:
                 for b in members:
                     if a < b and renderings[a].article_id != renderings[b].article_id:
