@@ -74,9 +74,7 @@ _IGNORED_DECLARATIONS = (
     "utf_7", "utf_16", "utf_32", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "undefined",
     "charmap",
 )  # fmt: skip
-_SNIFF_HTML = re.compile(
-    r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--)|<(?:html|body|article)\b", re.I
-)
+_SNIFF_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--)|<(?:html|body|article)\b", re.I)
 _PLAINLY_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html\b)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _TITLE_MAX = 200  # a first line longer than this is the body, not a title
@@ -329,9 +327,11 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes without ever failing; return the text and the codec used.
 
     Order: a byte-order mark; strict UTF-8; the charset an HTML page declares; cp1252 (what "latin-1" pages
-    really are, and where curly quotes 0x93/0x94 live); latin-1, which accepts any byte. UTF-8 comes before a
-    declaration because pages often declare a charset they were not saved in, and text in another charset with
-    non-ASCII bytes is almost never valid UTF-8.
+    really are, and where curly quotes 0x93/0x94 live). UTF-8 comes before a declaration because pages often
+    declare a charset they were not saved in, and text in another charset with non-ASCII bytes is almost never
+    valid UTF-8. The five bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode as in latin-1, as
+    browsers do: a plain latin-1 fallback would also turn every curly quote of a cp1252 file with one stray
+    byte into a control character.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -341,12 +341,22 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     declared_codec = _usable_declaration(declared)
-    for codec in ("utf-8", declared_codec, "cp1252") if declared_codec else ("utf-8", "cp1252"):
+    for codec in ("utf-8", declared_codec) if declared_codec else ("utf-8",):
         try:
             return data.decode(codec), codec
         except (UnicodeError, LookupError, ValueError):  # a declared codec may be anything
             continue
-    return data.decode("latin-1"), "latin-1"
+    return data.decode("cp1252", errors=_AS_LATIN1), "cp1252"
+
+
+def _as_latin1(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(map(chr, error.object[error.start : error.end])), error.end
+
+
+_AS_LATIN1 = "quotediff-as-latin1"
+codecs.register_error(_AS_LATIN1, _as_latin1)
 
 
 def _usable_declaration(declared: str | None) -> str | None:
