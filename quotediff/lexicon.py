@@ -8,6 +8,7 @@ titles.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -78,3 +79,9 @@ def lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         first_names=MappingProxyType({f[0]: f[1] for f in _lines("first_names.tsv")}),
     )
+
+
+def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
+    """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words."""
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b{suffix}", re.I)
