@@ -52,6 +52,8 @@ class MatchOptions:
     # Short renderings carry little evidence, so they must match almost word for word.
     short_words: int = 10
     short_containment: float = 0.85
+    # Renderings this short must not be put in the mouths of two different people.
+    phrase_words: int = 6
     # A group needs renderings from at least this many articles (1 to track single quotes, e.g. with --quote).
     min_articles: int = 2
 
@@ -157,14 +159,15 @@ def _quoted_words(text: str) -> str:
 
 def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
     text = " ".join(p.text for p in pieces[:-1]) + (" " if len(pieces) > 1 else "") + _quoted_words(pieces[-1].text)
-    speaker = next(
+    person = next(
         (
-            p.attribution.speaker_resolved
+            p.attribution
             for p in pieces
             if p.attribution.speaker_kind in ("named", "pronoun") and p.attribution.speaker_resolved
         ),
         None,
     )
+    speaker = person.speaker_resolved if person else None
     return Rendering(
         article_id=article_id,
         quote_ids=tuple(p.id for p in pieces),
@@ -343,10 +346,14 @@ def _link(
     # more (word length stands in for rarity), a number, or two words outside the everyday list.
     # A stock phrase still links when both articles put it in the mouth of the same named person.
     uncommon = [w for w in distinctive if w not in EVERYDAY]
-    if not (any(len(w) >= 6 or w.isdigit() for w in uncommon) or len(uncommon) >= 2):
-        a, b = renderings[shorter].speaker, renderings[longer].speaker
-        if a is None or b is None or not same_person(a, b):
-            return None
+    a, b = renderings[shorter].speaker, renderings[longer].speaker
+    same_speaker = a is not None and b is not None and same_person(a, b)
+    if not (any(len(w) >= 6 or w.isdigit() for w in uncommon) or len(uncommon) >= 2) and not same_speaker:
+        return None
+    # A phrase of a few words inside a long quote of somebody else ("unfit to be president", "boots on the
+    # ground") is that person borrowing a phrase, not a rendering of the same quotation.
+    if len(s) <= options.phrase_words and a is not None and b is not None and not same_speaker:
+        return None
     return _Link(shorter, longer, containment, (lo, hi))
 
 
