@@ -230,21 +230,24 @@ def _settle(
             parts.append(component)
             continue
         # The backbone is the rendering the most others sit inside: usually the longest, but not a long quote of
-        # someone else that carries a few of the words. Ties go to the longer one.
+        # someone else that carries a few of the words.
         candidates = sorted(component, key=lambda i: (-len(encoded[i]), i))[:12]
-        best: tuple[int, int, int] | None = None
+        best: tuple[int, float, int, int] | None = None
         spans: dict[int, tuple[int, int]] = {}
         for candidate in candidates:
             found = {candidate: (0, len(encoded[candidate]))}
+            fit = 0.0
             for i in component:
                 if i != candidate and len(encoded[i]) <= len(encoded[candidate]):
                     link = _link(i, candidate, encoded, renderings, options)
                     if link is not None:
                         found[i] = link.longer_span
-            score = (len(found), len(encoded[candidate]), -candidate)
+                        fit += link.containment
+            # Most members first; then the backbone they sit in most fully; then the longer one.
+            score = (len(found), round(fit, 6), len(encoded[candidate]), -candidate)
             if best is None or score > best:
                 best, spans = score, found
-        backbone = -best[2] if best is not None else component[0]
+        backbone = -best[3] if best is not None else component[0]
         parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
         if rest:
@@ -352,7 +355,8 @@ def _link(
         return None
     # A phrase of a few words inside a long quote of somebody else ("unfit to be president", "boots on the
     # ground") is that person borrowing a phrase, not a rendering of the same quotation.
-    if len(s) <= options.phrase_words and a is not None and b is not None and not same_speaker:
+    borrowed = len(s) <= options.phrase_words and len(hay) > 1.5 * len(s)
+    if borrowed and a is not None and b is not None and not same_speaker:
         return None
     return _Link(shorter, longer, containment, (lo, hi))
 
