@@ -280,6 +280,8 @@ def edit_label(edit: Edit) -> str:
 def change_description(change: AttributionChange) -> str:
     """Describe an attribution change the way an editor would say it ("hedge dropped", "misattributed")."""
     words = _CHANGE_WORDS.get((change.field, change.kind), f"{change.field} {_kind_label(change.kind)}")
+    if (change.field, change.kind) == ("hedges", "dropped") and change.severity != "critical":
+        words = "hedge dropped (a cited source still stands)"
     ref = change.reference or "none"
     var = change.variant or "none"
     return f"{words}: {_quoted(ref)} → {_quoted(var)}"
