@@ -77,6 +77,7 @@ _IGNORED_DECLARATIONS = (
 _SNIFF_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml|<!--)|<(?:html|body|article)\b", re.I)
 _PLAINLY_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html\b)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TITLE_MAX = 200  # a first line longer than this is the body, not a title
 
 
@@ -92,7 +93,7 @@ class UnusableInput(InputError):
     """One input that cannot be used; ``reason`` is the short text shown next to its path."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{printable_path(path)}: {reason}")
         self.path = path
         self.reason = reason
 
@@ -618,19 +619,27 @@ def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
 
 def _skip(skipped: Skipped, options: LoadOptions, into: list[Skipped]) -> None:
     if options.strict:
-        raise InputError(f"{skipped.path}: {skipped.reason} (--strict)")
+        raise InputError(f"{printable_path(skipped.path)}: {skipped.reason} (--strict)")
     into.append(skipped)
 
 
 def _nothing_found_message(paths: Sequence[str], skipped: list[Skipped]) -> str:
-    where = ", ".join(paths) if paths else "no paths given"
+    """One line naming the inputs and what was wrong with them (at most three of each)."""
+    where = ", ".join(printable_path(p) for p in paths[:3]) if paths else "no paths given"
+    if len(paths) > 3:
+        where += f" and {len(paths) - 3} more paths"
     if not skipped:
         suffixes = ", ".join(FORMAT_BY_SUFFIX)
         return f"no articles found in {where}: no {suffixes} files"
-    shown = ", ".join(f"{s.path} ({s.reason})" for s in skipped[:3])
+    shown = ", ".join(f"{printable_path(s.path)} ({s.reason})" for s in skipped[:3])
     more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
     noun = "file" if len(skipped) == 1 else "files"
     return f"no articles found in {where}: {len(skipped)} {noun} skipped: {shown}{more}"
+
+
+def printable_path(path: str) -> str:
+    """A path safe to print on one terminal line: control characters (newlines, escape sequences) as \\xNN."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
 
 
 # --- HTML ---------------------------------------------------------------------------------------------------

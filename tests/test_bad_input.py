@@ -483,3 +483,17 @@ def test_any_input_loads_or_is_refused_with_input_error(name: str, pieces: list[
         assert 0 <= start < end <= len(article.text)
     if article.format != "html":
         assert article.text == decode(data)[0].replace("\x00", "\ufffd")
+
+
+def test_hostile_file_names_cannot_break_the_one_line_message(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "evil\x1b[2J\nfake line\r.txt").write_bytes(b"")
+    with pytest.raises(NoArticlesError) as raised:
+        load([folder], tmp_path)
+    message = str(raised.value)
+    assert not re.search(r"[\x00-\x1f]", message)
+    assert "evil\\x1b[2J\\x0afake line\\x0d.txt (empty file)" in message
+    with pytest.raises(InputError) as strict:
+        load([folder], tmp_path, LoadOptions(strict=True))
+    assert not re.search(r"[\x00-\x1f]", str(strict.value))
