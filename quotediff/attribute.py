@@ -314,18 +314,7 @@ def _attribution(
     span = None
     if speaker is not None:
         span = Span(speaker.start, speaker.end, speaker.text)
-        speaker_kind = speaker.kind
-        if speaker.kind == "named":
-            resolved = resolver.name(speaker.text)
-        elif speaker.kind == "pronoun":
-            resolved = resolver.pronoun(speaker.text, speaker.start)
-            if resolved:
-                resolver.learn(resolved, speaker.text)
-        else:
-            resolved = speaker.text
-            person = resolver.role(speaker.text) if speaker.kind == "anonymous" else None
-            if person is not None:
-                resolved, speaker_kind = person, "named"
+        resolved, speaker_kind = _resolve(speaker, resolver, lex)
     s_start = sentence_start(masked, site.para_start, site.open_start)
     s_end = sentence_end(masked, site.close_end, site.para_end)
     lo, hi = s_start, s_end
@@ -355,6 +344,35 @@ def _attribution(
         addressee=frame.addressee,
         sources=sources,
     )
+
+
+def _resolve(speaker: Mention, resolver: Resolver, lex: Lexicon) -> tuple[str | None, str]:
+    """The speaker's resolved name and kind: a role description naming a person turns "named", an acronym or
+    "the guild" naming an organisation turns "organisation"."""
+    if speaker.kind == "named":
+        return resolver.name(speaker.text), "named"
+    if speaker.kind == "pronoun":
+        resolved = resolver.pronoun(speaker.text, speaker.start)
+        if resolved:
+            resolver.learn(resolved, speaker.text)
+        return resolved, "pronoun"
+    if speaker.kind == "organisation":
+        return resolver.organisation(speaker.text, speaker.start) or speaker.text, "organisation"
+    own = resolver.post_modifier(speaker.end)
+    if own:
+        return speaker.text + own, "anonymous"  # "one analyst" + " at a Frankfurt bank"
+    person = resolver.person_for(speaker.text, speaker.start)
+    earlier = resolver.earlier_description(speaker.text, speaker.start)
+    if person is not None and (earlier is None or person[1] > earlier[1]):
+        return person[0], "named"
+    words = speaker.text.split()
+    if words and (words[-1].isupper() and len(words[-1]) > 2 or words[-1].lower() in lex.organisation_words):
+        organisation = resolver.organisation(speaker.text, speaker.start)
+        if organisation is not None:
+            return organisation, "organisation"
+    if earlier is not None:
+        return earlier[0], "anonymous"
+    return speaker.text, "anonymous"
 
 
 @functools.cache

@@ -13,11 +13,13 @@ import re
 
 from quotediff.lexicon import Lexicon, lexicon
 from quotediff.mentions import classify
-from quotediff.tokens import LEADING_FUNCTION, PARTICLES
+from quotediff.tokens import AUX, LEADING_FUNCTION, MONTHS, PARTICLES, PREPOSITIONS, TIME_WORDS
 
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
 
-_NAME_CHAIN_RE = re.compile(rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:de|van|von|bin|al|la|le|di)\b))+")
+_NAME_CHAIN_RE = re.compile(
+    rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
+)
 
 
 @functools.cache
@@ -89,17 +91,30 @@ class Resolver:
         self._text = text
         self._positions: list[int] | None = None
         self._people: list[str] = []
+        self._chains: list[tuple[int, str]] | None = None
+        self._roles: dict[int, tuple[str, frozenset[str], frozenset[str]] | None] = {}
+        self._lower: str | None = None
 
     def _occurrences(self) -> list[int]:
-        """Offsets of every mention of a known person's surname (found on first use, in one regex pass)."""
+        """Offsets of every mention of a known person by surname or another word of the name (found on first use)."""
         if self._positions is None:
             self._positions = []
-            if self._full:
-                pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in self._full) + r")\b", re.I)
+            keys = {key: key for key in self._full}
+            surnames = {full: key for key, full in self._full.items()}
+            for word, names in self._by_word.items():
+                # "Lula" for "Luiz Inácio Lula da Silva": a name's inner words count when they name one person (not
+                # its first word: "Pakistan" of "Pakistan Tehreek-e-Insaf" is no mention of the party)
+                full = next(iter(names))
+                if len(names) == 1 and word not in keys and len(word) >= 3 and not full.lower().startswith(word):
+                    key = surnames.get(full)
+                    if key is not None:
+                        keys[word] = key
+            if keys:
+                pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
                 for match in pattern.finditer(self._text):
                     if match.group()[:1].isupper():
                         self._positions.append(match.start())
-                        self._people.append(match.group().lower())
+                        self._people.append(keys[match.group().lower()])
         return self._positions
 
     def role(self, mention: str) -> str | None:
@@ -150,3 +165,306 @@ class Resolver:
             if known is None or known == gender:
                 return self._full[key]
         return None
+
+    # organisations ---------------------------------------------------------------------------------------
+
+    def _org_chains(self) -> list[tuple[int, str]]:
+        """Every capitalised name in the text, "of"/"and" inside allowed, with its offset (found on first use)."""
+        if self._chains is None:
+            self._chains = []
+            for match in _ORG_CHAIN_RE.finditer(self._text):
+                words = match.group().split()
+                start = match.start()
+                while words and words[0].lower() in LEADING_FUNCTION:
+                    start = self._text.find(words[1], start) if len(words) > 1 else start
+                    words = words[1:]
+                if words:
+                    self._chains.append((start, " ".join(words).removesuffix("’s").removesuffix("'s")))
+        return self._chains
+
+    def organisation(self, mention: str, pos: int) -> str | None:
+        """The name an organisation goes by, without "the": "the State Department" -> "State Department"; an
+        acronym to its spelled-out name ("the AMPTP" -> "Alliance of Motion Picture and Television Producers");
+        a common noun to the last organisation named before whose name holds it ("the guild" -> "Writers Guild
+        of America", "the budget office" -> "Congressional Budget Office"). None when nothing fits."""
+        bare = _without_article(" ".join(mention.split()))
+        words = bare.split()
+        if not words:
+            return None
+        if _ACRONYM_RE.fullmatch(bare):
+            for _, name in self._org_chains():
+                if len(name.split()) > 2 and len(bare) >= 3 and _initials(name).startswith(bare):
+                    return _without_article(name)
+            return bare
+        if not words[-1].islower():
+            return bare
+        head = words[-1].lower()
+        mods = {_stem(w) for w in words[:-1] if not w.endswith(("’", "'", "’s", "'s")) and w.lower() not in _DEFINITE}
+        for start, name in reversed(self._org_chains()):
+            if start >= pos:
+                continue
+            lowered = name.lower().split()
+            stems = {_stem(w) for w in lowered}
+            if head in lowered and len(lowered) > 1 and mods <= stems:
+                return _without_article(name)
+        return None
+
+    # role descriptions -----------------------------------------------------------------------------------
+
+    def _role_at(self, index: int) -> tuple[str, frozenset[str], frozenset[str]] | None:
+        """(person, the role's words, their stems) when the article gives the person named at occurrence
+        ``index`` a title or role: "SAG-AFTRA President Fran Drescher", "Disney chief executive Bob Iger",
+        "Hakeem Jeffries, the House Democratic leader", "Khan's lawyer, Tariq Mehmood Sial"."""
+        if index in self._roles:
+            return self._roles[index]
+        self._roles[index] = None
+        lex = lexicon()
+        heads = _title_words()
+        pos, key = self._occurrences()[index], self._people[index]
+        if key in self._things:
+            return None
+        person = self._full[key]
+        name_words = {w.lower() for w in person.split()}
+        # the name may start before the surname: walk back over its other words
+        first = pos
+        before = _WORD_TOKEN_RE.findall(self._text[max(0, pos - 120) : pos])
+        while before and before[-1].lower() in name_words:
+            first -= len(before[-1]) + 1
+            before.pop()
+        after = _WORD_TOKEN_RE.findall(self._text[pos : pos + 160])
+        k = 1
+        while k < len(after) and after[k].lower() in name_words:
+            k += 1
+        if before and before[-1] == ",":
+            # "Khan's lawyer, Tariq Mehmood Sial.": a role before the comma, the name closing the phrase
+            closes = k >= len(after) or after[k] in (",", ".", ")", ";")
+            before.pop()
+            if not closes or not before or _plain(before[-1]) not in heads:
+                before = []
+        if len(after) > 1 and after[1].lower() in name_words:
+            return None  # a later word of the same name reads the role
+        role = _role_words(before, lex, backwards=True)
+        if role and _abbreviated(role[0]) not in heads:
+            role = []  # the word next to the name must be a title or role: "chief executive Bob Iger"
+        if (
+            role
+            and len(role) < len(before)
+            and before[-1 - len(role)].lower() in PREPOSITIONS
+            and "," in self._text[first - 3 : first]
+        ):
+            role = []  # "According to the same official, Xi Jinping ...": no apposition
+        if k < len(after) and after[k] == ",":
+            apposition = _role_words(after[k + 1 :], lex, backwards=False)
+            if apposition and _abbreviated(apposition[-1]) in heads:
+                role = role + apposition  # "Hakeem Jeffries, the House Democratic leader,"
+        full = frozenset(_abbreviated(w) for w in role)
+        if full & heads:
+            self._roles[index] = (person, full, frozenset(_stem(w) for w in full))
+        return self._roles[index]
+
+    def _roles_with(self, head: str) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+        """(offset, person, role words, stems) of every role holding ``head``; only names with the head
+        nearby are read."""
+        if self._lower is None:
+            self._lower = self._text.lower()
+        found = []
+        for index, pos in enumerate(self._occurrences()):
+            if self._lower.find(head[:3], max(0, pos - 120), pos + 160) < 0:  # "adm" finds "Adm." too
+                continue
+            role = self._role_at(index)
+            if role is not None and head in role[1]:
+                found.append((pos, *role))
+        return found
+
+    def person_for(self, description: str, pos: int) -> tuple[str, int] | None:
+        """The named person a definite or possessive role description stands for: "the union president" ->
+        "Fran Drescher", "Disney's chief executive" -> "Bob Iger". The candidate whose role shares most of the
+        description's words wins, the nearest before the mention on a tie; None when two people fit as well."""
+        words = description.split()
+        if len(words) < 2 or not (words[0].lower() in _DEFINITE or words[0].endswith(("’s", "'s"))):
+            return None
+        content = [w for w in words if w.lower() not in _DEFINITE]
+        if not content:
+            return None
+        head = _plain(content[-1])
+        mods = {_stem(w) for w in content[:-1]}
+        found = [
+            (len(mods & stems), p < pos, -abs(p - pos), person, p) for p, person, words, stems in self._roles_with(head)
+        ]
+        if not found:
+            return None
+        best = max(found)
+        if best[0] == len(mods) and (best[1] or len({f[3] for f in found if f[0] == best[0]}) == 1):
+            return best[3], best[4]
+        if len({f[3] for f in found}) == 1:
+            return best[3], best[4]  # the only person the article gives that role
+        return None
+
+    # anonymous descriptions ------------------------------------------------------------------------------
+
+    def earlier_description(self, mention: str, start: int) -> tuple[str, int] | None:
+        """For "the official", "the same official", bare "diplomats": the fuller description of the same head
+        used last before it ("A senior Indian official", "Western diplomats"), with its offset."""
+        words = mention.split()
+        if not words:
+            return None
+        first = words[0].lower()
+        content = [w for w in words if w.lower() not in _DEFINITE]
+        if not content or not (first in _DEFINITE or (len(words) == 1 and first.endswith("s"))):
+            return None
+        head = content[-1]
+        mods = {_stem(w) for w in content[:-1]}
+        window = max(0, start - 4000)
+        for match in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", self._text[window:start], re.I))):
+            found = self._description_at(window + match.start(), window + match.end())
+            if found is None:
+                continue
+            phrase, begin = found
+            fuller = len(phrase.split()) > len(content) or phrase.split()[0].lower() in _INDEFINITE
+            if fuller and mods <= {_stem(w) for w in phrase.split()}:
+                return phrase, begin
+        return None
+
+    def _description_at(self, head_start: int, head_end: int) -> tuple[str, int] | None:
+        """The description ending in the head word at head_start: back to its determiner, plus its post-modifier."""
+        lex = lexicon()
+        lo = max(0, head_start - 80)
+        toks = [(m.start(), m.group()) for m in _WORD_TOKEN_RE.finditer(self._text, lo, head_start)]
+        begin = head_start
+        modifiers = 0
+        for offset, word in reversed(toks):
+            low = word.lower()
+            if low in _INDEFINITE or low == "the":
+                begin = offset
+                break
+            if not (word[:1].isalnum() or word == "-") or low in PREPOSITIONS or low in _POST_STOP:
+                if modifiers == 0:
+                    return None
+                break
+            if (low in lex.verbs and low not in lex.anonymous_heads) or low in AUX or modifiers >= 5:
+                return None
+            begin = offset
+            modifiers += 1
+        return self._text[begin:head_end] + self.post_modifier(head_end), begin
+
+    def post_modifier(self, end: int) -> str:
+        """ " at a Frankfurt bank", " involved in the negotiations" after a description's head; "" when none."""
+        lex = lexicon()
+        toks = [
+            (m.start() + end, m.end() + end, m.group()) for m in _WORD_TOKEN_RE.finditer(self._text[end : end + 160])
+        ]
+        i = 0
+        if len(toks) > 1 and toks[0][2].lower() in _POST_PARTICIPLES and toks[1][2].lower() in _POST_OPENERS:
+            i = 2
+        elif toks and toks[0][2].lower() in _POST_OPENERS:
+            i = 1
+        else:
+            return ""
+        if i >= len(toks) or toks[i][2].lower() in TIME_WORDS or toks[i][2].lower() in MONTHS:
+            return ""
+        last = None
+        for k in range(i, min(len(toks), i + 9)):
+            word = toks[k][2]
+            low = word.lower()
+            joins = low == "and" and toks[k - 1][2][:1].isupper() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
+            if not joins and (
+                not word[:1].isalnum() or low in _POST_STOP or low in AUX or (low in lex.verbs and word.islower())
+            ):
+                break
+            if low in TIME_WORDS and k > i:
+                break
+            last = k
+        while (
+            last is not None
+            and last >= i
+            and (toks[last][2].lower() in _FUNCTION or toks[last][2].lower() in _INDEFINITE)
+        ):
+            last -= 1  # "a summary of the call": never end on "of the"
+        if last is None or last < i:
+            return ""
+        return self._text[end : toks[last][1]]
+
+
+# --- organisations and descriptions -------------------------------------------------------------------------
+
+# A capitalised name that may hold "of", "and", "for": "Alliance of Motion Picture and Television Producers".
+_ORG_CHAIN_RE = re.compile(
+    r"\b[A-Z][\w’'&.\-]*(?:(?:[ \u00a0]+(?:of|and|for|on)(?:[ \u00a0]+the)?)?[ \u00a0]+[A-Z][\w’'&.\-]*)*"
+)
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
+_DEFINITE = frozenset("the this that these those same".split())
+_FUNCTION = frozenset("the a an of and for at from on in with to by".split())
+_INDEFINITE = frozenset("a an one another two three several some".split())
+# After a description's head, these open a post-modifier that belongs to it: "one analyst at a Frankfurt bank",
+# "a Democratic aide briefed on the talks". Prepositions alone, or a participle and its preposition.
+_POST_OPENERS = frozenset("at from for on in of with".split())
+_POST_PARTICIPLES = frozenset("involved briefed familiar close based working".split())
+_POST_STOP = frozenset("who which that whose when while as and but or said says".split())
+_WORD_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w’'\-]+|[^\w\s]")
+
+
+def _stem(word: str) -> str:
+    """A crude key for matching modifiers: "Brazilian" ~ "Brazil's" ~ "brazil"."""
+    return word.lower().replace("’s", "").replace("'s", "").rstrip(".")[:5]
+
+
+def _without_article(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        return " ".join(words[1:])
+    return name
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’s", "").replace("'s", "").rstrip(".")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+
+
+# Abbreviated titles and the word they stand for, so "the admiral" finds "Rear Adm. John Mauger".
+_ABBREVIATED = {
+    "adm": "admiral",
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+    "dr": "doctor",
+    "rev": "reverend",
+    "pres": "president",
+    "sec": "secretary",
+    "amb": "ambassador",
+}
+
+
+def _abbreviated(word: str) -> str:
+    """A role word in plain form, abbreviations spelled out: "Adm." -> "admiral", "Disney's" -> "disney"."""
+    plain = _plain(word)
+    return _ABBREVIATED.get(plain, plain)
+
+
+def _role_words(toks: list[str], lex: Lexicon, *, backwards: bool) -> list[str]:
+    """The words of a role next to a name, read away from it until a determiner, preposition or punctuation:
+    "Disney chief executive" before "Bob Iger", "the House Democratic leader" after "Hakeem Jeffries,"."""
+    words: list[str] = []
+    seq = reversed(toks) if backwards else iter(toks)
+    for word in seq:
+        low = word.lower()
+        if low in _DEFINITE or low in _INDEFINITE:
+            if backwards:
+                break
+            continue
+        if not (word[:1].isalnum()) or low in PREPOSITIONS or low in _POST_STOP or low in AUX:
+            break
+        if low in lex.verbs and low not in lex.anonymous_heads:
+            break
+        if len(words) >= 6:
+            break
+        words.append(word)
+    return words

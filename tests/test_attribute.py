@@ -33,7 +33,7 @@ def _who(a: Attribution) -> tuple[str | None, str | None, str, str | None]:
         ("“All will be forgiven,” a U.S. diplomat said.", ("a U.S. diplomat", "a U.S. diplomat", "anonymous", "say")),
         (
             "“We do not comment on private diplomatic talks,” the State Department said.",
-            ("the State Department", "the State Department", "organisation", "say"),
+            ("the State Department", "State Department", "organisation", "say"),
         ),
         (
             "“We will see what happens next week,” said a State Department spokesperson.",

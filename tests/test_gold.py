@@ -53,6 +53,11 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").replace("’", "'").lower().split()).strip(" ,.")
 
 
+def _name(text: str | None) -> str:
+    """A resolved name for comparison: "The State Department" and "State Department" are one name."""
+    return _norm(text).removeprefix("the ")
+
+
 def _same(a: str | None, b: str | None) -> bool:
     """Phrases agree when one contains the other (case, spacing and apostrophe style aside)."""
     x, y = _norm(a), _norm(b)
@@ -131,7 +136,7 @@ def _score(tally: Tally, story: str, article: Article, gold: list[dict], ours: t
             tally.errors.append(f"{where}: speaker {speaker!r} (want {entry['speaker']!r})")
         if entry.get("speaker_resolved"):
             c["resolved_n"] += 1
-            ok = _norm(a.speaker_resolved) == _norm(entry["speaker_resolved"])
+            ok = _name(a.speaker_resolved) == _name(entry["speaker_resolved"])
             c["resolved_ok"] += ok
             if not ok:
                 tally.errors.append(f"{where}: resolved {a.speaker_resolved!r} (want {entry['speaker_resolved']!r})")
