@@ -314,7 +314,7 @@ def _attribution(
     span = None
     if speaker is not None:
         span = Span(speaker.start, speaker.end, speaker.text)
-        resolved, speaker_kind = _resolve(speaker, resolver, lex)
+        resolved, speaker_kind = _resolve(speaker, text, masked, resolver, lex)
     s_start = sentence_start(masked, site.para_start, site.open_start)
     s_end = sentence_end(masked, site.close_end, site.para_end)
     lo, hi = s_start, s_end
@@ -346,12 +346,15 @@ def _attribution(
     )
 
 
-def _resolve(speaker: Mention, resolver: Resolver, lex: Lexicon) -> tuple[str | None, str]:
+def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: Lexicon) -> tuple[str | None, str]:
     """The speaker's resolved name and kind: a role description naming a person turns "named", an acronym or
     "the guild" naming an organisation turns "organisation"."""
     if speaker.kind == "named":
         return resolver.name(speaker.text), "named"
     if speaker.kind == "pronoun":
+        subject = _subject_before(speaker, masked, text, resolver, lex)
+        if subject is not None:
+            return subject, "pronoun"
         resolved = resolver.pronoun(speaker.text, speaker.start)
         if resolved:
             resolver.learn(resolved, speaker.text)
@@ -373,6 +376,58 @@ def _resolve(speaker: Mention, resolver: Resolver, lex: Lexicon) -> tuple[str | 
     if earlier is not None:
         return earlier[0], "anonymous"
     return speaker.text, "anonymous"
+
+
+# Singular nouns for a group that "they" can stand for: "a group of background actors ... they said".
+_GROUP_HEADS = frozenset("group family delegation team caucus board panel committee crowd coalition".split())
+# Anonymous heads that name documents, not people: "he" or "she" never stands for them.
+_DOCUMENT_HEADS = frozenset(
+    "cable cables document documents memo report letter statement transcript email emails filing complaint"
+    " indictment lawsuit poll survey study brief motion ruling ad ads advertisement spot clip video tweet tweets"
+    " post message release announcement note piece op-ed column editorial article book speech website sign banner"
+    " poster platform resolution".split()
+)
+
+
+def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver, lex: Lexicon) -> str | None:
+    """What a pronoun stands for when the subject of its own or the previous sentence is no named person: "they"
+    and "it" an organisation ("The House Freedom Caucus has pushed him. In a statement, they said") or "they" a
+    plural description; "he" and "she" a singular description no name follows ("A former Indian high
+    commissioner ... said ... “…,” he said"). None leaves the pronoun to the name-based rule."""
+    low = speaker.text.lower()
+    gender, number = lex.pronouns.get(low, ("x", "s"))
+    end = speaker.start
+    for _ in range(2):
+        line_start = masked.rfind("\n", 0, end) + 1
+        start = sentence_start(masked, line_start, max(line_start, end - 1))
+        toks = tokens(masked, start, end)
+        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        if subject is not None and subject.end <= speaker.start:
+            head = subject.text.split()[-1].lower()
+            plural = head.endswith("s") and not head.endswith("ss") or head in _GROUP_HEADS
+            if subject.kind == "organisation" and (low == "it" or number == "p"):
+                return resolver.organisation(subject.text, subject.start) or subject.text
+            if subject.kind == "anonymous" and number == "p" and plural and head not in _DOCUMENT_HEADS:
+                return subject.text + resolver.post_modifier(subject.end)
+            if (
+                subject.kind == "anonymous"
+                and gender in ("m", "f")
+                and not plural
+                and head in lex.anonymous_heads
+                and head not in _DOCUMENT_HEADS
+                and not resolver.names_between(subject.end, speaker.start)
+            ):
+                person = resolver.person_for(subject.text, subject.start)  # "the company's chief executive"
+                return person[0] if person is not None else subject.text + resolver.post_modifier(subject.end)
+            if subject.kind in ("named", "pronoun", "organisation", "anonymous"):
+                return None  # the nearest subject is someone else: the name-based rule decides
+        if start <= line_start:
+            end = len(masked[:line_start].rstrip())  # the previous paragraph's last sentence
+            if end <= 0:
+                return None
+        else:
+            end = start
+    return None
 
 
 @functools.cache

@@ -68,6 +68,22 @@ def _name_span(toks: list[Tok], i: int) -> int:
     return j
 
 
+def _joined_name(toks: list[Tok], m: int, lex: Lexicon) -> int | None:
+    """Where an organisation's name starts when the capitalised words from ``m`` end a longer one joined by
+    "of", "and" or "for" after "the": "the Alliance of Motion Picture and Television Producers". None otherwise
+    ("Rep. Chip Roy of Texas" is a person and a place)."""
+    start = m
+    while start >= 2 and toks[start - 1].text in ("of", "and", "for") and is_cap(toks[start - 2].text):
+        start -= 2
+        while start - 1 >= 0 and is_cap(toks[start - 1].text) and toks[start - 1].text[:1].isalnum():
+            start -= 1
+    if start == m or start == 0 or toks[start - 1].text.lower() != "the":
+        return None
+    if toks[start].text.lower() in LEADING_FUNCTION:
+        return None
+    return start
+
+
 def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool = False) -> Mention | None:
     """The noun phrase starting at token ``i`` (speaker after the verb: "said Lu", "said the official")."""
     if i >= len(toks):
@@ -241,6 +257,9 @@ def mention_before(
         if words[0].lower() in LEADING_FUNCTION:
             return None
         kind = classify(words, lex)
+        joined = _joined_name(toks, m, lex)
+        if joined is not None:
+            m, kind = joined, "organisation"  # "the Writers Guild of America", "the Department of ... and Trade"
         start = toks[m].start
         first = m
         if m - 1 >= 0 and toks[m - 1].text.lower() == "the":

@@ -72,6 +72,9 @@ class Resolver:
                 continue
             if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
                 self._things.add(key)  # "the United States": a place or a body, never "he" or "she"
+            untitled = len(name.split()) == len(words)  # "Secretary of State Antony Blinken" is a person
+            if untitled and _INSIDE_NAME_RE.search(text, max(0, match.start() - 40), match.start()):
+                self._things.add(key)  # "... Picture and Television Producers", "South and Central Asia"
             if len(parts) > 3 and not any(p.lower() in PARTICLES for p in parts):
                 # "Central Asia Donald Lu" (after "for South and"): a person's name is its last two words
                 parts = parts[-3:] if parts[-2].endswith(".") else parts[-2:]
@@ -156,15 +159,31 @@ class Resolver:
         gender, number = lexicon().pronouns.get(pronoun.lower(), ("x", "s"))
         if number != "s" or gender not in ("m", "f"):
             return None
-        index = bisect.bisect_left(self._occurrences(), pos)
+        positions = self._occurrences()
+        index = bisect.bisect_left(positions, pos)
         for k in range(index - 1, max(-1, index - 40), -1):
             key = self._people[k]
-            if key in self._things:
+            if key in self._things or self._after_preposition(positions[k], key):
                 continue
             known = self._gender.get(key)
             if known is None or known == gender:
                 return self._full[key]
         return None
+
+    def names_between(self, start: int, end: int) -> bool:
+        """Whether a known person is named in text[start:end]."""
+        positions = self._occurrences()
+        index = bisect.bisect_left(positions, start)
+        return index < len(positions) and positions[index] < end
+
+    def _after_preposition(self, pos: int, key: str) -> bool:
+        """Whether the name at ``pos`` follows a preposition ("in Los Angeles", "at Halden Capital", "by Westcoast
+        Wire"): a place, an employer or a source, seldom what a later "he" or "she" stands for."""
+        name_words = {w.lower() for w in self._full[key].split()}
+        words = self._text[max(0, pos - 60) : pos].split()
+        while words and words[-1].lower() in name_words:
+            words.pop()
+        return bool(words) and words[-1] in _PLACE_PREPOSITIONS
 
     # organisations ---------------------------------------------------------------------------------------
 
@@ -393,6 +412,9 @@ _ORG_CHAIN_RE = re.compile(
 )
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
 _DEFINITE = frozenset("the this that these those same".split())
+# A chain right after "X of" or "X and" (X capitalised) is the tail of a longer name, not a person.
+_INSIDE_NAME_RE = re.compile(r"[A-Z][\w’'\-]*[ \u00a0]+(?:of|and)[ \u00a0]+$")
+_PLACE_PREPOSITIONS = frozenset("in at from by near outside inside across into of on for with about against".split())
 _FUNCTION = frozenset("the a an of and for at from on in with to by".split())
 _INDEFINITE = frozenset("a an one another two three several some".split())
 # After a description's head, these open a post-modifier that belongs to it: "one analyst at a Frankfurt bank",
