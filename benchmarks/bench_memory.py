@@ -123,8 +123,8 @@ def run_case(paths: list[str], max_bytes: int, *, extract: bool, trace: bool) ->
     report(articles=len(articles), skipped=skipped, load_s=load_s, extract_s=extract_s, quotes=quotes)
 
 
-def _child(spec: dict[str, object], timeout: float) -> tuple[dict[str, float], bool]:
-    """The last figures a child printed, and whether it finished within ``timeout`` seconds."""
+def _child(spec: dict[str, object], timeout: float) -> tuple[list[dict[str, float]], bool]:
+    """The figures a child printed (after loading, after extracting), and whether it finished in time."""
     command = [sys.executable, __file__, "--child", json.dumps(spec)]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     try:
@@ -133,14 +133,13 @@ def _child(spec: dict[str, object], timeout: float) -> tuple[dict[str, float], b
     except subprocess.TimeoutExpired as expired:
         raw = expired.stdout or b""
         output, finished = (raw.decode() if isinstance(raw, bytes) else raw), False
-    lines = [line for line in output.splitlines() if line.startswith("{")]
-    return (json.loads(lines[-1]) if lines else {}), finished
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")], finished
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-extract", action="store_true", help="time the loader alone")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds allowed per case (default 300)")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds allowed per run (default 300)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -149,29 +148,38 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="quotediff-bench-") as folder:
         cases = make_inputs(Path(folder))
-        header = ("case", "articles", "skipped", "load s", "extract s", "quotes", "peak RSS MB", "traced MB")
+        header = (
+            "case", "articles", "skipped", "load s", "load: peak RSS MB", "load: traced MB",
+            "extract s", "quotes", "load+extract: peak RSS MB", "load+extract: traced MB",
+        )  # fmt: skip
         print(" | ".join(header))
         print(" | ".join("---" for _ in header))
         for name, (paths, max_bytes) in cases.items():
             spec = {"paths": paths, "max_bytes": max_bytes, "extract": not args.no_extract, "trace": False}
             timed, finished = _child(spec, args.timeout)
-            traced, _ = _child({**spec, "trace": True}, args.timeout)
+            # The traced run repeats extraction only when it finished in time untraced (tracing slows it down).
+            traced, _ = _child({**spec, "trace": True, "extract": spec["extract"] and finished}, args.timeout)
             if not timed:
                 print(f"{name} | failed or timed out while loading")
                 continue
-            if "extract_s" in timed:
-                extract_s, quotes = f"{timed['extract_s']:.2f}", str(int(timed["quotes"]))
+            loaded, extracted = timed[0], (timed[1] if len(timed) > 1 else None)
+            traced_load = f"{traced[0]['traced_peak_mb']:.0f}" if traced else "?"
+            traced_all = f"{traced[1]['traced_peak_mb']:.0f}" if len(traced) > 1 else "?"
+            if extracted:
+                extract_s, quotes = f"{extracted['extract_s']:.2f}", str(int(extracted["quotes"]))
+                extract = (extract_s, quotes, f"{extracted['maxrss_mb']:.0f}", traced_all)
+            elif finished:
+                extract = ("n/a", "n/a", "n/a", "n/a")
             else:
-                extract_s, quotes = ("n/a", "n/a") if finished else (f"> {args.timeout:.0f} (timeout)", "?")
+                extract = (f"> {args.timeout:.0f} (timeout)", "?", "?", "?")
             row = (
                 name,
-                str(int(timed["articles"])),
-                str(int(timed["skipped"])),
-                f"{timed['load_s']:.2f}",
-                extract_s,
-                quotes,
-                f"{timed['maxrss_mb']:.0f}",
-                f"{traced.get('traced_peak_mb', float('nan')):.0f}",
+                str(int(loaded["articles"])),
+                str(int(loaded["skipped"])),
+                f"{loaded['load_s']:.2f}",
+                f"{loaded['maxrss_mb']:.0f}",
+                traced_load,
+                *extract,
             )
             print(" | ".join(row), flush=True)
 
