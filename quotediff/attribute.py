@@ -38,7 +38,7 @@ from quotediff.frames import (
     has_speech_verb,
 )
 from quotediff.lexicon import Lexicon, lexicon, phrase_re
-from quotediff.mentions import Mention, clause_subject
+from quotediff.mentions import Mention, clause_subject, opening_subject
 from quotediff.model import Attribution, Span
 from quotediff.resolve import Resolver
 from quotediff.tokens import WORD_RE, is_cap, sentence_end, sentence_start, tokens, word_count
@@ -401,14 +401,14 @@ def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver
         line_start = masked.rfind("\n", 0, end) + 1
         start = sentence_start(masked, line_start, max(line_start, end - 1))
         toks = tokens(masked, start, end)
-        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        found = opening_subject(toks, text, lex) if toks else None
+        subject, head = found if found is not None else (None, "")
         if subject is not None and subject.end <= speaker.start:
-            head = subject.text.split()[-1].lower()
             plural = head.endswith("s") and not head.endswith("ss") or head in _GROUP_HEADS
             if subject.kind == "organisation" and (low == "it" or number == "p"):
                 return resolver.organisation(subject.text, subject.start) or subject.text
             if subject.kind == "anonymous" and number == "p" and plural and head not in _DOCUMENT_HEADS:
-                return subject.text + resolver.post_modifier(subject.end)
+                return subject.text
             if (
                 subject.kind == "anonymous"
                 and gender in ("m", "f")
@@ -418,7 +418,7 @@ def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver
                 and not resolver.names_between(subject.end, speaker.start)
             ):
                 person = resolver.person_for(subject.text, subject.start)  # "the company's chief executive"
-                return person[0] if person is not None else subject.text + resolver.post_modifier(subject.end)
+                return person[0] if person is not None else subject.text
             if subject.kind in ("named", "pronoun", "organisation", "anonymous"):
                 return None  # the nearest subject is someone else: the name-based rule decides
         if start <= line_start:

@@ -157,11 +157,22 @@ def _description_after(
                 and is_cap(toks[k + 1].text)
             ):
                 m = _name_span(toks, k + 1)
+                named_body = is_cap(toks[j].text) and toks[j].text.lower() in lex.organisation_words
                 j = m - 1
+                while (
+                    named_body
+                    and m + 1 < len(toks)
+                    and toks[m].text in ("of", "and", "for")
+                    and is_cap(toks[m + 1].text)
+                ):
+                    m = _name_span(toks, m + 1)  # "the Alliance of Motion Picture and Television Producers"
+                    j = m - 1
             words = [t.text for t in toks[i : j + 1]]
             kind = classify(words, lex)
             if kind == "named":
                 kind = "anonymous"
+            if any(is_cap(w) and w.lower() in lex.organisation_words for w in words) and words[0].lower() == "the":
+                kind = "organisation"  # "the Writers Guild of America", "the Alliance of ..."
             first = toks[possessor if possessor is not None else i].start
             return Mention(first, toks[j].end, text[first : toks[j].end], kind)
         if j > i and word[:1].islower() and (low in lex.verbs or low in AUX):
@@ -324,3 +335,49 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
             found = mention
             break
     return found
+
+
+_SUBJECT_STOP = frozenset("who which that whose whom where when while as".split())
+
+
+def opening_subject(toks: list[Tok], text: str, lex: Lexicon) -> tuple[Mention, str] | None:
+    """The noun phrase opening a sentence, after a leading phrase closed by a comma ("In a statement, ..."), with
+    its head noun: "A former Indian high commissioner to Pakistan" (head "commissioner"), "The House Freedom
+    Caucus", "A group of background actors" (head "group"). Read up to the verb, a comma or a relative pronoun."""
+    i = 0
+    while i < len(toks) and toks[i].text in QUOTE_MARKS:
+        i += 1
+    if i < len(toks) and (toks[i].text.lower() in PREPOSITIONS or toks[i].text.lower() in SUBORDINATORS):
+        comma = next((k for k in range(i + 1, min(len(toks), i + 14)) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    j = i
+    core_end: int | None = None
+    while j < len(toks) and j < i + 10:
+        word = toks[j].text
+        low = word.lower()
+        if not (word[:1].isalnum() or word in ("-", "’", "'")) or low in _SUBJECT_STOP or low in AUX:
+            break
+        if word.islower() and j > i:
+            if low in lex.verbs and low not in lex.anonymous_heads:
+                break
+            if low.endswith("ed") and len(low) > 4 and low not in lex.anonymous_heads:
+                break  # "Administration officials briefed"
+        if low in PREPOSITIONS and core_end is None and j > i:
+            core_end = j
+        j += 1
+    if j == i or j >= len(toks):
+        return None
+    core = toks[i : core_end if core_end is not None else j]
+    words = [t.text for t in core]
+    if words[0].lower() in lex.pronouns:
+        return None
+    kind = classify(words, lex)
+    if kind == "named" and words[0].lower() == "the":
+        kind = "organisation"
+    end = toks[j - 1].end
+    while j - 1 > i and toks[j - 1].text.lower() in PREPOSITIONS | DETERMINERS:
+        j -= 1
+        end = toks[j - 1].end
+    return Mention(toks[i].start, end, text[toks[i].start : end], kind), words[-1].lower()
