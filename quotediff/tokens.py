@@ -128,7 +128,7 @@ SUBORDINATORS = frozenset(
     "as when while if although though because after before since once until unless speaking asked".split()
 )
 
-_IRREGULAR = frozenset(
+IRREGULAR = frozenset(
     "went came made took gave got put kept left held stood sat ran began brought thought felt saw found became"
     " sent spent struck shook wrote spoke told said knew grew drew threw won lost met paid led read heard let"
     " set cut hit quit meant sought fought taught caught bought".split()
@@ -142,7 +142,7 @@ def looks_like_verb(word: str, lex: Lexicon) -> bool:
         return False
     return (
         low in AUX
-        or low in _IRREGULAR
+        or low in IRREGULAR
         or low in lex.verbs
         or low.endswith("ing")
         or low in ADVERBS
@@ -153,7 +153,14 @@ def looks_like_verb(word: str, lex: Lexicon) -> bool:
 
 def is_adverb(word: str) -> bool:
     """ "hardly", "cynically", "sharply": a lower-case -ly word that is not a noun of the lexicon."""
-    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in lexicon().anonymous_heads
+    lex = lexicon()
+    return (
+        len(word) > 4
+        and word.endswith("ly")
+        and word.islower()
+        and word not in lex.anonymous_heads
+        and word not in lex.organisation_words  # "family"
+    )
 
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
