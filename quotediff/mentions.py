@@ -152,6 +152,18 @@ def _description_after(
             m = _name_span(toks, k)
             if m > k and toks[k].text.lower() not in lex.pronouns:
                 return Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
+            if k + 1 < len(toks) and toks[k].text == "," and is_cap(toks[k + 1].text):
+                # "said Khan's lawyer, Tariq Mehmood Sial.": the name in apposition is the speaker
+                m = _name_span(toks, k + 1)
+                closes = (
+                    m >= len(toks)
+                    or toks[m].text in (".", ";", ")")
+                    or (toks[m].text == "," and not (m + 1 < len(toks) and toks[m + 1].text.lower() in lex.verbs))
+                )  # not "the White House spokesman, Josh Earnest, said": the verb follows, the frame reads it
+                if 2 <= m - k - 1 <= 4 and closes and classify([t.text for t in toks[k + 1 : m]], lex) == "named":
+                    return Mention(
+                        toks[k + 1].start, toks[m - 1].end, text[toks[k + 1].start : toks[m - 1].end], "named"
+                    )
             if (
                 k + 1 < len(toks)
                 and toks[k].text.lower() in ("for", "of", "at", "with", "in")
