@@ -350,7 +350,8 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
     """The speaker's resolved name and kind: a role description naming a person turns "named", an acronym or
     "the guild" naming an organisation turns "organisation"."""
     if speaker.kind == "named":
-        return resolver.name(speaker.text), "named"
+        name = resolver.name(speaker.text)
+        return name, "organisation" if resolver.is_company(name) else "named"
     if speaker.kind == "pronoun":
         subject = _subject_before(speaker, masked, text, resolver, lex)
         if subject is not None:

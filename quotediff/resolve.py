@@ -97,6 +97,7 @@ class Resolver:
         self._chains: list[tuple[int, str]] | None = None
         self._roles: dict[int, tuple[str, frozenset[str], frozenset[str]] | None] = {}
         self._lower: str | None = None
+        self._companies: set[str] | None = None
 
     def _occurrences(self) -> list[int]:
         """Offsets of every mention of a known person by surname or another word of the name (found on first use)."""
@@ -227,6 +228,15 @@ class Resolver:
             if head in lowered and len(lowered) > 1 and mods <= stems:
                 return _without_article(name)
         return None
+
+    def is_company(self, name: str) -> bool:
+        """Whether a name is a company or body by what the article says of its last word: "OceanGate, the
+        company", "the OceanGate chief executive", "co-founded OceanGate", "Disney's CEO"."""
+        if self._companies is None:
+            self._companies = {m.group(1) or m.group(2) for m in _COMPANY_RE.finditer(self._text)}
+            self._companies |= {m.group(1) for m in _COMPANY_AFTER_RE.finditer(self._text)}
+        last = name.split()[-1] if name.split() else ""
+        return last in self._companies and last.lower() not in self._gender
 
     # role descriptions -----------------------------------------------------------------------------------
 
@@ -412,6 +422,18 @@ _ORG_CHAIN_RE = re.compile(
 )
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
 _DEFINITE = frozenset("the this that these those same".split())
+# What an article says of a company: "OceanGate, the company", "co-founded OceanGate", "OceanGate's chief
+# executive" (a person has a spokesman or a campaign manager, but no chief executive, founder or shares).
+_COMPANY_RE = re.compile(
+    r"\b([A-Z][\w\-]+)(?:['’]s)?,? (?:the|a|an)? ?(?:[\w\-]+ ){0,2}?(?:company|firm|startup|start-up|operator"
+    r"|corporation|conglomerate|chain|manufacturer|maker|insurer|lender|broadcaster|network|agency)\b"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"  # not "Rush, the company's chief"
+    r"|\b(?:co-)?founded ([A-Z][\w\-]+)\b"
+)
+_COMPANY_AFTER_RE = re.compile(
+    r"\b([A-Z][\w\-]+)(?:['’]s)? (?:chief executive|chief executive officer|CEO|co-founder|founder|shares"
+    r"|shareholders|headquarters|board of directors)\b"
+)
 # A chain right after "X of" or "X and" (X capitalised) is the tail of a longer name, not a person.
 _INSIDE_NAME_RE = re.compile(r"[A-Z][\w’'\-]*[ \u00a0]+(?:of|and)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = frozenset("in at from by near outside inside across into of on for with about against".split())
