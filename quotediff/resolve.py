@@ -114,11 +114,12 @@ class Resolver:
                     if key is not None:
                         keys[word] = key
             if keys:
-                pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
-                for match in pattern.finditer(self._text):
-                    if match.group()[:1].isupper():
+                # one precompiled scan over capitalised words, looked up (cheaper than compiling the names)
+                for match in _CAPITALISED_RE.finditer(self._text):
+                    key = keys.get(match.group().lower())
+                    if key is not None:
                         self._positions.append(match.start())
-                        self._people.append(keys[match.group().lower()])
+                        self._people.append(key)
         return self._positions
 
     def role(self, mention: str) -> str | None:
@@ -232,11 +233,20 @@ class Resolver:
     def is_company(self, name: str) -> bool:
         """Whether a name is a company or body by what the article says of its last word: "OceanGate, the
         company", "the OceanGate chief executive", "co-founded OceanGate", "Disney's CEO"."""
+        words = name.split()
+        if not words or words[-1].lower() in self._gender or words[0] in lexicon().first_names:
+            return False  # a person: "he" or "she" was said of them, or a first name
         if self._companies is None:
-            self._companies = {m.group(1) or m.group(2) for m in _COMPANY_RE.finditer(self._text)}
-            self._companies |= {m.group(1) for m in _COMPANY_AFTER_RE.finditer(self._text)}
-        last = name.split()[-1] if name.split() else ""
-        return last in self._companies and last.lower() not in self._gender
+            self._companies = {m.group(1) for m in _FOUNDED_RE.finditer(self._text)}
+            for cue in _COMPANY_ROLE_RE.finditer(self._text):
+                owner = _COMPANY_OWNER_RE.search(self._text, max(0, cue.start() - 40), cue.start())
+                if owner is not None:
+                    self._companies.add(owner.group(1))
+            for noun in _COMPANY_NOUN_RE.finditer(self._text):
+                before = _COMPANY_BEFORE_RE.search(self._text, max(0, noun.start() - 60), noun.start())
+                if before is not None:
+                    self._companies.add(before.group(1))
+        return words[-1] in self._companies
 
     # role descriptions -----------------------------------------------------------------------------------
 
@@ -297,8 +307,9 @@ class Resolver:
         if self._lower is None:
             self._lower = self._text.lower()
         found = []
+        keys = [head] + [short for short, full in _ABBREVIATED.items() if full == head]  # "adm" for "admiral"
         for index, pos in enumerate(self._occurrences()):
-            if self._lower.find(head[:3], max(0, pos - 120), pos + 160) < 0:  # "adm" finds "Adm." too
+            if all(self._lower.find(key, max(0, pos - 120), pos + 160) < 0 for key in keys):
                 continue
             role = self._role_at(index)
             if role is not None and head in role[1]:
@@ -424,16 +435,17 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
 _DEFINITE = frozenset("the this that these those same".split())
 # What an article says of a company: "OceanGate, the company", "co-founded OceanGate", "OceanGate's chief
 # executive" (a person has a spokesman or a campaign manager, but no chief executive, founder or shares).
-_COMPANY_RE = re.compile(
-    r"\b([A-Z][\w\-]+)(?:['’]s)?,? (?:the|a|an)? ?(?:[\w\-]+ ){0,2}?(?:company|firm|startup|start-up|operator"
-    r"|corporation|conglomerate|chain|manufacturer|maker|insurer|lender|broadcaster|network|agency)\b"
-    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"  # not "Rush, the company's chief"
-    r"|\b(?:co-)?founded ([A-Z][\w\-]+)\b"
+_COMPANY_NOUN_RE = re.compile(
+    r"\b(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
+    r"|lender|broadcaster|network|agency)\b(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"
+)  # not "Rush, the company's chief executive"
+_COMPANY_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?,? (?:the |a |an )?(?:[\w\-]+ ){0,2}$")
+_FOUNDED_RE = re.compile(r"\b(?:co-)?founded ([A-Z][\w\-]+)\b")
+_COMPANY_ROLE_RE = re.compile(
+    r" (?:chief executive|CEO|co-founder|founder|shares|shareholders|headquarters|board of directors)\b"
 )
-_COMPANY_AFTER_RE = re.compile(
-    r"\b([A-Z][\w\-]+)(?:['’]s)? (?:chief executive|chief executive officer|CEO|co-founder|founder|shares"
-    r"|shareholders|headquarters|board of directors)\b"
-)
+_COMPANY_OWNER_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?$")
+_CAPITALISED_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w]*(?:['’\-][A-Z][\w]*)*(?![\w\-])")
 # A chain right after "X of" or "X and" (X capitalised) is the tail of a longer name, not a person.
 _INSIDE_NAME_RE = re.compile(r"[A-Z][\w’'\-]*[ \u00a0]+(?:of|and)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = frozenset("in at from by near outside inside across into of on for with about against".split())
