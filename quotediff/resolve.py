@@ -267,6 +267,8 @@ class Resolver:
         # the name may start before the surname: walk back over its other words
         first = pos
         before = _WORD_TOKEN_RE.findall(self._text[max(0, pos - 120) : pos])
+        # "Rear Adm. John Mauger": the dot of an abbreviated title is no punctuation
+        before = [w for k, w in enumerate(before) if not (w == "." and k and before[k - 1].lower() in _ABBREVIATED)]
         while before and before[-1].lower() in name_words:
             first -= len(before[-1]) + 1
             before.pop()

@@ -179,3 +179,99 @@ def test_lexicon_is_large_enough_and_consistent() -> None:
 def test_speaker_in_longer_frames(text: str, speaker: str) -> None:
     a = _one(text)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+def _resolved(text: str) -> list[tuple[str | None, str]]:
+    return [(a.speaker_resolved, a.speaker_kind) for a in _attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organisations: no leading "the"; an acronym spelled out; a common noun to the body named before
+        (
+            "The Alliance of Motion Picture and Television Producers (AMPTP) answered within the hour. “The offer"
+            " stands as it was made,” the AMPTP said.",
+            ("Alliance of Motion Picture and Television Producers", "organisation"),
+        ),
+        (
+            "The Writers Guild of America wrote to its members. “We are not going back without a deal,” the guild"
+            " said.",
+            ("Writers Guild of America", "organisation"),
+        ),
+        # role descriptions: the person the article gave that title or role
+        (
+            "Rear Adm. John Mauger spoke in Boston on Thursday. “The search area is very large indeed,” the admiral"
+            " said.",
+            ("John Mauger", "named"),
+        ),
+        (
+            "SAG-AFTRA President Fran Drescher led the rally. “This is bigger than all of us,” the union president"
+            " told the crowd.",
+            ("Fran Drescher", "named"),
+        ),
+        # anonymous descriptions: the fullest form, from the article's first use or the mention's own modifier
+        (
+            "A senior Indian official briefed reporters on Friday. “Every name had to be acceptable to all,” the"
+            " official said.",
+            ("A senior Indian official", "anonymous"),
+        ),
+        (
+            "“The harder part starts now,” warned one analyst at a Frankfurt bank.",
+            ("one analyst at a Frankfurt bank", "anonymous"),
+        ),
+        # long names with particles
+        (
+            "Luiz Inácio Lula da Silva spoke first. “We are not here to start a new cold war,” Lula said.",
+            ("Luiz Inácio Lula da Silva", "named"),
+        ),
+        # a name the article calls a company is an organisation
+        (
+            "OceanGate, the company that ran the dives, kept silent for a day. “We believe the crew have sadly been"
+            " lost,” OceanGate said.",
+            ("OceanGate", "organisation"),
+        ),
+    ],
+)
+def test_speaker_resolution(text: str, expected: tuple[str, str]) -> None:
+    assert _resolved(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" and "it" stand for the organisation or group that is the previous sentence's subject
+        (
+            "The House Freedom Caucus met on Monday night. In a statement, they said the deal should “not raise"
+            " the limit by a single dollar without cuts.”",
+            "House Freedom Caucus",
+        ),
+        (
+            "Administration officials briefed reporters on Monday. “We expect the number of people affected to go"
+            " down,” they said.",
+            "Administration officials",
+        ),
+        # "he" for a singular description when no name comes between
+        (
+            "A former high commissioner to Pakistan, who asked not to be named, said the army would decide."
+            " “Whatever happens to this cable, the generals will choose,” he said.",
+            "A former high commissioner to Pakistan",
+        ),
+        # a name after a preposition is a place or employer, not the person "she" stands for
+        (
+            "Ms Fran Drescher told reporters in Los Angeles that the offer was an insult. “Shame on them, all of"
+            " them,” she added.",
+            "Fran Drescher",
+        ),
+    ],
+)
+def test_pronoun_antecedents(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "pronoun")
+
+
+def test_a_titled_name_after_of_stays_a_person() -> None:
+    text = (
+        "The talks were led by the Secretary of State Antony Blinken on Tuesday. “We are not there yet, but we are"
+        " close,” he said."
+    )
+    assert _resolved(text)[-1] == ("Antony Blinken", "pronoun")

@@ -20,17 +20,18 @@ from quotediff.quotes import extract_quotes
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/annotations.json"))
 
-# Minimums, measured 2026-11-27 22:24 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
-# summit, titan, wildfire: 581 annotated quotes) with these figures: quote F1 0.997, kind 0.974, speaker 0.914,
-# resolved 0.721, speaker kind 0.872, verb 0.921, hedges R/P 0.900/0.957, sources R/P 0.925/0.974. Each floor is a
-# little under the measured value (room for new stories); raise them when the extractor improves.
+# Minimums, measured 2026-11-27 22:50 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
+# summit, titan, wildfire: 581 annotated quotes) with these figures: quote F1 0.997, kind 0.974, speaker 0.923,
+# resolved 0.865, speaker kind 0.908, verb 0.937, hedges R/P 0.900/0.957, sources R/P 0.925/0.974. (Resolved names
+# are compared without a leading "the": "The State Department" and "State Department" are one name.) Each floor is
+# a little under the measured value (room for new stories); raise them when the extractor improves.
 MINIMUMS: dict[str, float] = {
     "quote_f1": 0.98,
     "kind_accuracy": 0.95,
-    "speaker_accuracy": 0.89,
-    "resolved_accuracy": 0.69,
-    "speaker_kind_accuracy": 0.84,
-    "verb_accuracy": 0.89,
+    "speaker_accuracy": 0.90,
+    "resolved_accuracy": 0.84,
+    "speaker_kind_accuracy": 0.88,
+    "verb_accuracy": 0.91,
     "hedge_recall": 0.87,
     "hedge_precision": 0.92,
     "source_recall": 0.89,
