@@ -420,6 +420,14 @@ def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver
             ):
                 person = resolver.person_for(subject.text, subject.start)  # "the company's chief executive"
                 return person[0] if person is not None else subject.text
+            if subject.kind == "named" and gender in ("m", "f") and not resolver.is_company(subject.text):
+                name = resolver.name(subject.text)
+                if (
+                    resolver.gender(name) in (None, gender)
+                    and resolver.is_person(name)
+                    and not resolver.is_company(name)
+                ):
+                    return name  # "Lu told Majeed: “…” He warned: “…”": the subject goes on speaking
             if subject.kind in ("named", "pronoun", "organisation", "anonymous"):
                 return None  # the nearest subject is someone else: the name-based rule decides
         if start <= line_start:

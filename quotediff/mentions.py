@@ -360,7 +360,8 @@ def opening_subject(toks: list[Tok], text: str, lex: Lexicon) -> tuple[Mention, 
     i = 0
     while i < len(toks) and toks[i].text in QUOTE_MARKS:
         i += 1
-    if i < len(toks) and (toks[i].text.lower() in PREPOSITIONS or toks[i].text.lower() in SUBORDINATORS):
+    opener = toks[i].text.lower() if i < len(toks) else ""
+    if opener in PREPOSITIONS or opener in SUBORDINATORS or opener == "according":
         comma = next((k for k in range(i + 1, min(len(toks), i + 14)) if toks[k].text == ","), None)
         if comma is None:
             return None

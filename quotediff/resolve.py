@@ -147,6 +147,12 @@ class Resolver:
                 return longest
         return bare
 
+    def is_person(self, name: str) -> bool:
+        """Whether the article names a person so: a known full name that is no place or body."""
+        parts = name.split()
+        key = parts[-1].lower() if parts else ""
+        return key in self._full and key not in self._things
+
     def gender(self, name: str) -> str | None:
         parts = name.split()
         return self._gender.get(parts[-1].lower()) if parts else None
@@ -231,7 +237,7 @@ class Resolver:
         return None
 
     def is_company(self, name: str) -> bool:
-        """Whether a name is a company or body by what the article says of its last word: "OceanGate, the
+        """Whether a name is a company or body by what the article says of one of its words: "OceanGate, the
         company", "the OceanGate chief executive", "co-founded OceanGate", "Disney's CEO"."""
         words = name.split()
         if not words or words[-1].lower() in self._gender or words[0] in lexicon().first_names:
@@ -245,8 +251,8 @@ class Resolver:
             for noun in _COMPANY_NOUN_RE.finditer(self._text):
                 before = _COMPANY_BEFORE_RE.search(self._text, max(0, noun.start() - 60), noun.start())
                 if before is not None:
-                    self._companies.add(before.group(1))
-        return words[-1] in self._companies
+                    self._companies.update(before.group(1).split())  # "OceanGate Expeditions, the company"
+        return any(word in self._companies for word in words)
 
     # role descriptions -----------------------------------------------------------------------------------
 
@@ -441,7 +447,7 @@ _COMPANY_NOUN_RE = re.compile(
     r"\b(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
     r"|lender|broadcaster|network|agency)\b(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"
 )  # not "Rush, the company's chief executive"
-_COMPANY_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?,? (?:the |a |an )?(?:[\w\-]+ ){0,2}$")
+_COMPANY_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)(?:['’]s)?,? (?:the |a |an )?(?:[\w\-]+ ){0,2}$")
 _FOUNDED_RE = re.compile(r"\b(?:co-)?founded ([A-Z][\w\-]+)\b")
 _COMPANY_ROLE_RE = re.compile(
     r" (?:chief executive|CEO|co-founder|founder|shares|shareholders|headquarters|board of directors)\b"
