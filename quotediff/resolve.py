@@ -79,7 +79,11 @@ class Resolver:
                 # "Central Asia Donald Lu" (after "for South and"): a person's name is its last two words
                 parts = parts[-3:] if parts[-2].endswith(".") else parts[-2:]
                 name = " ".join(parts)
-            if len(name) > len(self._full.get(key, "")):
+            current = self._full.get(key, "")
+            # "Crooked Hillary Clinton" is no fuller name than "Hillary Clinton": a name that starts with a known
+            # first name keeps it
+            starts_right = bool(current) and current.split()[0] in lex.first_names
+            if len(name) > len(current) and not (starts_right and parts[0] not in lex.first_names):
                 self._full[key] = " ".join(parts)
             first_gender = lex.first_names.get(parts[0])
             if first_gender and not gender:

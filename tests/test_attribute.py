@@ -275,3 +275,19 @@ def test_a_titled_name_after_of_stays_a_person() -> None:
         " close,” he said."
     )
     assert _resolved(text)[-1] == ("Antony Blinken", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party label or a nickname before a name is no part of the person's fullest name
+        ("Republican Donald Trump spoke in Ohio. “We will win this state easily,” Trump said.", "Donald Trump"),
+        (
+            "Hillary Clinton answered him. Trump calls her Crooked Hillary Clinton. “I will not dignify that,”"
+            " Clinton said.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_fullest_name_leaves_labels_out(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "named")
