@@ -378,6 +378,8 @@ def opening_subject(toks: list[Tok], text: str, lex: Lexicon) -> tuple[Mention, 
                 break
             if low.endswith("ed") and len(low) > 4 and low not in lex.anonymous_heads:
                 break  # "Administration officials briefed"
+            if low in ADVERBS or is_adverb(word):
+                break  # "Assistant Secretary Lu then told"
         if word.islower() and j > i and (low in IRREGULAR or low in TIME_WORDS and low not in PREPOSITIONS):
             break  # "The United Nations Security Council yesterday made ..."
         if low in PREPOSITIONS and j + 1 < len(toks) and toks[j + 1].text.lower() in TIME_WORDS | MONTHS:
