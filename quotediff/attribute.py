@@ -361,7 +361,7 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
             resolver.learn(resolved, speaker.text)
         return resolved, "pronoun"
     if speaker.kind == "organisation":
-        return resolver.organisation(speaker.text, speaker.start) or speaker.text, "organisation"
+        return resolver.organisation(speaker.text, speaker.start) or _bare(speaker.text), "organisation"
     own = resolver.post_modifier(speaker.end)
     if own:
         return speaker.text + own, "anonymous"  # "one analyst" + " at a Frankfurt bank"
@@ -374,9 +374,18 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         organisation = resolver.organisation(speaker.text, speaker.start)
         if organisation is not None:
             return organisation, "organisation"
+        if words[-1].lower() not in lex.anonymous_heads:
+            return _bare(speaker.text), "organisation"  # "Nargeolet's family", "Russia's delegation"
     if earlier is not None:
         return earlier[0], "anonymous"
     return speaker.text, "anonymous"
+
+
+def _bare(name: str) -> str:
+    """An organisation's name without a leading "the" when more than one word stays: "Brazilian foreign
+    ministry" (but "the union" stays as written)."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].lower() == "the" else name
 
 
 # Singular nouns for a group that "they" can stand for: "a group of background actors ... they said".

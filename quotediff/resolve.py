@@ -15,7 +15,9 @@ from quotediff.lexicon import Lexicon, lexicon
 from quotediff.mentions import classify
 from quotediff.tokens import AUX, LEADING_FUNCTION, MONTHS, PARTICLES, PREPOSITIONS, TIME_WORDS
 
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
+_NAME_WORD = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
+)
 
 _NAME_CHAIN_RE = re.compile(
     rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
@@ -55,7 +57,9 @@ class Resolver:
         self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
             words = match.group().split()
+            after_the = text[max(0, match.start() - 4) : match.start()].lower() == "the "
             while words and words[0].lower() in LEADING_FUNCTION:
+                after_the = after_the or words[0].lower() == "the"  # "The U.S. Coast Guard said"
                 words = words[1:]
             if not words:
                 continue
@@ -70,11 +74,13 @@ class Resolver:
                 self._gender.setdefault(key, gender)
             if len(parts) < 2 or classify(parts, lex) != "named" or len(key) < 2 or key in lex.pronouns:
                 continue
-            if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
+            if after_the:
                 self._things.add(key)  # "the United States": a place or a body, never "he" or "she"
             untitled = len(name.split()) == len(words)  # "Secretary of State Antony Blinken" is a person
             if untitled and _INSIDE_NAME_RE.search(text, max(0, match.start() - 40), match.start()):
                 self._things.add(key)  # "... Picture and Television Producers", "South and Central Asia"
+            if untitled and _OWNER_RE.match(text, match.end()) and not lex.first_names.get(parts[0]):
+                self._things.add(key)  # "South Africa's foreign minister": a country or body that has officials
             if len(parts) > 3 and not any(p.lower() in PARTICLES for p in parts):
                 # "Central Asia Donald Lu" (after "for South and"): a person's name is its last two words
                 parts = parts[-3:] if parts[-2].endswith(".") else parts[-2:]
@@ -458,6 +464,11 @@ _COMPANY_ROLE_RE = re.compile(
 )
 _COMPANY_OWNER_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?$")
 _CAPITALISED_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w]*(?:['’\-][A-Z][\w]*)*(?![\w\-])")
+# A name followed by a possessive and a role or body: "South Africa's foreign minister", "Russia's delegation".
+_OWNER_RE = re.compile(
+    r"['’]s (?:[a-z\-]+ ){0,2}?(?:minister|ministry|president|government|foreign|delegation|embassy"
+    r"|army|military|navy|parliament|central bank|economy|capital|people|leader|officials?)\b"
+)
 # A chain right after "X of" or "X and" (X capitalised) is the tail of a longer name, not a person.
 _INSIDE_NAME_RE = re.compile(r"[A-Z][\w’'\-]*[ \u00a0]+(?:of|and)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = frozenset("in at from by near outside inside across into of on for with about against".split())

@@ -291,3 +291,29 @@ def test_a_titled_name_after_of_stays_a_person() -> None:
 )
 def test_fullest_name_leaves_labels_out(text: str, expected: str) -> None:
     assert _resolved(text)[-1] == (expected, "named")
+
+
+def test_a_family_speaks_as_an_organisation() -> None:
+    text = "“He lived for the ocean and he died doing what he loved,” the Nargeolet family said in a statement."
+    assert _resolved(text)[-1] == ("Nargeolet family", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The U.S. Coast Guard" is a body, whichever way its name is spelled
+        (
+            "Capt. Jamie Frederick led the search. The U.S. Coast Guard said on Monday that the area was vast."
+            " “We have to remain optimistic and hopeful,” he said.",
+            "Jamie Frederick",
+        ),
+        # "South Africa's foreign minister": the country has officials, it is no "she"
+        (
+            "Naledi Pandor flew to Brussels. On Monday, talks were held with South Africa's foreign minister at"
+            " length. “We are not choosing sides in this war,” she said.",
+            "Naledi Pandor",
+        ),
+    ],
+)
+def test_bodies_and_places_are_no_antecedents(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "pronoun")
