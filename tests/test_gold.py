@@ -20,17 +20,17 @@ from quotediff.quotes import extract_quotes
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/annotations.json"))
 
-# Minimums, measured 2026-11-27 22:50 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
+# Minimums, measured 2026-11-27 22:52 UTC over the 7 stories then present (ceiling, forgiven, hostile, strike,
 # summit, titan, wildfire: 581 annotated quotes) with these figures: quote F1 0.997, kind 0.974, speaker 0.923,
-# resolved 0.865, speaker kind 0.908, verb 0.937, hedges R/P 0.900/0.957, sources R/P 0.925/0.974. (Resolved names
+# resolved 0.876, speaker kind 0.910, verb 0.937, hedges R/P 0.900/0.957, sources R/P 0.925/0.974. (Resolved names
 # are compared without a leading "the": "The State Department" and "State Department" are one name.) Each floor is
 # a little under the measured value (room for new stories); raise them when the extractor improves.
 MINIMUMS: dict[str, float] = {
     "quote_f1": 0.98,
     "kind_accuracy": 0.95,
     "speaker_accuracy": 0.90,
-    "resolved_accuracy": 0.84,
-    "speaker_kind_accuracy": 0.88,
+    "resolved_accuracy": 0.85,
+    "speaker_kind_accuracy": 0.89,
     "verb_accuracy": 0.91,
     "hedge_recall": 0.87,
     "hedge_precision": 0.92,
