@@ -362,6 +362,12 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         return resolved, "pronoun"
     if speaker.kind == "organisation":
         return resolver.organisation(speaker.text, speaker.start) or _bare(speaker.text), "organisation"
+    words = speaker.text.split()
+    if len(words) == 2 and words[0].endswith(("’s", "'s")) and words[1].lower() in _DOCUMENT_HEADS:
+        # "Xi's speech said": the speech speaks for the person
+        name = resolver.name(words[0][:-2])
+        if resolver.is_person(name):
+            return name, "named"
     own = resolver.post_modifier(speaker.end)
     if own:
         return speaker.text + own, "anonymous"  # "one analyst" + " at a Frankfurt bank"
@@ -369,7 +375,6 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
     earlier = resolver.earlier_description(speaker.text, speaker.start)
     if person is not None and (earlier is None or person[1] > earlier[1]):
         return person[0], "named"
-    words = speaker.text.split()
     if words and (words[-1].isupper() and len(words[-1]) > 2 or words[-1].lower() in lex.organisation_words):
         organisation = resolver.organisation(speaker.text, speaker.start)
         if organisation is not None:

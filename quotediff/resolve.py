@@ -378,7 +378,8 @@ class Resolver:
             if found is None:
                 continue
             phrase, begin = found
-            fuller = len(phrase.split()) > len(content) or phrase.split()[0].lower() in _INDEFINITE
+            own = [w for w in phrase.split() if w.lower() not in _DEFINITE]
+            fuller = len(own) > len(content) or phrase.split()[0].lower() in _INDEFINITE  # not "The admiral" again
             if fuller and mods <= {_stem(w) for w in phrase.split()}:
                 return phrase, begin
         return None

@@ -317,3 +317,24 @@ def test_a_family_speaks_as_an_organisation() -> None:
 )
 def test_bodies_and_places_are_no_antecedents(text: str, expected: str) -> None:
     assert _resolved(text)[-1] == (expected, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role used twice still stands for the titled person, not for its own first use
+        (
+            "Rear Adm. John Mauger briefed reporters. The admiral declined to speculate about the cause."
+            " “This is an incredibly unforgiving environment,” the admiral said.",
+            ("John Mauger", "named"),
+        ),
+        # a person's speech or statement speaks for the person
+        (
+            "Xi Jinping stayed away from the forum. “Some country has gone all out to cripple emerging markets,”"
+            " Xi's speech said.",
+            ("Xi Jinping", "named"),
+        ),
+    ],
+)
+def test_roles_and_documents_stand_for_people(text: str, expected: tuple[str, str]) -> None:
+    assert _resolved(text)[-1] == expected
