@@ -262,6 +262,16 @@ def mention_before(
         ):
             # "Khan's lawyer, Salman Akram, said": the name in the apposition is the speaker
             return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "named")
+        if (
+            word == ","
+            and 3 <= len(chunk) <= 10
+            and chunk[0].text.lower() == "the"
+            and all(is_cap(t.text) or t.text in ("of", "and", "for") for t in chunk[1:])
+            and is_cap(chunk[-1].text)
+            and (outer is None or outer.kind != "named")
+        ):
+            # "The studios' bargaining group, the Alliance of Motion Picture and Television Producers, said"
+            return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "organisation")
         return outer
     if low in lex.pronouns:
         if low == "it" and depth:

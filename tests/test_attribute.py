@@ -338,3 +338,16 @@ def test_bodies_and_places_are_no_antecedents(text: str, expected: str) -> None:
 )
 def test_roles_and_documents_stand_for_people(text: str, expected: tuple[str, str]) -> None:
     assert _resolved(text)[-1] == expected
+
+
+def test_an_organisation_named_in_apposition_is_the_speaker() -> None:
+    text = (
+        "The studios' bargaining group, the Alliance of Motion Picture and Television Producers, said it had made"
+        " “a generous and historic offer” to the union."
+    )
+    a = _one(text)
+    assert (a.speaker.text if a.speaker else None, a.speaker_resolved, a.speaker_kind) == (
+        "the Alliance of Motion Picture and Television Producers",
+        "Alliance of Motion Picture and Television Producers",
+        "organisation",
+    )
