@@ -244,7 +244,31 @@ class Resolver:
             stems = {_stem(w) for w in lowered}
             if head in lowered and len(lowered) > 1 and mods <= stems:
                 return _without_article(name)
+        if len(words) == 1:
+            return self._named_as(head, pos)
         return None
+
+    def _named_as(self, head: str, pos: int) -> str | None:
+        """The name the article last gave a bare noun before ``pos``: "the French research institute Ifremer",
+        "SAG-AFTRA, the actors' union", or for "the company" the company named last ("co-founded OceanGate")."""
+        window_start = max(0, pos - 3000)
+        window = self._text[window_start:pos]
+        name = r"([A-Z][\w\-]*(?:[ \u00a0][A-Z][\w\-]*)*)"
+        noun = re.escape(head)
+        pattern = re.compile(
+            rf"\b[Tt]he (?:[\w\-]+ ){{0,3}}?{noun} {name}|{name}(?:['’]s)?, (?:the|an?) (?:[\w\-’']+ ){{0,3}}?{noun}\b"
+        )
+        best: tuple[int, str] | None = None
+        for match in pattern.finditer(window):
+            found = match.group(1) or match.group(2)
+            if found.lower() not in LEADING_FUNCTION:
+                best = (match.start(), found)
+        if head in _COMPANY_NOUNS:
+            for word in self._company_words():
+                starts = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", window)]
+                if starts and (best is None or starts[-1] > best[0]):
+                    best = (starts[-1], word)
+        return _without_article(best[1]) if best is not None else None
 
     def is_company(self, name: str) -> bool:
         """Whether a name is a company or body by what the article says of one of its words: "OceanGate, the
@@ -252,6 +276,11 @@ class Resolver:
         words = name.split()
         if not words or words[-1].lower() in self._gender or words[0] in lexicon().first_names:
             return False  # a person: "he" or "she" was said of them, or a first name
+        companies = self._company_words()
+        return any(word in companies for word in words)
+
+    def _company_words(self) -> set[str]:
+        """Words of the names the article says are companies (found on first use)."""
         if self._companies is None:
             self._companies = {m.group(1) for m in _FOUNDED_RE.finditer(self._text)}
             for cue in _COMPANY_ROLE_RE.finditer(self._text):
@@ -262,7 +291,7 @@ class Resolver:
                 before = _COMPANY_BEFORE_RE.search(self._text, max(0, noun.start() - 60), noun.start())
                 if before is not None:
                     self._companies.update(before.group(1).split())  # "OceanGate Expeditions, the company"
-        return any(word in self._companies for word in words)
+        return self._companies
 
     # role descriptions -----------------------------------------------------------------------------------
 
@@ -454,6 +483,7 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
 _DEFINITE = frozenset("the this that these those same".split())
 # What an article says of a company: "OceanGate, the company", "co-founded OceanGate", "OceanGate's chief
 # executive" (a person has a spokesman or a campaign manager, but no chief executive, founder or shares).
+_COMPANY_NOUNS = frozenset("company firm startup operator corporation".split())
 _COMPANY_NOUN_RE = re.compile(
     r"\b(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
     r"|lender|broadcaster|network|agency)\b(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"

@@ -351,3 +351,22 @@ def test_an_organisation_named_in_apposition_is_the_speaker() -> None:
         "Alliance of Motion Picture and Television Producers",
         "organisation",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The French research institute Ifremer sent its robot to the site. “Our thoughts are with the families"
+            " of the crew,” the institute said.",
+            "Ifremer",
+        ),
+        (
+            "OceanGate, the company that ran the dives, kept silent for a day. “We have suspended all exploration"
+            " and commercial operations,” the company said.",
+            "OceanGate",
+        ),
+    ],
+)
+def test_a_bare_noun_names_the_body_named_before(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "organisation")
