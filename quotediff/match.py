@@ -101,6 +101,7 @@ class _Link:
     longer: int
     containment: float
     longer_span: tuple[int, int]  # word positions in the longer rendering
+    shorter_span: tuple[int, int] = (0, 0)  # the stretch of the shorter rendering that was found
 
 
 def renderings_of(
@@ -219,8 +220,8 @@ def _settle(
     """Split linked renderings into groups that each sit on one stretch of one backbone rendering.
 
     Links are not transitive: a short fragment ("for the rest of eternity") can sit inside two different
-    quotations. So every member of a group must itself be found inside the group's longest rendering; the rest
-    are grouped again among themselves.
+    quotations. So every member of a group must itself be found inside the group's backbone rendering (or carry
+    most of it); the rest are grouped again among themselves.
     """
     wanted = set(items)
     local = [k for k in links if k.shorter in wanted and k.longer in wanted]
@@ -238,10 +239,19 @@ def _settle(
             found = {candidate: (0, len(encoded[candidate]))}
             fit = 0.0
             for i in component:
-                if i != candidate and len(encoded[i]) <= len(encoded[candidate]):
+                if i == candidate:
+                    continue
+                if len(encoded[i]) <= len(encoded[candidate]):
                     link = _link(i, candidate, encoded, renderings, options)
                     if link is not None:
                         found[i] = link.longer_span
+                        fit += link.containment
+                elif len(encoded[candidate]) >= options.short_words:
+                    # A longer rendering that carries most of the candidate extends the same quotation (a short
+                    # fragment is no backbone: many different quotations can carry it).
+                    link = _link(candidate, i, encoded, renderings, options)
+                    if link is not None:
+                        found[i] = link.shorter_span
                         fit += link.containment
             # Most members first; then the backbone they sit in most fully; then the longer one.
             score = (len(found), round(fit, 6), len(encoded[candidate]), -candidate)
@@ -339,11 +349,12 @@ def _link(
     needed = options.short_containment if len(s) < options.short_words else options.min_containment
     if containment < needed:
         return None
+    found = (min(matched_positions), max(matched_positions) + 1) if matched_positions else (0, 0)
     # The same positions as word_norms, before stemming: rarity is judged on the word as printed.
     words = [t.norm for t in renderings[shorter].tokens if t.is_word and t.norm]
     distinctive = [words[k] for k in matched_positions if words[k] not in STOPWORDS]
     if len(s) >= options.short_words:
-        return _Link(shorter, longer, containment, (lo, hi)) if len(distinctive) >= 3 else None
+        return _Link(shorter, longer, containment, (lo, hi), found) if len(distinctive) >= 3 else None
     # A short rendering is only evidence when it carries words that everyday talk does not: "all will be
     # forgiven" does, the stock phrase "as long as it takes" does not. Rare enough: one word of six letters or
     # more (word length stands in for rarity), a number, or two words outside the everyday list.
@@ -358,7 +369,7 @@ def _link(
     borrowed = len(s) <= options.phrase_words and len(hay) > 1.5 * len(s)
     if borrowed and a is not None and b is not None and not same_speaker:
         return None
-    return _Link(shorter, longer, containment, (lo, hi))
+    return _Link(shorter, longer, containment, (lo, hi), found)
 
 
 def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
