@@ -205,17 +205,21 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
     return "\n".join(lines)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def summary_line(comparison: Comparison) -> str:
     counts = Counter(m.diff.verdict for g in comparison.groups for m in g.members if not m.is_reference)
     shifts = sum(1 for g in comparison.groups for m in g.members for c in m.attribution_changes if c.severity != "info")
     parts = [
-        f"{len(comparison.articles)} articles",
-        f"{len(comparison.quotes)} quotes",
-        f"{len(comparison.groups)} quotations found in more than one place",
+        _count(len(comparison.articles), "article"),
+        _count(len(comparison.quotes), "quote"),
+        _count(len(comparison.groups), "quotation") + " found in more than one place",
     ]
     if counts:
         parts.append(", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
-    parts.append(f"{shifts} attribution shifts")
+    parts.append(_count(shifts, "attribution shift"))
     return "; ".join(parts)
 
 
