@@ -30,10 +30,14 @@ BAD: dict[str, Callable[[Path], None]] = {
     "gzip": lambda p: (p / "page.html").write_bytes(gzip.compress(b"<html><body><p>hi</p></body></html>")),
     "nul bytes": lambda p: (p / "nul.txt").write_bytes(b"abc\x00def\x00" * 100),
     "html without body": lambda p: (p / "nobody.html").write_text("<html><head><title>x</title></head></html>"),
-    "deep html": lambda p: (p / "deep.html").write_text("<div>" * 10000 + "“deep quote here,” she said" + "</div>" * 10000),
+    "deep html": lambda p: (p / "deep.html").write_text(
+        "<div>" * 10000 + "“deep quote here,” she said" + "</div>" * 10000
+    ),
     "unclosed quotes": lambda p: (p / "marks.txt").write_text("“ " * 100000),
     "broken html": lambda p: (p / "broken.html").write_text("<html><body><p>“Half a quote <b><i></p></div></html"),
-    "invalid utf-8": lambda p: (p / "bad.txt").write_bytes("Valid start “quote here now” said X. ".encode() + b"\xff\xfe\xfa" * 10),
+    "invalid utf-8": lambda p: (p / "bad.txt").write_bytes(
+        "Valid start “quote here now” said X. ".encode() + b"\xff\xfe\xfa" * 10
+    ),
 }
 
 
