@@ -17,7 +17,8 @@ resolve to the last fitting person named before them.
 
 This module runs the rules over an article's quotes and assembles each ``Attribution`` (kind, utterance,
 hedges, sources); the rules live in ``tokens`` (words and sentences), ``mentions`` (speaker noun phrases),
-``frames`` (one attribution shape each) and ``resolve`` (mention -> person).
+``frames`` (one attribution shape each), ``resolve`` (mention -> person or body) and ``descriptions`` (reading
+anonymous descriptions whole).
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 A name goes to the fullest form the article uses for the same surname ("Lu", "Mr Lu", "Assistant Secretary Lu"
 -> "Donald Lu"); a pronoun to the last fitting person named before it (gender from titles, first names and
-earlier pronouns); a role description ("the president") to the person the article gave that title.
+earlier pronouns, or the organisation or description that is the subject before it); a role description ("the
+union president", "Disney's chief executive") to the person the article gave that role; an organisation to its
+name without "the", an acronym or a bare noun ("the AMPTP", "the guild") to the name the article spelled out.
 """
 
 from __future__ import annotations
@@ -11,9 +13,19 @@ import bisect
 import functools
 import re
 
+from quotediff.descriptions import (
+    DEFINITE,
+    INDEFINITE,
+    ROLE_STOP,
+    WORD_TOKEN_RE,
+    company_words,
+    earlier_description,
+    post_modifier,
+    stem,
+)
 from quotediff.lexicon import Lexicon, lexicon
 from quotediff.mentions import classify
-from quotediff.tokens import AUX, LEADING_FUNCTION, MONTHS, PARTICLES, PREPOSITIONS, TIME_WORDS
+from quotediff.tokens import AUX, LEADING_FUNCTION, PARTICLES, PREPOSITIONS
 
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
@@ -50,7 +62,6 @@ class Resolver:
     """Names to the fullest form the article uses; pronouns to the last fitting person named before them."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
-        self.roles: dict[str, str] = {}
         self._things: set[str] = set()
         self._by_word: dict[str, set[str]] = {}
         self._full: dict[str, str] = {}
@@ -98,9 +109,6 @@ class Resolver:
                 # "Xi" for "Xi Jinping", "Lula" for "Luiz Inácio Lula da Silva"
                 if len(part) >= 2 and part[:1].isupper() and part.lower() not in PARTICLES:
                     self._by_word.setdefault(part.lower(), set()).add(" ".join(parts))
-            # "President Joe Biden" lets "the president" stand for Joe Biden later on
-            for title in words[: len(words) - len(parts)]:
-                self.roles[title.lower().replace(".", "")] = " ".join(parts)
         self._text = text
         self._positions: list[int] | None = None
         self._people: list[str] = []
@@ -131,13 +139,6 @@ class Resolver:
                         self._positions.append(match.start())
                         self._people.append(key)
         return self._positions
-
-    def role(self, mention: str) -> str | None:
-        """The person a role description stands for: "the president" -> "Joe Biden" (from "President Joe Biden")."""
-        words = mention.lower().split()
-        if 2 <= len(words) <= 4 and words[0] == "the":
-            return self.roles.get(words[-1])
-        return None
 
     def name(self, mention: str) -> str:
         words = mention.split()
@@ -236,12 +237,12 @@ class Resolver:
         if not words[-1].islower():
             return bare
         head = words[-1].lower()
-        mods = {_stem(w) for w in words[:-1] if not w.endswith(("’", "'", "’s", "'s")) and w.lower() not in _DEFINITE}
+        mods = {stem(w) for w in words[:-1] if not w.endswith(("’", "'", "’s", "'s")) and w.lower() not in DEFINITE}
         for start, name in reversed(self._org_chains()):
             if start >= pos:
                 continue
             lowered = name.lower().split()
-            stems = {_stem(w) for w in lowered}
+            stems = {stem(w) for w in lowered}
             if head in lowered and len(lowered) > 1 and mods <= stems:
                 return _without_article(name)
         if len(words) == 1:
@@ -270,6 +271,11 @@ class Resolver:
                     best = (starts[-1], word)
         return _without_article(best[1]) if best is not None else None
 
+    def _company_words(self) -> set[str]:
+        if self._companies is None:
+            self._companies = company_words(self._text)
+        return self._companies
+
     def is_company(self, name: str) -> bool:
         """Whether a name is a company or body by what the article says of one of its words: "OceanGate, the
         company", "the OceanGate chief executive", "co-founded OceanGate", "Disney's CEO"."""
@@ -278,20 +284,6 @@ class Resolver:
             return False  # a person: "he" or "she" was said of them, or a first name
         companies = self._company_words()
         return any(word in companies for word in words)
-
-    def _company_words(self) -> set[str]:
-        """Words of the names the article says are companies (found on first use)."""
-        if self._companies is None:
-            self._companies = {m.group(1) for m in _FOUNDED_RE.finditer(self._text)}
-            for cue in _COMPANY_ROLE_RE.finditer(self._text):
-                owner = _COMPANY_OWNER_RE.search(self._text, max(0, cue.start() - 40), cue.start())
-                if owner is not None:
-                    self._companies.add(owner.group(1))
-            for noun in _COMPANY_NOUN_RE.finditer(self._text):
-                before = _COMPANY_BEFORE_RE.search(self._text, max(0, noun.start() - 60), noun.start())
-                if before is not None:
-                    self._companies.update(before.group(1).split())  # "OceanGate Expeditions, the company"
-        return self._companies
 
     # role descriptions -----------------------------------------------------------------------------------
 
@@ -311,13 +303,13 @@ class Resolver:
         name_words = {w.lower() for w in person.split()}
         # the name may start before the surname: walk back over its other words
         first = pos
-        before = _WORD_TOKEN_RE.findall(self._text[max(0, pos - 120) : pos])
+        before = WORD_TOKEN_RE.findall(self._text[max(0, pos - 120) : pos])
         # "Rear Adm. John Mauger": the dot of an abbreviated title is no punctuation
         before = [w for k, w in enumerate(before) if not (w == "." and k and before[k - 1].lower() in _ABBREVIATED)]
         while before and before[-1].lower() in name_words:
             first -= len(before[-1]) + 1
             before.pop()
-        after = _WORD_TOKEN_RE.findall(self._text[pos : pos + 160])
+        after = WORD_TOKEN_RE.findall(self._text[pos : pos + 160])
         k = 1
         while k < len(after) and after[k].lower() in name_words:
             k += 1
@@ -345,7 +337,7 @@ class Resolver:
                 role = role + apposition  # "Hakeem Jeffries, the House Democratic leader,"
         full = frozenset(_abbreviated(w) for w in role)
         if full & heads:
-            self._roles[index] = (person, full, frozenset(_stem(w) for w in full))
+            self._roles[index] = (person, full, frozenset(stem(w) for w in full))
         return self._roles[index]
 
     def _roles_with(self, head: str) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
@@ -368,13 +360,13 @@ class Resolver:
         "Fran Drescher", "Disney's chief executive" -> "Bob Iger". The candidate whose role shares most of the
         description's words wins, the nearest before the mention on a tie; None when two people fit as well."""
         words = description.split()
-        if len(words) < 2 or not (words[0].lower() in _DEFINITE or words[0].endswith(("’s", "'s"))):
+        if len(words) < 2 or not (words[0].lower() in DEFINITE or words[0].endswith(("’s", "'s"))):
             return None
-        content = [w for w in words if w.lower() not in _DEFINITE]
+        content = [w for w in words if w.lower() not in DEFINITE]
         if not content:
             return None
         head = _plain(content[-1])
-        mods = {_stem(w) for w in content[:-1]}
+        mods = {stem(w) for w in content[:-1]}
         found = [
             (len(mods & stems), p < pos, -abs(p - pos), person, p) for p, person, words, stems in self._roles_with(head)
         ]
@@ -387,90 +379,11 @@ class Resolver:
             return best[3], best[4]  # the only person the article gives that role
         return None
 
-    # anonymous descriptions ------------------------------------------------------------------------------
-
     def earlier_description(self, mention: str, start: int) -> tuple[str, int] | None:
-        """For "the official", "the same official", bare "diplomats": the fuller description of the same head
-        used last before it ("A senior Indian official", "Western diplomats"), with its offset."""
-        words = mention.split()
-        if not words:
-            return None
-        first = words[0].lower()
-        content = [w for w in words if w.lower() not in _DEFINITE]
-        if not content or not (first in _DEFINITE or (len(words) == 1 and first.endswith("s"))):
-            return None
-        head = content[-1]
-        mods = {_stem(w) for w in content[:-1]}
-        window = max(0, start - 4000)
-        for match in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", self._text[window:start], re.I))):
-            found = self._description_at(window + match.start(), window + match.end())
-            if found is None:
-                continue
-            phrase, begin = found
-            own = [w for w in phrase.split() if w.lower() not in _DEFINITE]
-            fuller = len(own) > len(content) or phrase.split()[0].lower() in _INDEFINITE  # not "The admiral" again
-            if fuller and mods <= {_stem(w) for w in phrase.split()}:
-                return phrase, begin
-        return None
-
-    def _description_at(self, head_start: int, head_end: int) -> tuple[str, int] | None:
-        """The description ending in the head word at head_start: back to its determiner, plus its post-modifier."""
-        lex = lexicon()
-        lo = max(0, head_start - 80)
-        toks = [(m.start(), m.group()) for m in _WORD_TOKEN_RE.finditer(self._text, lo, head_start)]
-        begin = head_start
-        modifiers = 0
-        for offset, word in reversed(toks):
-            low = word.lower()
-            if low in _INDEFINITE or low == "the":
-                begin = offset
-                break
-            if not (word[:1].isalnum() or word == "-") or low in PREPOSITIONS or low in _POST_STOP:
-                if modifiers == 0:
-                    return None
-                break
-            if (low in lex.verbs and low not in lex.anonymous_heads) or low in AUX or modifiers >= 5:
-                return None
-            begin = offset
-            modifiers += 1
-        return self._text[begin:head_end] + self.post_modifier(head_end), begin
+        return earlier_description(self._text, mention, start)
 
     def post_modifier(self, end: int) -> str:
-        """ " at a Frankfurt bank", " involved in the negotiations" after a description's head; "" when none."""
-        lex = lexicon()
-        toks = [
-            (m.start() + end, m.end() + end, m.group()) for m in _WORD_TOKEN_RE.finditer(self._text[end : end + 160])
-        ]
-        i = 0
-        if len(toks) > 1 and toks[0][2].lower() in _POST_PARTICIPLES and toks[1][2].lower() in _POST_OPENERS:
-            i = 2
-        elif toks and toks[0][2].lower() in _POST_OPENERS:
-            i = 1
-        else:
-            return ""
-        if i >= len(toks) or toks[i][2].lower() in TIME_WORDS or toks[i][2].lower() in MONTHS:
-            return ""
-        last = None
-        for k in range(i, min(len(toks), i + 9)):
-            word = toks[k][2]
-            low = word.lower()
-            joins = low == "and" and toks[k - 1][2][:1].isupper() and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
-            if not joins and (
-                not word[:1].isalnum() or low in _POST_STOP or low in AUX or (low in lex.verbs and word.islower())
-            ):
-                break
-            if low in TIME_WORDS and k > i:
-                break
-            last = k
-        while (
-            last is not None
-            and last >= i
-            and (toks[last][2].lower() in _FUNCTION or toks[last][2].lower() in _INDEFINITE)
-        ):
-            last -= 1  # "a summary of the call": never end on "of the"
-        if last is None or last < i:
-            return ""
-        return self._text[end : toks[last][1]]
+        return post_modifier(self._text, end)
 
 
 # --- organisations and descriptions -------------------------------------------------------------------------
@@ -480,20 +393,7 @@ _ORG_CHAIN_RE = re.compile(
     r"\b[A-Z][\w’'&.\-]*(?:(?:[ \u00a0]+(?:of|and|for|on)(?:[ \u00a0]+the)?)?[ \u00a0]+[A-Z][\w’'&.\-]*)*"
 )
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
-_DEFINITE = frozenset("the this that these those same".split())
-# What an article says of a company: "OceanGate, the company", "co-founded OceanGate", "OceanGate's chief
-# executive" (a person has a spokesman or a campaign manager, but no chief executive, founder or shares).
 _COMPANY_NOUNS = frozenset("company firm startup operator corporation".split())
-_COMPANY_NOUN_RE = re.compile(
-    r"\b(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
-    r"|lender|broadcaster|network|agency)\b(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"
-)  # not "Rush, the company's chief executive"
-_COMPANY_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)(?:['’]s)?,? (?:the |a |an )?(?:[\w\-]+ ){0,2}$")
-_FOUNDED_RE = re.compile(r"\b(?:co-)?founded ([A-Z][\w\-]+)\b")
-_COMPANY_ROLE_RE = re.compile(
-    r" (?:chief executive|CEO|co-founder|founder|shares|shareholders|headquarters|board of directors)\b"
-)
-_COMPANY_OWNER_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?$")
 _CAPITALISED_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w]*(?:['’\-][A-Z][\w]*)*(?![\w\-])")
 # A name followed by a possessive and a role or body: "South Africa's foreign minister", "Russia's delegation".
 _OWNER_RE = re.compile(
@@ -503,19 +403,6 @@ _OWNER_RE = re.compile(
 # A chain right after "X of" or "X and" (X capitalised) is the tail of a longer name, not a person.
 _INSIDE_NAME_RE = re.compile(r"[A-Z][\w’'\-]*[ \u00a0]+(?:of|and)[ \u00a0]+$")
 _PLACE_PREPOSITIONS = frozenset("in at from by near outside inside across into of on for with about against".split())
-_FUNCTION = frozenset("the a an of and for at from on in with to by".split())
-_INDEFINITE = frozenset("a an one another two three several some".split())
-# After a description's head, these open a post-modifier that belongs to it: "one analyst at a Frankfurt bank",
-# "a Democratic aide briefed on the talks". Prepositions alone, or a participle and its preposition.
-_POST_OPENERS = frozenset("at from for on in of with".split())
-_POST_PARTICIPLES = frozenset("involved briefed familiar close based working".split())
-_POST_STOP = frozenset("who which that whose when while as and but or said says".split())
-_WORD_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w’'\-]+|[^\w\s]")
-
-
-def _stem(word: str) -> str:
-    """A crude key for matching modifiers: "Brazilian" ~ "Brazil's" ~ "brazil"."""
-    return word.lower().replace("’s", "").replace("'s", "").rstrip(".")[:5]
 
 
 def _without_article(name: str) -> str:
@@ -566,11 +453,11 @@ def _role_words(toks: list[str], lex: Lexicon, *, backwards: bool) -> list[str]:
     seq = reversed(toks) if backwards else iter(toks)
     for word in seq:
         low = word.lower()
-        if low in _DEFINITE or low in _INDEFINITE:
+        if low in DEFINITE or low in INDEFINITE:
             if backwards:
                 break
             continue
-        if not (word[:1].isalnum()) or low in PREPOSITIONS or low in _POST_STOP or low in AUX:
+        if not (word[:1].isalnum()) or low in PREPOSITIONS or low in ROLE_STOP or low in AUX:
             break
         if low in lex.verbs and low not in lex.anonymous_heads:
             break
