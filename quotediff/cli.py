@@ -26,6 +26,7 @@ from quotediff.errors import OutputError, QuotediffError
 from quotediff.load import LoadOptions
 from quotediff.model import Comparison
 from quotediff.report_html import HtmlOptions
+from quotediff.report_table import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -148,7 +149,7 @@ def _warn_skipped(comparison: Comparison, quiet: bool) -> None:
     if quiet:
         return
     for skipped in comparison.skipped:
-        click.echo(f"quotediff: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(printable(f"quotediff: skipped {skipped.path}: {skipped.reason}"), err=True)
 
 
 class _Progress:
@@ -201,7 +202,7 @@ def _handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except QuotediffError as exc:
-            click.echo(f"quotediff: error: {exc}", err=True)
+            click.echo(printable(f"quotediff: error: {exc}"), err=True)
             sys.exit(exc.exit_code)
         except click.exceptions.Exit:
             raise

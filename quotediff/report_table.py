@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,22 @@ class TableOptions:
     color: bool = False
     width: int = 120  # the terminal's width: long cells wrap to fit
     markdown: bool = False  # headings and tables for a Markdown document instead of a terminal
+
+
+# Control characters from an article must not reach the terminal: an escape sequence in a quote could retitle the
+# window, move the cursor or hide text, and bidi overrides reorder what is shown. They are printed as \x.. codes;
+# only the colour codes this module writes itself (and only with colour on) pass.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_BUT_OURS = re.compile(
+    r"\x1b(?!\[(?:0|1|2|3[1-5])m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str, *, keep_colour: bool = False) -> str:
+    pattern = _UNSAFE_BUT_OURS if keep_colour else _UNSAFE
+    return pattern.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def _style(text: str, style: str, options: TableOptions) -> str:
@@ -252,7 +269,7 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
         out.append("Skipped inputs:")
         for s in comparison.skipped:
             out.append(f"  {s.path}: {s.reason}")
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n", keep_colour=options.color)
 
 
 _QUOTE_HEADERS = ["#", "kind", "quote", "speaker", "speaker kind", "verb", "hedges", "addressee", "sources"]
@@ -291,4 +308,4 @@ def render_quotes(comparison: Comparison, options: TableOptions | None = None) -
         out.append("")
     for s in comparison.skipped:
         out.append(f"skipped {s.path}: {s.reason}")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return printable("\n".join(out).rstrip("\n") + "\n", keep_colour=options.color)

@@ -262,3 +262,14 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys
 def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
     result = run("compare", str(FORGIVEN), "-f", "json")
     assert "reading articles" not in result.stderr
+
+
+def test_terminal_output_never_carries_an_article_s_control_characters(tmp_path: Path) -> None:
+    hostile = "Jane Roe said: “The bridge \x1b]0;pwned\x07will reopen\x1b[2J on Monday,\u202e whatever happens.”\n"
+    (tmp_path / "a.txt").write_text(hostile, encoding="utf-8")
+    (tmp_path / "b\x1b[31m.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    for args in (["quotes", str(tmp_path)], ["quotes", str(tmp_path), "--color"]):
+        result = CliRunner().invoke(main, args)
+        assert "\x1b]" not in result.output and "\x1b[2J" not in result.output and "\u202e" not in result.output
+        assert "\\x1b]0;pwned\\x07" in result.stdout
+        assert "\x1b[31m.txt" not in result.stderr
