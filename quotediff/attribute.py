@@ -354,7 +354,8 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         name = resolver.name(speaker.text)
         return name, "organisation" if resolver.is_company(name) else "named"
     if speaker.kind == "pronoun":
-        subject = _subject_before(speaker, masked, text, resolver, lex)
+        third_person = speaker.text.lower() in ("he", "she", "they", "it")
+        subject = _subject_before(speaker, masked, text, resolver, lex) if third_person else None
         if subject is not None:
             return subject, "pronoun"
         resolved = resolver.pronoun(speaker.text, speaker.start)

@@ -24,13 +24,13 @@ _POST_PARTICIPLES = frozenset("involved briefed familiar close based working".sp
 _POST_STOP = frozenset("who which that whose when while as and but or said says".split())
 ROLE_STOP = _POST_STOP  # a role next to a name ends at the same words
 _COMPANY_NOUN_RE = re.compile(
-    r"\b(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
+    r"(?:company|firm|startup|start-up|operator|corporation|conglomerate|chain|manufacturer|maker|insurer"
     r"|lender|broadcaster|network|agency)\b(?=\s*[,.;)]|\s+(?:that|which|whose|behind|said|says|has|had|is|was)\b)"
 )  # not "Rush, the company's chief executive"
 _COMPANY_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)(?:['’]s)?,? (?:the |a |an )?(?:[\w\-]+ ){0,2}$")
-_FOUNDED_RE = re.compile(r"\b(?:co-)?founded ([A-Z][\w\-]+)\b")
+_FOUNDED_RE = re.compile(r"founded ([A-Z][\w\-]+)\b")  # "founded X", "co-founded X"
 _COMPANY_ROLE_RE = re.compile(
-    r" (?:chief executive|CEO|co-founder|founder|shares|shareholders|headquarters|board of directors)\b"
+    r"(?:chief executive|CEO|co-founder|founder|shares|shareholders|headquarters|board of directors)\b"
 )
 _COMPANY_OWNER_RE = re.compile(r"\b([A-Z][\w\-]+)(?:['’]s)?$")
 
@@ -125,12 +125,21 @@ def post_modifier(text: str, end: int) -> str:
 def company_words(text: str) -> set[str]:
     """Words of the names the article says are companies: "OceanGate, the company", "co-founded OceanGate",
     "Disney's chief executive" (a person has a spokesman or a campaign manager, but no chief executive)."""
-    companies = {m.group(1) for m in _FOUNDED_RE.finditer(text)}
+    # (the patterns start with a literal, which the regex engine scans for fast; word starts are checked here)
+    companies = {
+        m.group(1)
+        for m in _FOUNDED_RE.finditer(text)
+        if not text[m.start() - 1 : m.start()].isalpha() or text[m.start() - 3 : m.start()] == "co-"
+    }
     for cue in _COMPANY_ROLE_RE.finditer(text):
-        owner = _COMPANY_OWNER_RE.search(text, max(0, cue.start() - 40), cue.start())
+        if text[cue.start() - 1 : cue.start()] != " ":
+            continue
+        owner = _COMPANY_OWNER_RE.search(text, max(0, cue.start() - 41), cue.start() - 1)
         if owner is not None:
             companies.add(owner.group(1))
     for noun in _COMPANY_NOUN_RE.finditer(text):
+        if noun.start() and (text[noun.start() - 1].isalnum() or text[noun.start() - 1] == "_"):
+            continue
         before = _COMPANY_BEFORE_RE.search(text, max(0, noun.start() - 60), noun.start())
         if before is not None:
             companies.update(before.group(1).split())  # "OceanGate Expeditions, the company"

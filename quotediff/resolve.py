@@ -347,8 +347,18 @@ class Resolver:
             self._lower = self._text.lower()
         found = []
         keys = [head] + [short for short, full in _ABBREVIATED.items() if full == head]  # "adm" for "admiral"
+        near: list[int] = []  # where the head (or its abbreviation) occurs, in order
+        for key in keys:
+            at = self._lower.find(key)
+            while at >= 0:
+                near.append(at)
+                at = self._lower.find(key, at + 1)
+        near.sort()
+        if not near:
+            return found
         for index, pos in enumerate(self._occurrences()):
-            if all(self._lower.find(key, max(0, pos - 120), pos + 160) < 0 for key in keys):
+            k = bisect.bisect_left(near, max(0, pos - 120))
+            if k == len(near) or near[k] > pos + 160 - len(head):
                 continue
             role = self._role_at(index)
             if role is not None and head in role[1]:
