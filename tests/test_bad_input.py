@@ -7,6 +7,7 @@ that no input file was written to (bytes and mtimes unchanged).
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import os
@@ -497,3 +498,46 @@ def test_hostile_file_names_cannot_break_the_one_line_message(tmp_path: Path) ->
     with pytest.raises(InputError) as strict:
         load([folder], tmp_path, LoadOptions(strict=True))
     assert not re.search(r"[\x00-\x1f]", str(strict.value))
+
+
+# Found by the fourth fuzz run as a timeout (over 20 s instrumented): part of an annotation file damaged by the
+# fuzzer (invalid UTF-8, so read as cp1252; one quote left open), 15 KB after minimising. extract_quotes took
+# about 5 s on it and 60 s on the 48 KB original, because quotediff/tokens.py re-tokenises a long paragraph
+# for every quote in it. Kept as a regression input: it must load and its quotes' offsets must hold.
+_SLOW_EXTRACTION = (
+    "H4sIAP0KCmsC/+1bTW/bRhC961cs1EM/IApF20tzc5EUcVq7aeLAh6AIRuSI3Gq5y+wuxShFgN6DngoUaH9d0f/QUw/pDCmKVvRF"
+    "qbItuzYSH3aX5HLem5k3wzXawQuFaQrde6LrYNLtdUT5000witHR8PMfZmMQRRadQ6RhnSs1m3Amt+H7q2Nr8ozvq/JgaGwsx6i7"
+    "5eSbas1Ps/taL0PFd+0mYAd0s8DLFF0/8alqtuTxlec1oJQoJP0aoKhvLKQW5+ASqWNvNM2EkDsUPkHxJHdOghhLJ72QjuZokVDG"
+    "jDAS4AU4ASLCkOb5ykl50WNLGxAnUkvn0fabTYykjkpjefCYovbNlMsQRmjL18CF4RdkOqPGWF5932hQkfg2X1xWPyCzRptcNwvG"
+    "aAcVTDKaH715EGrjGSpGjaxNQGW5zYz1hEhoUjarEy4xhSvBeKYlzzxlk9MIjPhSEJkhRBkz+lckplyqECK0wgzFY1pGIGm+T062"
+    "HuDWKJ6Ap3sWRAOlaGQtopvW1k/UkGK0CKo3aiWoHpVqj2rXYmlJ67otwU3LLQcRaglqL/CeI8GovdQ5uaARqEO6AmJk0BBCHOaq"
+    "Ry6XmtAC3VgQ12l7julQw9bbFixG32Xk1DRmndHr4YK5tRxGSvrcx4xelZ/BFPraWJSxFkfDIUhLYUJH4swSwVbDC9roSWpydxB+"
+    "yys34elo50lgBg4t7amfRotwHgv21pGQw9JI2gSE7lASYUIUY+MJ1xikdn5J6BQuD0PEyPXEDYjbfIujFK0MKXCY4VCG7BJrmdTy"
+    "khYE8YlF2pzG1ZFgumKLaFAaZepTUkA6AOcgMnZpcJgO0eBRGBobscF9FVhDGBBfpgv+Y4ZoQbnv6Jm2kA57YsY+P2OPN3mciNiU"
+    "eSChkH8H9E0F+qHR6LyaNDCTxaFK68Nl8WTKAZIJFHvQToTzpJRiMbQmFQ9yazIsA/WCcNgpo1w1Neq0uZIZ9YLLknkz8+8DXNIB"
+    "CYyR4EIWejXrOegXlrSbjrcG5Ti1ZONvEtiQ4NetuzotxsSwlPcmbbXYiDYcVFfsw7ngJeJLKY5eQySXWDoEi8usPE+ZResunZ9Z"
+    "lTx6wahzV8yZdG7m4KTPqSGyRpihrtROBBPWIhR9MoUkfIpEqkquZGho6ENXlyClYqGIRpUH2O2Dz5GS4gm8BvEIUlByPdk3Lt7A"
+    "+AOVppkl2S0xiKTLwIdJ37/yixCFk4y0Qu+O3ruZ73HJW0EmrPImxeY6i9LIy5wyKBdzIVqO3EC1H+mwZNLU13JWkpPUT+geVA3E"
+    "/EokESiva8w9BbSmWu/3+1xJVIubYboNckFAA06SBOn9r3oujSCDHQTZ1Mbd/TCChDZtNnU1+BTQuDoGLu8IJemWyDKKe5lRMpxs"
+    "rcQf3r5WWWWJPaFxc4tvcdlF3DJObEmdFQmRsF8twWny2pus7bhznuAcwhzfj50ikTCASAyZExTOe6IgTiAqRgcqHqHCMXhjt47C"
+    "j2QqvrI4Gm1w63XrbrNaOVvoZ0eGfmnjq1Jpvq1NWqOMq/QQSqFUXUYyoouEsYIblROugF3OnUnjV4ig9R3uy+9sX0cMLl86qA25"
+    "J2c6NQMTTSjycQhkm5dSCPSEGxXS712vtPGQQ8p8bXxEG8s81UGY0M55dGnVdeWa9CP6/2xENND4ce9S1OmJFZeXrghRetct8W4k"
+    "J72cRVadbEy3KDV3z2dthWlLXhz7JlqyRK1hqvFk7CPWzbnrHxJAV14esu1LY+zL8rvUBH/9/HtdFRyYtxxyVdDWFd4vC8RtLQsO"
+    "K9Tu0hxuIu3smEPd310VZvklTuBHvLiF/VUPLTl2duGzhhMpTCqJWoBm+ZqQPolJoPbEgNIvIwhVFIhRI0VjR/4/40KvjNkNqzg2"
+    "bF9b5JpcVzyBJN3U/t+w9GZWGFvAVjaN2ENBuEmaeZNWCIAonbl/Z/pLMT3TP8lTqeTsE2YVIsnuSvKxktLMO0S0S/3iVVjjcZXV"
+    "+UsdXpfdZd2tCCyOJRYrDhzdNcmuoUm2x++ka1LdpqMKIiybKYQSx71jSk10Zeb3dIKhJf+u7hTDHf77wL/9KYeWBDjd7kDr091P"
+    "se50jKXkzoXTjespsXl1/WRyIyBGV6Y8iEJru8OsoQFyW6kxSFiyRnfpZVt2rQkfBxdlDvGIXEsGbsgnh5MUCrBrzjXy7PWfXGtp"
+    "89O7P1K4pfH8AUuu8mvOAMKRSFiFgbIEC40gFWpjVhS+L05NwYhNGx8ZZDt8Y6vqsu8hkrZNAbdi4c0sm1vicdT0KwruKfNnzxT4"
+    "kCjn1sgUuk/ZqyhdRMlR+UclCXegS7k8d/rWUVbeGqJTsjmIh5RvKYuvB2nD0psJU5yrYZAaqylmBRoLVzU3ziX++fcvb397++sf"
+    "98RZh7883xNffCmO8jgnrfPZp5993gmCoNP5gGY7fNqXP88xHGMZ+krlfBK/u/jzz7vObfwbqsbInaki6OY6BTsqX+z5toZfJygW"
+    "pcFNE6XdxlKdN51/Acv+ReCDOgAA"
+)
+
+
+def test_fuzz_regression_damaged_annotation_file() -> None:
+    data = gzip.decompress(base64.b64decode(_SLOW_EXTRACTION))
+    article = load_bytes(data, "saved.php")
+    assert (article.format, article.encoding) == ("text", "cp1252")
+    quotes = pytest.importorskip("quotediff.quotes")
+    for quote in quotes.extract_quotes(article):
+        assert article.text[quote.start : quote.end] == quote.text
