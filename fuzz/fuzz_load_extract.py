@@ -7,8 +7,9 @@ Run by hand, not in CI (it needs ``pip install atheris``, which is not a project
 With no corpus folder on the command line it reads the committed seeds in ``fuzz/seeds/`` and keeps what
 it learns in ``fuzz/corpus/`` (git-ignored); a crashing or slow input is written to ``fuzz/artifacts/``. Other
 libFuzzer flags can be added (``-max_len=100000``, ``-timeout=5``). To replay one input:
-``python fuzz/fuzz_load_extract.py fuzz/artifacts/crash-...``. (``-fork`` mode does not work: libFuzzer
-re-runs the script without the interpreter.)
+``python fuzz/fuzz_load_extract.py fuzz/artifacts/crash-...``. Set QUOTEDIFF_FUZZ_LOADER_ONLY=1 to leave the
+extractor out (it is much slower, so the loader alone gets through far more inputs). (``-fork`` mode does not
+work: libFuzzer re-runs the script without the interpreter.)
 
 The first byte of each input picks the file name (and so the format: HTML, text, Markdown, an unknown
 extension that is sniffed, or stdin); the rest is the file's bytes. A finding is any exception other than
@@ -32,8 +33,10 @@ with atheris.instrument_imports():
     from quotediff.errors import InputError
 
     try:
+        if os.environ.get("QUOTEDIFF_FUZZ_LOADER_ONLY"):
+            raise ImportError("QUOTEDIFF_FUZZ_LOADER_ONLY is set")
         from quotediff.quotes import extract_quotes
-    except ImportError as error:  # the extractor may not exist yet: fuzz the loader alone
+    except ImportError as error:  # the extractor may not exist yet, or not be wanted: fuzz the loader alone
         print(f"fuzzing the loader only (quotediff.quotes: {error})", file=sys.stderr)
         extract_quotes = None  # type: ignore[assignment]
 
