@@ -11,6 +11,7 @@ on disjoint parts of its longest rendering is split again into one group per par
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class Rendering:
 _SUFFIXES = ("ies", "ing", "ed", "es", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem, for matching only: "supports"/"supported", "obligations"/"obligation" meet."""
     word = spelling_key(word)

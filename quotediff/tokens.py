@@ -109,12 +109,24 @@ def _is_boundary(text: str, match: re.Match[str], lo: int) -> bool:
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence containing ``pos`` (not before ``lo``)."""
-    start = lo
-    for match in _SENT_END_RE.finditer(text, lo, min(len(text), pos + 1)):
-        if match.end() <= pos and _is_boundary(text, match, lo):
-            start = match.end()
-    return start
+    """Start of the sentence containing ``pos`` (not before ``lo``).
+
+    Searches backwards from ``pos`` in a growing window, so the cost depends on the sentence, not on how long the
+    paragraph is: a 5 MB single-line "paragraph" with thousands of quotes stays linear.
+    """
+    end = min(len(text), pos + 1)
+    window = 512
+    while True:
+        a = max(lo, pos - window)
+        start = None
+        for match in _SENT_END_RE.finditer(text, a, end):
+            if match.end() <= pos and _is_boundary(text, match, lo):
+                start = match.end()
+        if start is not None:
+            return start
+        if a == lo:
+            return lo
+        window *= 4
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
