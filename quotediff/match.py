@@ -11,10 +11,10 @@ on disjoint parts of its longest rendering is split again into one group per par
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
