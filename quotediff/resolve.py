@@ -345,7 +345,7 @@ class Resolver:
         nearby are read."""
         if self._lower is None:
             self._lower = self._text.lower()
-        found = []
+        found: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
         keys = [head] + [short for short, full in _ABBREVIATED.items() if full == head]  # "adm" for "admiral"
         near: list[int] = []  # where the head (or its abbreviation) occurs, in order
         for key in keys:
