@@ -23,7 +23,7 @@ import click
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OutputError, QuotediffError
-from quotediff.load import LoadOptions
+from quotediff.load import LoadOptions, parse_size
 from quotediff.model import Comparison
 from quotediff.report_html import HtmlOptions
 from quotediff.report_table import printable
@@ -40,22 +40,10 @@ EXIT_INTERNAL = 3
 
 
 def _parse_size(value: str) -> int:
-    units = {
-        "k": 1 << 10,
-        "kb": 1 << 10,
-        "m": 1 << 20,
-        "mb": 1 << 20,
-        "g": 1 << 30,
-        "gb": 1 << 30,
-        "b": 1,
-        "": 1,
-    }
-    text = value.strip().lower()
-    number = text.rstrip("kmgb")
     try:
-        size = int(float(number) * units[text[len(number) :]])
-    except (ValueError, KeyError):
-        raise click.BadParameter(f"{value!r} is not a size such as 20MB, 500k or 1000000") from None
+        size = parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
     if size <= 0:
         raise click.BadParameter("must be more than 0")
     return size
@@ -208,6 +196,11 @@ def _handle_errors(func: F) -> F:
             raise
         except (click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`quotediff … | head`): not an error; keep Python from complaining at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("quotediff: interrupted", err=True)
             sys.exit(130)
