@@ -18,6 +18,7 @@ _TITLE_WORDS = frozenset(
     chief judge justice the a an us u.s. state of for""".split()
 )
 _WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 # Hedges that say the same thing under different grammar: "allegedly" and "is alleged to have" are one hedge.
 _HEDGE_STEMS = (
     "alleg",
@@ -64,7 +65,7 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
 
 def name_key(name: str) -> tuple[str, ...]:
     """The words of a name that identify the person: titles and honorifics dropped, case folded."""
-    words = [w.strip(".’'").casefold() for w in _WORD.findall(name)]
+    words = [_POSSESSIVE.sub("", w).strip(".’'").casefold() for w in _WORD.findall(name)]
     return tuple(w for w in words if w and w not in _TITLE_WORDS)
 
 
@@ -74,7 +75,14 @@ def same_person(a: str, b: str) -> bool:
     if not ka or not kb:
         return a.casefold() == b.casefold()
     if ka[-1] == kb[-1]:
-        return True
+        # Same surname: one person unless both give first names that disagree ("Ed" and "David Miliband");
+        # an initial agrees with any name it begins ("J. Biden", "Joe Biden"), and a name that ends the other
+        # is a short form of it.
+        short, long_ = sorted((ka, kb), key=len)
+        if len(short) == 1 or long_[-len(short) :] == short:
+            return True  # "Lu", "López Obrador" inside "Andrés Manuel López Obrador"
+        a, b = ka[-2], kb[-2]
+        return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
     return set(ka) <= set(kb) or set(kb) <= set(ka)
 
 

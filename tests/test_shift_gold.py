@@ -40,14 +40,17 @@ KINDS: tuple[tuple[str, str], ...] = (
 # Each kind is pinned 0.05 below its measured figure, at 0.75 at the lowest where the measurement allows it
 # (speaker.misattributed and sources.replaced recall measure below that floor and are pinned at measured - 0.05);
 # overall 0.02 below.
+# Later the same day, after same_person learned that "Ed" and "David Miliband" are two people and that a
+# possessive is no other name: overall 0.976 / 0.976; speaker.misattributed 0.778 / 1.000 (minimum raised to
+# 0.72); speaker.name_form 1.000 / 0.818 (AMLO and "the WHO" remain).
 MIN_PRECISION: dict[tuple[str, str], float] = {k: 0.95 for k in KINDS}
 MIN_RECALL: dict[tuple[str, str], float] = {k: 0.95 for k in KINDS}
 MIN_PRECISION[("speaker", "name_form")] = MIN_RECALL[("speaker", "name_form")] = 0.76
-MIN_PRECISION[("speaker", "misattributed")] = MIN_RECALL[("speaker", "misattributed")] = 0.66
+MIN_PRECISION[("speaker", "misattributed")] = MIN_RECALL[("speaker", "misattributed")] = 0.72
 MIN_RECALL[("sources", "replaced")] = 0.70
 MIN_PRECISION[("addressee", "changed")] = 0.78
-MIN_OVERALL_PRECISION = 0.94
-MIN_OVERALL_RECALL = 0.94
+MIN_OVERALL_PRECISION = 0.95
+MIN_OVERALL_RECALL = 0.95
 
 
 def _span(text: str | None) -> Span | None:
