@@ -447,28 +447,19 @@ def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:
 
 
 def _one_per_article(members: list[int], renderings: Sequence[Rendering]) -> list[int]:
-    """Keep, per article, the renderings of one statement: the utterance with the most words."""
-    best: dict[str, int] = {}
+    """Keep, per article, the renderings of one statement: the utterance with the most words (then the first)."""
+    words: dict[tuple[str, int], int] = defaultdict(int)
+    first: dict[tuple[str, int], int] = {}
     for i in members:
-        r = renderings[i]
-        words_by_utterance = sum(
-            len(renderings[j].word_norms)
-            for j in members
-            if renderings[j].article_id == r.article_id and renderings[j].utterance == r.utterance
-        )
-        current = best.get(r.article_id)
-        if current is None:
-            best[r.article_id] = i
-            continue
-        c = renderings[current]
-        current_words = sum(
-            len(renderings[j].word_norms)
-            for j in members
-            if renderings[j].article_id == c.article_id and renderings[j].utterance == c.utterance
-        )
-        if (words_by_utterance, -r.start) > (current_words, -c.start):
-            best[r.article_id] = i
-    chosen = {(renderings[i].article_id, renderings[i].utterance) for i in best.values()}
+        key = (renderings[i].article_id, renderings[i].utterance)
+        words[key] += len(renderings[i].word_norms)
+        first[key] = min(first.get(key, renderings[i].start), renderings[i].start)
+    best: dict[str, tuple[str, int]] = {}
+    for key in words:
+        current = best.get(key[0])
+        if current is None or (words[key], -first[key]) > (words[current], -first[current]):
+            best[key[0]] = key
+    chosen = set(best.values())
     return [i for i in members if (renderings[i].article_id, renderings[i].utterance) in chosen]
 
 
