@@ -27,7 +27,7 @@ polnear:  ## extraction accuracy on PolNeAR dev
 	$(PY) benchmarks/polnear.py --split dev
 
 golden:  ## regenerate the gold report files (check the diff by hand before committing)
-	QUOTEDIFF_UPDATE_GOLDEN=1 $(PY) -m pytest tests/test_report_html.py tests/test_cli.py
+	QUOTEDIFF_UPDATE_GOLDEN=1 $(PY) -m pytest tests/report/test_report_html.py tests/test_cli.py
 
 report:  ## the HTML report of the bundled fixtures
 	$(PY) -m quotediff compare fixtures/forgiven/ --html report.html

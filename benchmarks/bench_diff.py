@@ -25,8 +25,8 @@ from collections.abc import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from quotediff.diff import diff_text, diff_tokens, raw_tokens
-from quotediff.normalize import tokenize
+from quotediff.compare.diff import diff_text, diff_tokens, raw_tokens
+from quotediff.compare.normalize import tokenize
 
 _VOCAB = (
     "the government will not accept any deal that leaves our farmers worse off and we have said so from the "

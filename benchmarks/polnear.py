@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from quotediff.model import Article, Quote  # noqa: E402
-from quotediff.quotes import extract_quotes  # noqa: E402
+from quotediff.extract import extract_quotes  # noqa: E402
 
 PRONOUNS = frozenset("he she they i we it him her them you".split())
 OPENERS = '“"«‘'

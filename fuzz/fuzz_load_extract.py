@@ -35,9 +35,9 @@ with atheris.instrument_imports():
     try:
         if os.environ.get("QUOTEDIFF_FUZZ_LOADER_ONLY"):
             raise ImportError("QUOTEDIFF_FUZZ_LOADER_ONLY is set")
-        from quotediff.quotes import extract_quotes
+        from quotediff.extract import extract_quotes
     except ImportError as error:  # the extractor may not exist yet, or not be wanted: fuzz the loader alone
-        print(f"fuzzing the loader only (quotediff.quotes: {error})", file=sys.stderr)
+        print(f"fuzzing the loader only (quotediff.extract.quotes: {error})", file=sys.stderr)
         extract_quotes = None  # type: ignore[assignment]
 
 NAMES = ("page.html", "article.txt", "article.md", "saved.php", "-", "page.htm")

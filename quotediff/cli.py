@@ -25,8 +25,7 @@ from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OutputError, QuotediffError
 from quotediff.load import LoadOptions, parse_size
 from quotediff.model import Comparison
-from quotediff.report_html import HtmlOptions
-from quotediff.report_table import printable
+from quotediff.report import HtmlOptions, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -342,7 +341,7 @@ def quotes(
       quotediff quotes fixtures/forgiven/ -f json
       quotediff quotes - < article.txt
     """
-    from quotediff.compare import extract_all
+    from quotediff.extract import extract_all
     from quotediff.load import load_paths
 
     load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
@@ -380,18 +379,18 @@ def render(
     html: HtmlOptions | None = None,
 ) -> str:
     if fmt == "json":
-        from quotediff.report_json import render_json
+        from quotediff.report import render_json
 
         return render_json(comparison, include_groups=not quotes_only)
     if fmt == "html":
-        from quotediff.report_html import render_html
+        from quotediff.report import render_html
 
         return render_html(comparison, replace(html or HtmlOptions(), quotes_open=quotes_only))
     if fmt == "csv":
-        from quotediff.report_csv import render_csv, render_quotes_csv
+        from quotediff.report import render_csv, render_quotes_csv
 
         return render_quotes_csv(comparison) if quotes_only else render_csv(comparison)
-    from quotediff.report_table import TableOptions, render_quotes, render_table
+    from quotediff.report import TableOptions, render_quotes, render_table
 
     options = TableOptions(tablefmt=tablefmt, color=color, width=_width(), markdown=fmt == "md")
     return render_quotes(comparison, options) if quotes_only else render_table(comparison, options)

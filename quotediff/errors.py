@@ -1,5 +1,11 @@
 """Errors a user can act on. The CLI prints the message on one line and exits with ``exit_code``."""
 
+from __future__ import annotations
+
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 
 class QuotediffError(Exception):
     """Base class: anything quotediff reports to the user instead of a traceback."""
@@ -21,3 +27,17 @@ class OutputError(QuotediffError):
 
 class OptionError(QuotediffError):
     """An option value that does not fit the inputs (an unknown --reference article, say)."""
+
+
+class UnusableInput(InputError):
+    """One input that cannot be used; ``reason`` is the short text shown next to its path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{printable_path(path)}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def printable_path(path: str) -> str:
+    """A path safe to print on one terminal line: control characters (newlines, escape sequences) as \\xNN."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", path)

@@ -1,0 +1,240 @@
+"""The whole pipeline: articles in, a Comparison out (quotes, groups with diffs, shifts, lineage, copies)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+from typing import BinaryIO
+
+from quotediff.compare.diff import diff_tokens
+from quotediff.compare.match import (
+    MatchOptions,
+    Rendering,
+    group_renderings,
+    locate_words,
+    matching_words,
+    renderings_of,
+)
+from quotediff.compare.normalize import tokenize
+from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
+from quotediff.compare.shifts import attribution_changes
+from quotediff.errors import OptionError
+from quotediff.extract import ExtractOptions, extract_all
+from quotediff.load.files import LoadOptions, load_file, load_paths
+from quotediff.model import (
+    Article,
+    Attribution,
+    Comparison,
+    Member,
+    Quote,
+    QuoteGroup,
+    Token,
+)
+
+REFERENCE_CHOICES = ("earliest", "longest")
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    # "earliest" (published first; ties: the longer rendering), "longest", or an article (id, file name or outlet).
+    reference: str = "earliest"
+    quote: str | None = None  # track only this quotation (or fragment)
+    match: MatchOptions = field(default_factory=MatchOptions)
+    extract: ExtractOptions | None = None
+    load: LoadOptions = field(default_factory=LoadOptions)
+    # Shortest run of a quotation's words, outside quote marks, reported as unmarked reuse.
+    unmarked_min_words: int = 8
+    # Share of word 5-grams two articles must share to count as copies of one another (syndication, wire copy).
+    copy_threshold: float = 0.6
+
+
+def compare_paths(
+    paths: Sequence[str],
+    options: CompareOptions | None = None,
+    *,
+    source: str | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Comparison:
+    """Load the inputs (and the primary ``source`` document, if any) and compare them."""
+    options = options or CompareOptions()
+    loaded = load_paths(paths, options.load, stdin=stdin, progress=progress)
+    primary = load_file(source, options.load) if source else None
+    comparison = compare(loaded.articles, options, source=primary)
+    return replace(comparison, skipped=loaded.skipped)
+
+
+def compare(
+    articles: Sequence[Article], options: CompareOptions | None = None, *, source: Article | None = None
+) -> Comparison:
+    options = options or CompareOptions()
+    articles = tuple(sorted(articles, key=lambda a: a.id))
+    by_id = {a.id: a for a in articles}
+    _check_reference(options.reference, articles)
+    quotes = extract_all(articles, options.extract)
+    quote_by_id = {q.id: q for q in quotes}
+    match_options = options.match
+    if options.quote or source is not None:
+        # A single article's rendering is worth showing next to the primary document or the tracked quotation.
+        match_options = replace(match_options, min_articles=1)
+    renderings = renderings_of(quotes, {a.id: a.text for a in articles}, match_options)
+    grouped = group_renderings(renderings, match_options)
+    if options.quote:
+        grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
+    source_tokens = tokenize(source.text) if source is not None else ()
+    copies = find_copies(articles, options.copy_threshold)
+    copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
+    groups: list[QuoteGroup] = []
+    for members in grouped:
+        group = _build_group(
+            f"g{len(groups) + 1}", members, by_id, quote_by_id, options, source, source_tokens, copy_of
+        )
+        if group is not None:
+            groups.append(group)
+    unmarked = find_unmarked(groups, articles, quotes, options.unmarked_min_words)
+    return Comparison(
+        articles=articles,
+        quotes=quotes,
+        groups=tuple(groups),
+        unmarked=unmarked,
+        copies=copies,
+        source=source,
+    )
+
+
+def _check_reference(reference: str, articles: Sequence[Article]) -> None:
+    if reference in REFERENCE_CHOICES or _find_article(reference, articles) is not None:
+        return
+    names = ", ".join(a.id for a in articles[:8])
+    raise OptionError(
+        f"--reference {reference!r} is neither earliest, longest nor an input article ({names})"
+    )
+
+
+def _find_article(name: str, articles: Sequence[Article]) -> Article | None:
+    wanted = name.casefold()
+    for article in articles:
+        candidates = {article.id, article.path, PurePath(article.path).name, PurePath(article.path).stem}
+        if wanted in {c.casefold() for c in candidates} or wanted == article.outlet.casefold():
+            return article
+    return None
+
+
+def _word_count(r: Rendering) -> int:
+    return len(r.word_norms)
+
+
+def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], reference: str) -> Rendering:
+    if reference == "longest":
+        return min(members, key=lambda r: (-_word_count(r), date_key(by_id[r.article_id]), r.article_id))
+    if reference != "earliest":
+        chosen = _find_article(reference, list(by_id.values()))
+        for r in members:
+            if chosen is not None and r.article_id == chosen.id:
+                return r
+    return min(members, key=lambda r: (date_key(by_id[r.article_id]), -_word_count(r), r.article_id))
+
+
+def _attribution_of(rendering: Rendering, quote_by_id: dict[str, Quote]) -> Attribution:
+    """The attribution of a rendering: of the first piece that names a speaker, else the first piece."""
+    pieces = [quote_by_id[q] for q in rendering.quote_ids]
+    for piece in pieces:
+        if piece.attribution.speaker is not None:
+            return piece.attribution
+    return pieces[0].attribution
+
+
+def _source_window(members: Sequence[Rendering], source_tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The stretch of the primary document that the group's renderings quote, as character offsets."""
+    words = [t for t in source_tokens if t.is_word and t.norm]
+    ids: dict[str, int] = {}
+    hay = [ids.setdefault(w, len(ids)) for w in matching_words(words)]
+    lo, hi = None, None
+    for r in members:
+        needle = [ids.get(w, -1 - k) for k, w in enumerate(r.word_norms)]
+        located = locate_words(needle, hay)
+        if located is None or located[0] < 0.6 * max(1, len(needle)):
+            continue
+        start, end = located[1]
+        lo = start if lo is None else min(lo, start)
+        hi = end if hi is None else max(hi, end)
+    if lo is None or hi is None:
+        return None
+    return words[lo].start, words[hi - 1].end
+
+
+def _build_group(
+    group_id: str,
+    members: Sequence[Rendering],
+    by_id: dict[str, Article],
+    quote_by_id: dict[str, Quote],
+    options: CompareOptions,
+    source: Article | None,
+    source_tokens: Sequence[Token],
+    copy_of: dict[str, str],
+) -> QuoteGroup | None:
+    window = _source_window(members, source_tokens) if source is not None else None
+    if source is not None and window is None and len(members) < 2:
+        return None
+    reference_rendering: Rendering | None = None
+    if window is not None and source is not None:
+        reference_text = source.text[window[0] : window[1]]
+        reference_tokens = tokenize(reference_text)
+        reference_attribution = Attribution()
+        reference_ids: tuple[str, ...] = ()
+        reference_article = None
+    else:
+        reference_rendering = _pick_reference(members, by_id, options.reference)
+        reference_text = reference_rendering.text
+        reference_tokens = reference_rendering.tokens
+        reference_attribution = _attribution_of(reference_rendering, quote_by_id)
+        reference_ids = reference_rendering.quote_ids
+        reference_article = reference_rendering.article_id
+    ordered = sorted(
+        members,
+        key=lambda r: (r is not reference_rendering, date_key(by_id[r.article_id]), r.article_id),
+    )
+    built = []
+    for r in ordered:
+        attribution = _attribution_of(r, quote_by_id)
+        is_reference = r is reference_rendering
+        built.append(
+            Member(
+                quote_ids=r.quote_ids,
+                article_id=r.article_id,
+                text=r.text,
+                diff=diff_tokens(reference_tokens, r.tokens),
+                attribution=attribution,
+                attribution_changes=()
+                if is_reference or source is not None and window is not None
+                else attribution_changes(reference_attribution, attribution),
+                is_reference=is_reference,
+                copy_of=copy_of.get(r.article_id),
+            )
+        )
+    return QuoteGroup(
+        id=group_id,
+        reference_quote_ids=reference_ids,
+        reference_text=reference_text,
+        reference_article=reference_article,
+        members=tuple(built),
+        lineage=lineage(built, by_id),
+    )
+
+
+def _mentions(group: Sequence[Rendering], text: str, options: MatchOptions) -> bool:
+    query = matching_words(tokenize(text))
+    if not query:
+        return False
+    ids: dict[str, int] = {}
+    needle = [ids.setdefault(w, len(ids)) for w in query]
+    for r in group:
+        hay = [ids.get(w, -1 - k) for k, w in enumerate(r.word_norms)]
+        # The query may be a fragment of a rendering or a rendering a fragment of the query.
+        for a, b in ((needle, hay), (hay, needle)):
+            located = locate_words(a, b)
+            needed = options.short_containment if len(a) < options.short_words else options.min_containment
+            if located is not None and located[0] >= needed * len(a):
+                return True
+    return False

@@ -1,0 +1,507 @@
+"""Who said each quote, with which verb, hedged how, and on whose authority.
+
+Rules read the text around each quote with every quote's inside blanked out (so words inside quotes are never
+taken for verbs or speakers, and sentence boundaries inside quotes do not count), nearest first:
+
+1. an attribution right after the closing mark: “…,” said Lu / “…,” Lu said / “…” — Lu / “…,” according to X;
+2. a name and a colon right before the opening mark (Lu: “…”, headline style);
+3. the last speech verb before the quote in the same sentence and its subject: Lu told Majeed: “…” /
+   According to Lu, “…” / Lu said the talks were “…” / ..., saying “…”;
+4. the subject of the sentence holding a partial quote: Lu called for “an end to the talks”;
+5. for a quote that starts its sentence: the previous sentence or a paragraph ending with a colon, the quote
+   it continues (multi-paragraph), or the quote before it (a floating quote continuing the same speaker).
+
+Speaker mentions are read with a few token rules (names, pronouns, descriptions ending in a head noun such as
+"official", organisations) and resolved to the fullest name the article gives the same person; pronouns
+resolve to the last fitting person named before them.
+
+This module runs the rules over an article's quotes and assembles each ``Attribution`` (kind, utterance,
+hedges, sources); the rules live in ``tokens`` (words and sentences), ``mentions`` (speaker noun phrases),
+``frames`` (one attribution shape each), ``resolve`` (mention -> person or body) and ``descriptions`` (reading
+anonymous descriptions whole).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from quotediff.extract.frames import (
+    Frame,
+    frame_after,
+    frame_before,
+    frame_claim,
+    frame_colon,
+    frame_name_colon,
+    frame_tail,
+    frame_words_were,
+    has_speech_verb,
+)
+from quotediff.extract.lexicon import Lexicon, lexicon, phrase_re
+from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.resolve import Resolver
+from quotediff.extract.tokens import WORD_RE, is_cap, sentence_end, sentence_start, tokens, word_count
+from quotediff.model import Attribution, Span
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSite:
+    """Where a quote sits: its text, its marks and its paragraph (all offsets into the article text)."""
+
+    start: int  # first character inside the marks
+    end: int  # end of the text inside the marks
+    open_start: int  # offset of the opening mark (== start for blockquotes)
+    close_end: int  # offset just after the closing mark (== end when unclosed)
+    para_start: int
+    para_end: int
+    marks: str
+    continues: bool = False  # re-opens a quote left open at the end of the previous paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class SiteResult:
+    attribution: Attribution
+    kind: str  # "statement" | "scare"
+    utterance: int
+
+
+# A quote right after one of these nouns names a work or a thing: the book “…”, the show “…”, CNN's “…”.
+_TITLE_CUE_RE = re.compile(
+    r"(?:\b(?:book|film|movie|show|song|album|anthem|program|programme|series|play|musical|documentary|column"
+    r"|essay|article|op-ed|commentary|editorial|headline|slogan|hashtag|poem|novel|memoir|initiative|act|bill"
+    r"|operation|episode|edition|podcast|newsletter|paper|titled|entitled)(?:\s+of)?|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"['’]s)\s*,?\s*[“\"‘'«„]?\s*$"
+)
+
+_NAMING_STRONG_RE = re.compile(
+    r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
+    r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named)\s*[“\"‘'«„]?\s*$",
+    re.I,
+)
+
+
+def _mask(text: str, sites: list[QuoteSite]) -> str:
+    """The text with each quote's inside blanked (final sentence punctuation kept), offsets unchanged."""
+    parts: list[str] = []
+    pos = 0
+    for site in sites:
+        if site.start < pos:
+            continue
+        parts.append(text[pos : site.start])
+        inner = text[site.start : site.end]
+        stripped = inner.rstrip()
+        keep = stripped[-1:] if stripped[-1:] in (".", "!", "?", "…") else ""
+        blank = " " * (len(stripped) - len(keep)) + keep + " " * (len(inner) - len(stripped))
+        parts.append(blank)
+        pos = site.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _ends_sentence(text: str, site: QuoteSite) -> bool:
+    inner = text[site.start : site.end].rstrip()
+    return bool(inner) and inner[-1] in ".!?…"
+
+
+def _is_title(inner: str) -> bool:
+    """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
+    words = WORD_RE.findall(inner)
+    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?") or ". " in inner:
+        return False
+    significant = [w for w in words if len(w) > 3]
+    return bool(significant) and all(is_cap(w) or w[:1].isdigit() for w in significant)
+
+
+def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
+    """Attribution, kind and utterance number for each quote site, in order."""
+    lex = lexicon()
+    masked = _mask(text, sites)
+    resolver = Resolver(text, lex)
+    known = _known_capitals(text)
+    results: list[SiteResult] = []
+    frames: list[Frame | None] = []
+    utterance = 0
+    for n, site in enumerate(sites):
+        prev = sites[n - 1] if n > 0 else None
+        inner = text[site.start : site.end]
+        words = word_count(inner)
+        s_start = sentence_start(masked, site.para_start, site.open_start)
+        s_end = sentence_end(masked, site.close_end, site.para_end)
+        starts_sentence = not WORD_RE.search(masked, s_start, site.open_start)
+        frame: Frame | None = _speaker_label(text, site)
+        if frame is None and site.marks != "blockquote":
+            frame = _plausible(
+                frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex),
+                known,
+                text,
+            )
+            if frame is not None and frame.lemma == "according to":
+                # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
+                prior = _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
+                if prior is not None and prior.lemma not in (None, "according to"):
+                    frame = prior
+            frame = frame or frame_words_were(masked, text, s_start, site.open_start)
+            frame = frame or _plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or _plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or _plausible(frame_tail(masked, text, site.close_end, s_end, lex), known, text)
+            frame = frame or _plausible(frame_claim(masked, text, s_start, site.open_start, lex), known, text)
+            if frame is None and not starts_sentence:
+                has_verb = has_speech_verb(masked, s_start, s_end, lex)
+                if has_verb or words >= min_words:
+                    toks = tokens(masked, s_start, site.open_start)
+                    subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+                    if subject is not None:
+                        frame = _plausible(Frame(subject, None, None, None, None, "subject"), known, text)
+        own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon"))
+        if frame is None and site.continues and frames:
+            frame = frames[-1]
+            if frame is not None:
+                frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
+        if frame is None and starts_sentence:
+            frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
+        kind = "statement"
+        before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
+        if _NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12):
+            kind = "scare"
+        elif not own and _is_title(inner) and not site.continues:
+            kind = "scare"
+        elif words < min_words and frame is None and not _continued_next(sites, n) and not site.continues:
+            kind = "scare"
+        elif words < min_words and frame is not None and frame.how == "subject":
+            kind = "statement"
+        if kind == "scare":
+            frame = None
+        linked = prev is not None and kind == "statement" and (site.continues or _split_gap(masked, prev, site, lex))
+        if not linked:
+            utterance += 1
+        frames.append(frame)
+        results.append(SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance))
+    return results
+
+
+# A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s")
+
+
+def _speaker_label(text: str, site: QuoteSite) -> Frame | None:
+    match = _LABEL_RE.match(text, site.start, site.end)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
+
+
+_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
+
+
+def _known_capitals(text: str) -> frozenset[str]:
+    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
+    return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
+
+
+def _plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | None:
+    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
+    "Fundraising"), unless a speech verb follows it directly ("Lu told")."""
+    if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
+        return frame
+    words = frame.speaker.text.split()
+    between = "" if frame.verb is None else text[frame.speaker.end : frame.verb.start]
+    adjacent = (
+        frame.verb is not None
+        and frame.verb.start >= frame.speaker.end
+        and len(between) < 40
+        and not any(ch in between for ch in ',.;:“”"')
+    )
+    if len(words) == 1 and not adjacent:
+        word = words[0].replace("’s", "").replace("'s", "")
+        if word not in known and word.upper() != word:
+            return None
+    return frame
+
+
+def _continued_next(sites: list[QuoteSite], n: int) -> bool:
+    return n + 1 < len(sites) and sites[n + 1].continues
+
+
+def _split_gap(masked: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> bool:
+    """Two quotes around a short attribution in one paragraph: “I think…,” he said, “all will…”."""
+    if prev.para_start != site.para_start:
+        return False
+    gap = masked[prev.close_end : site.open_start]
+    words = WORD_RE.findall(gap)
+    return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:."
+
+
+def _frame_previous(
+    masked: str,
+    text: str,
+    sites: list[QuoteSite],
+    n: int,
+    s_start: int,
+    frames: list[Frame | None],
+    lex: Lexicon,
+) -> Frame | None:
+    """For a quote that starts its sentence: the sentence before, a colon paragraph, or a floating quote."""
+    site = sites[n]
+    prev = sites[n - 1] if n > 0 else None
+    if s_start > site.para_start:
+        # previous sentence in the same paragraph: "Lu was blunt. “…”" / "Lu told Majeed: ..."
+        p_start = sentence_start(masked, site.para_start, max(site.para_start, s_start - 2))
+        if prev is not None and prev.close_end > p_start and frames and frames[-1] is not None:
+            return Frame(frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating")
+        frame = frame_before(masked, text, p_start, s_start, lex)
+        if frame is not None:
+            return frame
+        # an earlier quote in the same paragraph: the paragraph's speaker goes on talking
+        for k in range(n - 1, -1, -1):
+            if sites[k].para_start != site.para_start:
+                break
+            f = frames[k]
+            if f is not None:
+                return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
+        toks = tokens(masked, p_start, s_start)
+        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        if subject is not None and subject.kind != "anonymous":
+            return Frame(subject, None, None, None, None, "previous")
+        return None
+    # previous paragraph
+    before_end = len(masked[: site.para_start].rstrip())
+    if before_end == 0:
+        return None
+    para_start = masked.rfind("\n", 0, before_end) + 1
+    last_start = sentence_start(masked, para_start, before_end)
+    tail = masked[para_start:before_end]
+    if prev is not None and prev.para_end >= para_start and prev.para_end <= site.para_start:
+        # the paragraph before holds a quote: a floating quote continues its speaker
+        rest = masked[prev.close_end : prev.para_end]
+        if frames and frames[-1] is not None and word_count(rest) <= 12 and not rest.rstrip().endswith(":"):
+            f = frames[-1]
+            return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
+    if tail.endswith(":") or tail.endswith(","):
+        frame = frame_before(masked, text, last_start, before_end, lex) or frame_colon(
+            masked, text, last_start, before_end, lex
+        )
+        if frame is None:
+            toks = tokens(masked, last_start, before_end)
+            subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+            if subject is not None:
+                frame = Frame(subject, None, None, None, None, "previous")
+        return frame
+    # "Trump spoke about the attack.\n\n“…”": a reporting sentence right before a quote paragraph
+    frame = frame_before(masked, text, last_start, before_end, lex)
+    if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
+        return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
+    return None
+
+
+def _attribution(
+    text: str,
+    masked: str,
+    site: QuoteSite,
+    frame: Frame | None,
+    kind: str,
+    resolver: Resolver,
+    lex: Lexicon,
+) -> Attribution:
+    if kind == "scare":
+        return Attribution(speaker_kind="none")
+    if frame is None:
+        return Attribution(speaker_kind="unknown")
+    speaker = frame.speaker
+    resolved: str | None = None
+    speaker_kind = "unknown"
+    span = None
+    if speaker is not None:
+        span = Span(speaker.start, speaker.end, speaker.text)
+        resolved, speaker_kind = _resolve(speaker, text, masked, resolver, lex)
+    s_start = sentence_start(masked, site.para_start, site.open_start)
+    s_end = sentence_end(masked, site.close_end, site.para_end)
+    lo, hi = s_start, s_end
+    anchors = [x for x in (speaker, frame.verb) if x is not None]
+    for anchor in anchors:
+        if anchor.start < lo:  # the frame sits in an earlier sentence or paragraph: search that sentence too
+            line_start = masked.rfind("\n", 0, anchor.start) + 1
+            lo = min(lo, sentence_start(masked, line_start, anchor.start))
+        hi = max(hi, anchor.end)
+    hedges, sources = _hedges_and_sources(text, masked, lo, hi, site)
+    if anchors:
+        # hedges belong to the attribution clause: "Lu reportedly told", "is alleged to have told"
+        near_lo = min(a.start for a in anchors) - 45
+        near_hi = max(a.end for a in anchors) + 30
+        hedges = tuple(h for h in hedges if h.end > near_lo and h.start < near_hi)
+    if frame.lemma == "according to" and frame.verb is not None:
+        # "according to Lu" names the speaker; it is no separate source
+        sources = tuple(src for src in sources if src.start != frame.verb.start)
+    return Attribution(
+        speaker=span,
+        speaker_resolved=resolved,
+        speaker_kind=speaker_kind,
+        verb=frame.verb,
+        verb_lemma=frame.lemma,
+        verb_tone=frame.tone,
+        hedges=hedges,
+        addressee=frame.addressee,
+        sources=sources,
+    )
+
+
+def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: Lexicon) -> tuple[str | None, str]:
+    """The speaker's resolved name and kind: a role description naming a person turns "named", an acronym or
+    "the guild" naming an organisation turns "organisation"."""
+    if speaker.kind == "named":
+        name = resolver.name(speaker.text)
+        return name, "organisation" if resolver.is_company(name) else "named"
+    if speaker.kind == "pronoun":
+        third_person = speaker.text.lower() in ("he", "she", "they", "it")
+        subject = _subject_before(speaker, masked, text, resolver, lex) if third_person else None
+        if subject is not None:
+            return subject, "pronoun"
+        resolved = resolver.pronoun(speaker.text, speaker.start)
+        if resolved:
+            resolver.learn(resolved, speaker.text)
+        return resolved, "pronoun"
+    if speaker.kind == "organisation":
+        return resolver.organisation(speaker.text, speaker.start) or _bare(speaker.text), "organisation"
+    words = speaker.text.split()
+    if len(words) == 2 and words[0].endswith(("’s", "'s")) and words[1].lower() in _DOCUMENT_HEADS:
+        # "Xi's speech said": the speech speaks for the person
+        name = resolver.name(words[0][:-2])
+        if resolver.is_person(name):
+            return name, "named"
+    own = resolver.post_modifier(speaker.end)
+    if own:
+        return speaker.text + own, "anonymous"  # "one analyst" + " at a Frankfurt bank"
+    person = resolver.person_for(speaker.text, speaker.start)
+    earlier = resolver.earlier_description(speaker.text, speaker.start)
+    if person is not None and (earlier is None or person[1] > earlier[1]):
+        return person[0], "named"
+    if words and (words[-1].isupper() and len(words[-1]) > 2 or words[-1].lower() in lex.organisation_words):
+        organisation = resolver.organisation(speaker.text, speaker.start)
+        if organisation is not None:
+            return organisation, "organisation"
+        if words[-1].lower() not in lex.anonymous_heads:
+            return _bare(speaker.text), "organisation"  # "Nargeolet's family", "Russia's delegation"
+    if earlier is not None:
+        return earlier[0], "anonymous"
+    return speaker.text, "anonymous"
+
+
+def _bare(name: str) -> str:
+    """An organisation's name without a leading "the" when more than one word stays: "Brazilian foreign
+    ministry" (but "the union" stays as written)."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].lower() == "the" else name
+
+
+# Singular nouns for a group that "they" can stand for: "a group of background actors ... they said".
+_GROUP_HEADS = frozenset("group family delegation team caucus board panel committee crowd coalition".split())
+# Anonymous heads that name documents, not people: "he" or "she" never stands for them.
+_DOCUMENT_HEADS = frozenset(
+    "cable cables document documents memo report letter statement transcript email emails filing complaint"
+    " indictment lawsuit poll survey study brief motion ruling ad ads advertisement spot clip video tweet tweets"
+    " post message release announcement note piece op-ed column editorial article book speech website sign banner"
+    " poster platform resolution".split()
+)
+
+
+def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver, lex: Lexicon) -> str | None:
+    """What a pronoun stands for when the subject of its own or the previous sentence is no named person: "they"
+    and "it" an organisation ("The House Freedom Caucus has pushed him. In a statement, they said") or "they" a
+    plural description; "he" and "she" a singular description no name follows ("A former Indian high
+    commissioner ... said ... “…,” he said"). None leaves the pronoun to the name-based rule."""
+    low = speaker.text.lower()
+    gender, number = lex.pronouns.get(low, ("x", "s"))
+    end = speaker.start
+    for _ in range(2):
+        line_start = masked.rfind("\n", 0, end) + 1
+        start = sentence_start(masked, line_start, max(line_start, end - 1))
+        toks = tokens(masked, start, end)
+        found = opening_subject(toks, text, lex) if toks else None
+        subject, head = found if found is not None else (None, "")
+        if subject is not None and subject.end <= speaker.start:
+            plural = head.endswith("s") and not head.endswith("ss") or head in _GROUP_HEADS
+            if subject.kind == "organisation" and (low == "it" or number == "p"):
+                return resolver.organisation(subject.text, subject.start) or subject.text
+            if subject.kind == "anonymous" and number == "p" and plural and head not in _DOCUMENT_HEADS:
+                return subject.text
+            if (
+                subject.kind == "anonymous"
+                and gender in ("m", "f")
+                and not plural
+                and head in lex.anonymous_heads
+                and head not in _DOCUMENT_HEADS
+                and not resolver.names_between(subject.end, speaker.start)
+            ):
+                person = resolver.person_for(subject.text, subject.start)  # "the company's chief executive"
+                return person[0] if person is not None else subject.text
+            if subject.kind == "named" and gender in ("m", "f") and not resolver.is_company(subject.text):
+                name = resolver.name(subject.text)
+                if (
+                    resolver.gender(name) in (None, gender)
+                    and resolver.is_person(name)
+                    and not resolver.is_company(name)
+                ):
+                    return name  # "Lu told Majeed: “…” He warned: “…”": the subject goes on speaking
+            if subject.kind in ("named", "pronoun", "organisation", "anonymous"):
+                return None  # the nearest subject is someone else: the name-based rule decides
+        if start <= line_start:
+            end = len(masked[:line_start].rstrip())  # the previous paragraph's last sentence
+            if end <= 0:
+                return None
+        else:
+            end = start
+    return None
+
+
+@functools.cache
+def _hedge_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().hedges)
+
+
+@functools.cache
+def _source_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().source_cues)
+
+
+_SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
+
+
+def _hedges_and_sources(
+    text: str, masked: str, lo: int, hi: int, site: QuoteSite
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Hedges and cited sources in the quote's sentence, outside every quote."""
+    hedges = tuple(Span(a, b, text[a:b]) for a, b in _matches(_hedge_re(), masked, lo, hi))
+    sources: list[Span] = []
+    for a, b in _matches(_source_re(), masked, lo, hi):
+        stop = b
+        limit = min(len(masked), b + 150)
+        while stop < limit and masked[stop] not in _SOURCE_STOP:
+            if (
+                masked.startswith(" and ", stop)
+                or masked.startswith(" who ", stop)
+                or masked.startswith(" that ", stop)
+            ):
+                break
+            stop += 1
+        phrase = text[a:stop].rstrip()
+        if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
+            sources.append(Span(a, a + len(phrase), phrase))
+    return hedges, tuple(sources)
+
+
+def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Matches of a lexicon pattern in text[lo:hi]; each line is searched once (cached)."""
+    seg_start = text.rfind("\n", 0, lo) + 1
+    seg_end = text.find("\n", lo)
+    if seg_end < 0:
+        seg_end = len(text)
+    if hi > seg_end:
+        return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+    return [(a, b) for a, b in _line_matches(pattern, text, seg_start, seg_end) if a >= lo and b <= hi]
+
+
+@functools.lru_cache(maxsize=512)
+def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))

@@ -1,0 +1,419 @@
+"""Finding the attribution frame of one quote: its speech verb and speaker mention, and the addressee.
+
+Each ``frame_*`` function tries one shape of news attribution in a window of the masked text (quotes blanked
+out) and returns a ``Frame`` or None: after the closing mark (“…,” said Lu), before the opening mark (Lu told
+Majeed: “…”, according to Lu, “…”), a tail clause closing the sentence, a name and a colon, a possessive
+("Lu's words were", "Trump's claim that"). ``attribute`` tries them in order, nearest first.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from quotediff.extract.lexicon import Lexicon, lexicon, phrase_re
+from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
+from quotediff.extract.tokens import (
+    ADVERBS,
+    DETERMINERS,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    TIME_WORDS,
+    WORD_RE,
+    Tok,
+    is_cap,
+    looks_like_verb,
+    tokens,
+)
+from quotediff.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An attribution found in the text: speaker mention and verb (either may be missing)."""
+
+    speaker: Mention | None
+    verb: Span | None
+    lemma: str | None
+    tone: str | None
+    addressee: Span | None = None
+    how: str = ""  # which rule found it: after, colon, before, subject, previous, continued, floating
+
+
+_ADDRESSEE_VERBS = frozenset("tell inform assure reassure remind brief warn urge advise ask notify instruct".split())
+
+_ADJUNCT_WORDS = frozenset(
+    "on in at to during after before last this yesterday today tonight earlier later when while as from about"
+    " of via through with".split()
+)
+
+_PARTICIPLES = frozenset(
+    "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
+    " stating claiming quoting describing tweeting".split()
+)
+
+
+def _verb_at(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
+    """(tokens used, lemma, tone) when a speech verb starts at token ``i``."""
+    if i >= len(toks):
+        return None
+    low = toks[i].text.lower()
+    if i + 1 < len(toks):
+        pair = f"{low} {toks[i + 1].text.lower()}"
+        if pair == "according to":
+            return 2, "according to", "neutral"
+        phrasal = lex.verbs.get(pair)
+        if phrasal is not None:
+            return 2, phrasal.lemma, phrasal.tone
+    verb = lex.verbs.get(low)
+    if verb is None or not toks[i].text[:1].isalpha():
+        return None
+    return 1, verb.lemma, verb.tone
+
+
+def _verb_span(toks: list[Tok], i: int, used: int, text: str) -> Span:
+    return Span(toks[i].start, toks[i + used - 1].end, text[toks[i].start : toks[i + used - 1].end])
+
+
+_ADDRESSEE_WORDS = frozenset(
+    "reporters journalists lawmakers supporters me us him her them colleagues voters listeners".split()
+)
+
+
+def _addressee(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -> Span | None:
+    if i >= len(toks):
+        return None
+    k = i
+    if lemma not in _ADDRESSEE_VERBS:
+        if toks[k].text.lower() != "to" or lemma not in ("say", "write", "speak", "explain", "add", "reply"):
+            return None
+        k += 1
+    if k < len(toks) and toks[k].text.lower() in _ADDRESSEE_WORDS:
+        return Span(toks[k].start, toks[k].end, toks[k].text)
+    mention = mention_after(toks, k, text, lex)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    return Span(mention.start, mention.end, mention.text)
+
+
+_SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"])
+
+_NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
+
+
+def frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon) -> Frame | None:
+    """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
+    toks = tokens(masked, start, min(hi, start + 300))
+    if ends_sentence and toks and toks[0].text in QUOTE_MARKS:
+        return None  # “We won.” “Now we govern,” Lu said: the attribution belongs to the second quote
+    i = 0
+    dash = False
+    while i < len(toks) and toks[i].text in _SKIP_AFTER:
+        if toks[i].text in ("and", "or") and not (i + 1 < len(toks) and toks[i + 1].text in QUOTE_MARKS):
+            break  # "“…” and argued that ...": a new clause, not a list of quotes
+        dash = dash or toks[i].text in ("—", "–", "―", "-")
+        i += 1
+    if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
+        return None
+    return _frame_at(
+        toks,
+        i,
+        text,
+        masked,
+        lex,
+        new_sentence=ends_sentence and is_cap(toks[i].text) and not dash,
+        dash=dash,
+    )
+
+
+def _frame_at(
+    toks: list[Tok], i: int, text: str, masked: str, lex: Lexicon, *, new_sentence: bool, dash: bool
+) -> Frame | None:
+    """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
+    # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
+    verb = _verb_at(toks, i, lex)
+    if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in _NAMING_VERBS:
+        used, lemma, tone = verb
+        mention = mention_after(toks, i + used, text, lex, loose=True)
+        if mention is not None:
+            return Frame(mention, _verb_span(toks, i, used, text), lemma, tone, None, "after")
+    mention = mention_after(toks, i, text, lex, loose=True)
+    if mention is None:
+        return None
+    k = i
+    while k < len(toks) and toks[k].end <= mention.end:
+        k += 1
+    verb = None
+    in_apposition = False
+    for _ in range(6):
+        hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
+        if hedge is not None:
+            while k < len(toks) and toks[k].start < hedge.end():
+                k += 1
+        while k < len(toks) and toks[k].text.lower() in ADVERBS:
+            k += 1
+        if k < len(toks) and toks[k].text == "(":
+            close = next((m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].text == ")"), None)
+            if close is not None:
+                k = close + 1
+        if k >= len(toks):
+            break
+        verb = _verb_at(toks, k, lex)
+        if verb is not None or (toks[k].text != "," and not in_apposition):
+            break
+        # an apposition: "Lu, 67, a State Department official, said" -> skip to the next comma
+        m = k + 1 if toks[k].text == "," else k
+        while m < len(toks) and m < k + 30 and toks[m].text != ",":
+            if toks[m].text in (".", "!", "?", ";", ":"):
+                return None
+            m += 1
+        if m >= len(toks) or toks[m].text != ",":
+            break
+        k = m + 1
+        in_apposition = True
+    if verb is None and k < len(toks) and toks[k].text not in (",", ".") and not new_sentence:
+        # "the Florida senator and Republican candidate said": a few more words before the verb
+        m = k
+        while m < len(toks) and m < k + 5 and toks[m].text[:1].isalnum() and _verb_at(toks, m, lex) is None:
+            m += 1
+        if m < len(toks) and m > k and _verb_at(toks, m, lex) is not None:
+            k = m
+            verb = _verb_at(toks, k, lex)
+    if verb is not None and toks[k].text.lower().endswith("ing"):
+        verb = None  # "a Donald Trump tweet attacking ...": a participle, not the reporting verb
+    if verb is None:
+        if dash and mention.kind in ("named", "organisation", "anonymous") and not new_sentence:
+            return Frame(mention, None, None, None, None, "after")
+        return None
+    used, lemma, tone = verb
+    if new_sentence:
+        nxt = toks[k + used] if k + used < len(toks) else None
+        if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
+            return None
+        for t in toks[k + used :]:
+            if t.text in (".", "!", "?"):
+                break
+            if t.text == ":" or t.text in QUOTE_MARKS:
+                return None  # "She went on to say: “…”" introduces the next quote
+    vs = _verb_span(toks, k, used, text)
+    addressee = _addressee(toks, k + used, lemma, text, lex)
+    return Frame(mention, vs, lemma, tone, addressee, "after")
+
+
+def frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon) -> Frame | None:
+    """An attribution closing the quote's sentence: “…” for Clinton, said Kunin. / “…” than that, Zuckoff said."""
+    toks = tokens(masked, close_end, s_end)
+    tried = 0
+    for c in range(len(toks) - 1, 0, -1):
+        if toks[c].text != "," or tried >= 4:
+            continue
+        tried += 1
+        frame = _frame_at(toks, c + 1, text, masked, lex, new_sentence=False, dash=False)
+        if frame is None or frame.verb is None or frame.speaker is None:
+            continue
+        rest = masked[max(frame.verb.end, frame.speaker.end) : s_end].strip()
+        if (len(WORD_RE.findall(rest)) <= 8 or rest.startswith(",")) and "that" not in rest.split():
+            return frame
+    return None
+
+
+_WORDS_WERE_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:own\s+)?((?:words|response|reply|answer|message"
+    r"|comment|comments|remarks?|verdict|statement|explanation)\s+(?:was|were|is|are))\s*[:,]?\s*[“\"‘'«„]?\s*$"
+)
+
+_CLAIM_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:\w+\s+)?(?:claim|claims|assertion|statement"
+    r"|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning|insistence|argument|allegation|boast"
+    r"|description|prediction|contention|charge|accusation)\s+(?:that|about|of)\b"
+)
+
+
+def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
+    matches = list(_CLAIM_RE.finditer(masked, lo, pos))
+    match = matches[-1] if matches else None
+    if match is None or has_speech_verb(masked, match.end(), pos, lex):
+        return None
+    s, e = match.span(1)
+    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+
+
+def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:
+    """A possessive frame before the quote: "Lu's words were: “…”", "Rush's reply was “…”"."""
+    match = _WORDS_WERE_RE.search(masked, lo, pos + 1)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    vs, ve = match.span(2)
+    phrase = " ".join(text[vs:ve].split())
+    verb = Span(vs, ve, text[vs:ve])
+    return Frame(Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
+
+
+def frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """A name right before a colon and the quote, not the object of a verb: "Pollsters agree - Carl Bialik: “…”"."""
+    toks = tokens(masked, lo, pos)
+    while toks and toks[-1].text in QUOTE_MARKS:
+        toks.pop()
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    mention = mention_before(toks, len(toks) - 1, text, lex)
+    if mention is None or mention.kind != "named":
+        return None
+    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
+    before = toks[first - 1].text.lower() if first > 0 else ""
+    if before and (before in lex.verbs or before in PREPOSITIONS or before[:1].isalpha()):
+        return None
+    return Frame(mention, None, None, None, None, "colon")
+
+
+def frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
+    toks = tokens(masked, lo, pos)
+    while toks and toks[-1].text in QUOTE_MARKS:
+        toks.pop()
+    if len(toks) >= 2 and toks[-1].text in (":", "—", "–"):
+        mention = mention_before(toks, len(toks) - 1, text, lex)
+        if mention is not None and mention.kind != "pronoun":
+            first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
+            if first == 0 or not looks_like_verb(toks[first - 1].text, lex):
+                return Frame(mention, None, None, None, None, "colon")
+    if len(toks) >= 2 and toks[-1].text == ":":
+        # "In a Fox interview, Trump went even further: “…”"
+        subject = clause_subject(toks, 0, len(toks) - 1, text, lex)
+        if subject is not None:
+            return Frame(subject, None, None, None, None, "colon")
+    for c, tok in enumerate(toks[:6]):
+        if tok.text == ":" and c > 0:
+            mention = mention_after(toks, 0, text, lex)
+            if mention is not None and mention.kind == "named" and mention.end == toks[c - 1].end:
+                return Frame(mention, None, None, None, None, "colon")
+            break
+    return None
+
+
+def frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """The attribution in text[lo:pos] (one sentence): its last speech verb and its subject, or an earlier verb
+    that reports the whole clause holding the quote ("Rubio said that ... he has begun “…”")."""
+    toks = tokens(masked, lo, pos)
+    frame = _last_frame(toks, len(toks), masked, text, lo, pos, lex)
+    if frame is None or frame.verb is None:
+        return frame
+    if frame.lemma == "according to":
+        # "Lu then told Majeed, according to the cable: “…”": Lu speaks, the cable is the source
+        at = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
+        earlier = _last_frame(toks, at, masked, text, lo, pos, lex)
+        if earlier is not None and earlier.lemma != "according to" and earlier.speaker is not None:
+            return earlier
+        return frame
+    first = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
+    speaker_at = first
+    if frame.speaker is not None:
+        speaker_at = next((k for k, t in enumerate(toks) if t.start >= frame.speaker.start), first)
+    for j in range(min(first, speaker_at) - 1, -1, -1):
+        if toks[j].text in (",", "—", "–", ";", ":", "(") or toks[j].text in QUOTE_MARKS:
+            break
+        pronoun_clause = (
+            j == speaker_at - 1
+            and frame.speaker is not None
+            and frame.speaker.kind == "pronoun"
+            and _verb_at(toks, j, lex) is not None
+        )
+        if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
+            continue
+        k = j if pronoun_clause else j - 1
+        while k > 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS):
+            k -= 1
+        verb = _verb_at(toks, k, lex)
+        if verb is not None and verb[1] not in _NAMING_VERBS:
+            matrix = _last_frame(toks, k + verb[0], masked, text, lo, pos, lex)
+            if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
+                return matrix
+    return frame
+
+
+def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """The frame of the last speech verb among toks[:upto] that has a speaker."""
+    for i in range(upto - 1, -1, -1):
+        verb = _verb_at(toks, i, lex)
+        if verb is None:
+            continue
+        used, lemma, tone = verb
+        vs = _verb_span(toks, i, used, text)
+        if lemma == "according to":
+            mention = mention_after(toks, i + used, text, lex)
+            if mention is not None:
+                return Frame(mention, vs, lemma, tone, None, "before")
+            continue
+        if is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
+            continue  # "Said" inside a name or title, not a verb
+        form = toks[i].text.lower()
+        if (
+            form in (lemma, lemma + "s", lemma + "es")
+            and any(t.text.lower() in DETERMINERS for t in toks[max(0, i - 2) : i])
+            and toks[i - 1].text.lower() not in lex.anonymous_heads
+            and toks[i - 1].text.lower() not in lex.organisation_words
+        ):
+            continue  # "his weekend message", "a few questions": a noun
+        addressee = _addressee(toks, i + used, lemma, text, lex)
+        low = toks[i].text.lower()
+        if (
+            low.endswith("ing")
+            and i > 0
+            and (
+                toks[i - 1].text in (",", "—", "–")
+                or toks[i - 1].text.lower() in ("by", "after", "before", "while", "when", "as", "in", "without", "from")
+            )
+        ):
+            # "Trump returned the compliment, telling Reuters, “…”": the subject of the main clause speaks
+            subject = clause_subject(toks, 0, i, text, lex)
+            if subject is not None:
+                return Frame(subject, vs, lemma, tone, addressee, "before")
+        if (
+            i > 0
+            and toks[i - 1].text.lower() in ("was", "were", "is", "are", "been")
+            and i + used < len(toks)
+            and (toks[i + used].text.lower() == "by")
+        ):
+            # "Sanders was asked by host Bill Maher, “…”": the agent speaks
+            agent = mention_after(toks, i + used + 1, text, lex, loose=True)
+            if agent is not None:
+                return Frame(agent, vs, lemma, tone, None, "before")
+        subject_end = i
+        hedge = _hedge_before_re().search(masked, lo, toks[i].start)
+        if hedge is not None:
+            subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
+        mention = mention_before(toks, subject_end, text, lex)
+        if mention is not None:
+            return Frame(mention, vs, lemma, tone, addressee, "before")
+        # inverted: said Lu: “…”
+        inverts = lemma not in _NAMING_VERBS and lemma not in _ADDRESSEE_VERBS and not toks[i].text.endswith("ing")
+        after = mention_after(toks, i + used, text, lex) if inverts else None
+        if after is not None and after.kind != "pronoun":
+            rest = masked[after.end : pos].strip(" :\u00a0\n")
+            if len(rest) < 3 or (rest.startswith(",") and rest.endswith(",") and len(rest) < 160):
+                return Frame(after, vs, lemma, tone, None, "before")
+        # participle or infinitive ("..., saying “…”", "went on to say"): the subject of the main clause
+        low = toks[i].text.lower()
+        if low in _PARTICIPLES or low.endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
+            subject = clause_subject(toks, 0, i, text, lex)
+            if subject is not None:
+                return Frame(subject, vs, lemma, tone, addressee, "before")
+    return None
+
+
+def has_speech_verb(masked: str, lo: int, hi: int, lex: Lexicon) -> bool:
+    return any(w.lower() in lex.verbs for w in WORD_RE.findall(masked, lo, hi))
+
+
+@functools.cache
+def _hedge_before_re() -> re.Pattern[str]:
+    """A passive or hedged frame right before a verb: "Lu is alleged to have told" -> "is alleged to have"."""
+    return phrase_re(tuple(h for h in lexicon().hedges if " " in h), r"\s+$")
+
+
+@functools.cache
+def _hedge_after_re() -> re.Pattern[str]:
+    return re.compile(phrase_re(lexicon().hedges).pattern + r"\s*", re.I)

@@ -1,0 +1,87 @@
+"""The word lists attribution relies on, read once from plain data files in ``quotediff/lexicon/``.
+
+The lists are data, not code, so that a linguist can extend them without touching the rules: speech verbs with
+their lemma and tone, hedges, source cues, heads of anonymous descriptions, organisation cues, pronouns and
+titles.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    form: str  # lower-cased written form: "warned"
+    lemma: str  # "warn"
+    tone: str  # "neutral" | "loaded"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: Mapping[str, Verb]  # keyed by lower-cased form
+    hedges: tuple[str, ...]  # lower-cased, longest first
+    source_cues: tuple[str, ...]  # lower-cased, longest first
+    anonymous_heads: frozenset[str]  # lower-cased head nouns
+    organisation_words: frozenset[str]  # lower-cased last words of organisation names
+    organisation_names: frozenset[str]  # lower-cased whole mentions ("white house")
+    pronouns: Mapping[str, tuple[str, str]]  # "he" -> ("m", "s")
+    titles: Mapping[str, str | None]  # "Mr" -> "m", "Senator" -> None (as written, without dots)
+    first_names: Mapping[str, str]  # "Janet" -> "f" (as written)
+
+
+def _lines(name: str) -> Iterator[list[str]]:
+    """Yield the tab-separated fields of each non-comment, non-blank line of a lexicon file."""
+    text = resources.files("quotediff.extract").joinpath("lexicon").joinpath(name).read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield [field.strip() for field in line.split("\t")]
+
+
+def _phrases(name: str) -> tuple[str, ...]:
+    found = {fields[0].lower() for fields in _lines(name)}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from the package data on first use."""
+    verbs: dict[str, Verb] = {}
+    for fields in _lines("speech_verbs.tsv"):
+        form = fields[0].lower()
+        verbs.setdefault(form, Verb(form, fields[1], fields[2] if len(fields) > 2 else "neutral"))
+    org_words: set[str] = set()
+    org_names: set[str] = set()
+    for fields in _lines("organisation_cues.txt"):
+        if fields[0].startswith("="):
+            org_names.add(fields[0][1:].lower())
+        else:
+            org_words.add(fields[0].lower())
+    pronouns = {f[0].lower(): (f[1], f[2]) for f in _lines("pronouns.tsv")}
+    titles: dict[str, str | None] = {}
+    for fields in _lines("titles.txt"):
+        titles[fields[0].replace(".", "")] = fields[1] if len(fields) > 1 and fields[1] else None
+    return Lexicon(
+        verbs=MappingProxyType(verbs),
+        hedges=_phrases("hedges.txt"),
+        source_cues=_phrases("source_cues.txt"),
+        anonymous_heads=frozenset(f[0].lower() for f in _lines("anonymous_heads.txt")),
+        organisation_words=frozenset(org_words),
+        organisation_names=frozenset(org_names),
+        pronouns=MappingProxyType(pronouns),
+        titles=MappingProxyType(titles),
+        first_names=MappingProxyType({f[0]: f[1] for f in _lines("first_names.tsv")}),
+    )
+
+
+def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
+    """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words."""
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b{suffix}", re.I)

@@ -1,0 +1,413 @@
+"""Reading the noun phrase that names a speaker: a name, a pronoun, a description or an organisation.
+
+``mention_after`` reads forwards from a token ("said Lu", "said a State Department spokesperson"),
+``mention_before`` reads backwards from one ("Lu said", "the American official said", "Caddell, a pollster,
+said"), ``clause_subject`` finds the subject of a clause. Each mention keeps its offsets and its kind (named,
+pronoun, anonymous, organisation); which person it stands for is ``resolve``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.tokens import (
+    ADVERBS,
+    AUX,
+    DETERMINERS,
+    IRREGULAR,
+    LEADING_FUNCTION,
+    MONTHS,
+    PARTICLES,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    Tok,
+    is_adverb,
+    is_cap,
+    looks_like_verb,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention as written, with its offsets and kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # named | pronoun | anonymous | organisation
+
+
+def classify(words: list[str], lex: Lexicon) -> str:
+    joined = " ".join(words).lower()
+    bare = joined.removeprefix("the ")
+    last = words[-1].lower().rstrip(".")
+    if joined in lex.organisation_names or bare in lex.organisation_names:
+        return "organisation"
+    if all(is_cap(w) or w.lower() in PARTICLES for w in words) and words[0].lower() not in DETERMINERS:
+        if last in lex.organisation_words and len(words) > 1:
+            return "organisation"
+        return "named"
+    if last in lex.organisation_words and last not in lex.anonymous_heads:
+        return "organisation"
+    return "anonymous"
+
+
+def _name_span(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of a chain of capitalised tokens starting at ``i``."""
+    j = i
+    while j < len(toks):
+        word = toks[j].text
+        if is_cap(word) and word != "I" and word[:1] not in QUOTE_MARKS:
+            j += 1
+        elif word.lower() in PARTICLES and j > i and j + 1 < len(toks) and is_cap(toks[j + 1].text):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _joined_name(toks: list[Tok], m: int, lex: Lexicon) -> int | None:
+    """Where an organisation's name starts when the capitalised words from ``m`` end a longer one joined by
+    "of", "and" or "for" after "the": "the Alliance of Motion Picture and Television Producers". None otherwise
+    ("Rep. Chip Roy of Texas" is a person and a place)."""
+    start = m
+    while start >= 2 and toks[start - 1].text in ("of", "and", "for") and is_cap(toks[start - 2].text):
+        start -= 2
+        while start - 1 >= 0 and is_cap(toks[start - 1].text) and toks[start - 1].text[:1].isalnum():
+            start -= 1
+    if start == m or start == 0 or toks[start - 1].text.lower() != "the":
+        return None
+    if toks[start].text.lower() in LEADING_FUNCTION:
+        return None
+    return start
+
+
+def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool = False) -> Mention | None:
+    """The noun phrase starting at token ``i`` (speaker after the verb: "said Lu", "said the official")."""
+    if i >= len(toks):
+        return None
+    first = toks[i].text
+    low = first.lower()
+    if low in TIME_WORDS or low in MONTHS:
+        return None
+    if low in lex.pronouns:
+        return Mention(toks[i].start, toks[i].end, first, "pronoun")
+    if is_cap(first) and low not in DETERMINERS and low not in LEADING_FUNCTION:
+        j = _name_span(toks, i)
+        if toks[j - 1].text.endswith(("’s", "'s")) and j < len(toks) and toks[j].text[:1].islower():
+            # "Clinton's introducer", "Trump's campaign manager Paul Manafort"
+            described = _description_after(toks, j, text, lex, loose=True, possessor=i)
+            if described is not None:
+                return described
+        # "Texas delegate Bill Eastland", "Snyder spokesman Dave Murray": the name after the description
+        k = j
+        while k < len(toks) and k < j + 3 and toks[k].text[:1].islower() and toks[k].text.replace("-", "").isalpha():
+            k += 1
+        if k > j and k < len(toks) and is_cap(toks[k].text) and toks[k - 1].text.lower() in lex.anonymous_heads:
+            m = _name_span(toks, k)
+            return Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
+        words = [t.text for t in toks[i:j]]
+        kind = classify(words, lex)
+        if kind != "named" and k > j:
+            return _description_after(toks, i, text, lex) or Mention(
+                toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind
+            )
+        return Mention(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], kind)
+    if low in DETERMINERS or first[:1].islower():
+        described = _description_after(toks, i, text, lex, loose)
+        if described is not None or not loose:
+            return described
+    if loose and low not in DETERMINERS:
+        # "retired Air Force general Lloyd Newton", "9/11 widow Terry Strada": a name after a few modifiers
+        for k in range(i + 1, min(len(toks), i + 6)):
+            if not (toks[k].text[:1].isalnum() or toks[k].text in ("/", "-")):
+                break
+            if is_cap(toks[k].text) and toks[k - 1].text[:1].islower():
+                m = _name_span(toks, k)
+                ends = m >= len(toks) or not toks[m].text[:1].isalpha() or toks[m].text.lower() in lex.verbs
+                if m - k >= 2 and ends:
+                    return Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
+    return None
+
+
+def _description_after(
+    toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool = False, possessor: int | None = None
+) -> Mention | None:
+    """A description ("the American official", "a State Department spokesperson") from ``i``."""
+    for j in range(i, min(len(toks), i + 8)):
+        word = toks[j].text
+        low = word.lower()
+        if not word[:1].isalnum():
+            break
+        if low in lex.anonymous_heads or (low in lex.organisation_words and j > i):
+            while j + 1 < len(toks) and (
+                toks[j + 1].text.lower() in lex.anonymous_heads or toks[j + 1].text.lower() in lex.organisation_words
+            ):
+                j += 1  # "a Trump campaign source", "a State Department spokesperson"
+            k = j + 1
+            # "campaign manager Kellyanne Conway": a name right after the description is the speaker
+            m = _name_span(toks, k)
+            if m > k and toks[k].text.lower() not in lex.pronouns:
+                return Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
+            if k + 1 < len(toks) and toks[k].text == "," and is_cap(toks[k + 1].text):
+                # "said Khan's lawyer, Tariq Mehmood Sial.": the name in apposition is the speaker
+                m = _name_span(toks, k + 1)
+                closes = (
+                    m >= len(toks)
+                    or toks[m].text in (".", ";", ")")
+                    or (toks[m].text == "," and not (m + 1 < len(toks) and toks[m + 1].text.lower() in lex.verbs))
+                )  # not "the White House spokesman, Josh Earnest, said": the verb follows, the frame reads it
+                if 2 <= m - k - 1 <= 4 and closes and classify([t.text for t in toks[k + 1 : m]], lex) == "named":
+                    return Mention(
+                        toks[k + 1].start, toks[m - 1].end, text[toks[k + 1].start : toks[m - 1].end], "named"
+                    )
+            if (
+                k + 1 < len(toks)
+                and toks[k].text.lower() in ("for", "of", "at", "with", "in")
+                and is_cap(toks[k + 1].text)
+            ):
+                m = _name_span(toks, k + 1)
+                named_body = is_cap(toks[j].text) and toks[j].text.lower() in lex.organisation_words
+                j = m - 1
+                while (
+                    named_body
+                    and m + 1 < len(toks)
+                    and toks[m].text in ("of", "and", "for")
+                    and is_cap(toks[m + 1].text)
+                ):
+                    m = _name_span(toks, m + 1)  # "the Alliance of Motion Picture and Television Producers"
+                    j = m - 1
+            words = [t.text for t in toks[i : j + 1]]
+            kind = classify(words, lex)
+            if kind == "named":
+                kind = "anonymous"
+            if any(is_cap(w) and w.lower() in lex.organisation_words for w in words) and words[0].lower() == "the":
+                kind = "organisation"  # "the Writers Guild of America", "the Alliance of ..."
+            first = toks[possessor if possessor is not None else i].start
+            return Mention(first, toks[j].end, text[first : toks[j].end], kind)
+        if j > i and word[:1].islower() and (low in lex.verbs or low in AUX):
+            break
+        if low in PREPOSITIONS or low in ("and", "but", "or", "that", "which", "who", "while", "whether"):
+            if toks[i].text.lower() in DETERMINERS and j > i + 1:
+                break  # "a narrator in the Clinton ad": the phrase ends before the preposition
+            return None  # "but in the course of their report", "to use private email": no noun phrase
+    # no known head: "said the 46-year-old.", "the businessman replied": up to the verb or the clause end
+    if loose and (toks[i].text.lower() in DETERMINERS or possessor is not None):
+        j = i + 1 if possessor is None else i
+        while j < len(toks) and j < i + 6 and (toks[j].text[:1].isalnum() or toks[j].text == "-"):
+            if is_cap(toks[j].text) and possessor is None and j > i + 1:
+                m = _name_span(toks, j)  # "an angry Hollande": the name after the modifiers
+                return Mention(toks[j].start, toks[m - 1].end, text[toks[j].start : toks[m - 1].end], "named")
+            low = toks[j].text.lower()
+            if low in lex.verbs or low in AUX or low in PREPOSITIONS or low in ("who", "that", "which"):
+                break
+            j += 1
+        end_ok = (
+            j >= len(toks)
+            or not toks[j].text[:1].isalnum()
+            or toks[j].text.lower() in lex.verbs
+            or toks[j].text.lower() in PREPOSITIONS
+            or toks[j].text.lower() in ("who", "which", "that")
+        )
+        if j > i + (1 if possessor is None else 0) and end_ok:
+            first = toks[possessor if possessor is not None else i].start
+            return Mention(first, toks[j - 1].end, text[first : toks[j - 1].end], "anonymous")
+    return None
+
+
+def mention_before(
+    toks: list[Tok], j: int, text: str, lex: Lexicon, depth: int = 0, strict: bool = False
+) -> Mention | None:
+    """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
+    k = j - 1
+    while k >= 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS or is_adverb(toks[k].text)):
+        k -= 1
+    if k < 0:
+        return None
+    word = toks[k].text
+    low = word.lower()
+    if low in ("who", "which") and k > 0 and toks[k - 1].text == ",":
+        # "Graves, who last Friday said": the antecedent before the comma
+        return mention_before(toks, k - 1, text, lex, 2, strict)
+    if low in ("who", "which", "that") and k > 0:
+        # "a new ad that urges", "Mr. Lu, who told": the antecedent right before the pronoun
+        return mention_before(toks, k, text, lex, 2, strict)
+    if word == "," and k > 1 and toks[k - 1].text == ")":
+        # "Gov. John Kasich (R-OH), said": the name before the brackets
+        bracket = next((m for m in range(k - 2, max(-1, k - 12), -1) if toks[m].text == "("), None)
+        if bracket is not None:
+            return mention_before(toks, bracket, text, lex, depth + 1, strict)
+    if low == "and" and depth == 0:
+        return clause_subject(toks, 0, k, text, lex)
+    if word in (",", ")") and depth < 2:
+        # apposition: "Caddell, a longtime pollster, said" / "Lu (pictured) said" -> Caddell
+        opener = "(" if word == ")" else ","
+        m = k - 1
+        while m >= 0 and m > k - 30 and toks[m].text != opener:
+            if toks[m].text in (".", "!", "?", ";", ":"):
+                return None
+            m -= 1
+        if m < 0 or m <= k - 30:
+            return None
+        outer = mention_before(toks, m, text, lex, depth + 1, strict)
+        chunk = toks[m + 1 : k]
+        if (
+            word == ","
+            and 2 <= len(chunk) <= 4
+            and all(is_cap(t.text) and t.text[:1].isalpha() for t in chunk)
+            and (outer is None or outer.kind != "named")
+        ):
+            # "Khan's lawyer, Salman Akram, said": the name in the apposition is the speaker
+            return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "named")
+        if (
+            word == ","
+            and 3 <= len(chunk) <= 10
+            and chunk[0].text.lower() == "the"
+            and all(is_cap(t.text) or t.text in ("of", "and", "for") for t in chunk[1:])
+            and is_cap(chunk[-1].text)
+            and (outer is None or outer.kind != "named")
+        ):
+            # "The studios' bargaining group, the Alliance of Motion Picture and Television Producers, said"
+            return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "organisation")
+        return outer
+    if low in lex.pronouns:
+        if low == "it" and depth:
+            return None
+        return Mention(toks[k].start, toks[k].end, word, "pronoun")
+    if word.endswith(("’s", "'s")):
+        return None
+    if is_cap(word) and word != "I" and word[:1].isalnum():
+        m = k
+        while m - 1 >= 0 and (
+            (is_cap(toks[m - 1].text) and toks[m - 1].text[:1].isalnum()) or toks[m - 1].text.lower() in PARTICLES
+        ):
+            m -= 1
+        while m < k and (toks[m].text.lower() in LEADING_FUNCTION or toks[m].text.lower() in PARTICLES):
+            m += 1
+        words = [t.text for t in toks[m : k + 1]]
+        if words[0].lower() in LEADING_FUNCTION:
+            return None
+        kind = classify(words, lex)
+        joined = _joined_name(toks, m, lex)
+        if joined is not None:
+            m, kind = joined, "organisation"  # "the Writers Guild of America", "the Department of ... and Trade"
+        start = toks[m].start
+        first = m
+        if m - 1 >= 0 and toks[m - 1].text.lower() == "the":
+            start = toks[m - 1].start
+            first = m - 1
+            if kind == "named":
+                kind = "organisation"
+        if first >= 2 and toks[first - 1].text.lower() == "of" and is_cap(toks[first - 2].text):
+            # "Capt. Jamie Frederick of the First Coast Guard District", "Rep. Chip Roy of Texas": the person
+            holder = mention_before(toks, first - 1, text, lex, depth, strict)
+            if holder is not None and holder.kind == "named":
+                return holder
+        return Mention(start, toks[k].end, text[start : toks[k].end], kind)
+    if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in AUX:
+        # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
+        m = k
+        while m - 1 >= 0 and k - m < 9:
+            prev = toks[m - 1].text
+            if not (prev[:1].isalnum() or prev == "-"):
+                break
+            plow = prev.lower()
+            if plow in AUX or (plow in lex.verbs and plow not in lex.anonymous_heads) or plow in LEADING_FUNCTION:
+                if plow not in DETERMINERS and not (plow == "of" and m - 2 >= 0 and toks[m - 2].text[:1].isalnum()):
+                    break
+            m -= 1
+            if plow in DETERMINERS:
+                break
+        opening = toks[m].text.lower()
+        known_head = low in lex.anonymous_heads or low in lex.organisation_words
+        if opening not in DETERMINERS and not known_head:
+            return None
+        if m - 1 >= 0 and toks[m - 1].text.lower() in PREPOSITIONS:
+            return None  # "at a conference said": a prepositional object is no subject
+        if not known_head and (strict or m == k):
+            return None
+        words = [t.text for t in toks[m : k + 1]]
+        kind = classify(words, lex)
+        if kind == "named":
+            kind = "anonymous"
+        return Mention(toks[m].start, toks[k].end, text[toks[m].start : toks[k].end], kind)
+    return None
+
+
+def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -> Mention | None:
+    """The subject of the sentence in toks[lo:hi]: the first mention directly followed by a finite verb, outside
+    a leading subordinate clause ("As the race turned south, Clinton said ...") and relative clauses."""
+    found: Mention | None = None
+    if lo < hi and toks[lo].text.lower() in SUBORDINATORS:
+        comma = next((k for k in range(lo + 1, hi) if toks[k].text == ","), None)
+        if comma is not None:
+            lo = comma + 1
+    for j in range(lo + 1, hi):
+        if not looks_like_verb(toks[j].text, lex):
+            continue
+        low = toks[j].text.lower()
+        if toks[j - 1].text.lower() in ADVERBS or toks[j - 1].text.lower() in ("which", "who", "that"):
+            continue
+        if low.endswith("s") and not low.endswith("ss") and j + 1 < hi and toks[j + 1].text in (",", ".", ";"):
+            continue  # "Democratic electorates, ...": a plural noun, not a verb
+        mention = mention_before(toks, j, text, lex, strict=True)
+        if mention is not None and mention.start >= toks[lo].start:
+            found = mention
+            break
+    return found
+
+
+_SUBJECT_STOP = frozenset("who which that whose whom where when while as".split())
+
+
+def opening_subject(toks: list[Tok], text: str, lex: Lexicon) -> tuple[Mention, str] | None:
+    """The noun phrase opening a sentence, after a leading phrase closed by a comma ("In a statement, ..."), with
+    its head noun: "A former Indian high commissioner to Pakistan" (head "commissioner"), "The House Freedom
+    Caucus", "A group of background actors" (head "group"). Read up to the verb, a comma or a relative pronoun."""
+    i = 0
+    while i < len(toks) and toks[i].text in QUOTE_MARKS:
+        i += 1
+    opener = toks[i].text.lower() if i < len(toks) else ""
+    if opener in PREPOSITIONS or opener in SUBORDINATORS or opener == "according":
+        comma = next((k for k in range(i + 1, min(len(toks), i + 14)) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    j = i
+    core_end: int | None = None
+    while j < len(toks) and j < i + 10:
+        word = toks[j].text
+        low = word.lower()
+        if not (word[:1].isalnum() or word in ("-", "’", "'")) or low in _SUBJECT_STOP or low in AUX:
+            break
+        if word.islower() and j > i:
+            if low in lex.verbs and low not in lex.anonymous_heads:
+                break
+            if low.endswith("ed") and len(low) > 4 and low not in lex.anonymous_heads:
+                break  # "Administration officials briefed"
+            if low in ADVERBS or is_adverb(word):
+                break  # "Assistant Secretary Lu then told"
+        if word.islower() and j > i and (low in IRREGULAR or low in TIME_WORDS and low not in PREPOSITIONS):
+            break  # "The United Nations Security Council yesterday made ..."
+        if low in PREPOSITIONS and j + 1 < len(toks) and toks[j + 1].text.lower() in TIME_WORDS | MONTHS:
+            break  # "... on Friday"
+        if low in PREPOSITIONS and core_end is None and j > i:
+            core_end = j
+        j += 1
+    if j == i or j >= len(toks):
+        return None
+    core = toks[i : core_end if core_end is not None else j]
+    words = [t.text for t in core]
+    if words[0].lower() in lex.pronouns:
+        return None
+    kind = classify(words, lex)
+    if kind == "named" and words[0].lower() == "the":
+        kind = "organisation"
+    end = toks[j - 1].end
+    while j - 1 > i and toks[j - 1].text.lower() in PREPOSITIONS | DETERMINERS:
+        j -= 1
+        end = toks[j - 1].end
+    return Mention(toks[i].start, end, text[toks[i].start : end], kind), words[-1].lower()

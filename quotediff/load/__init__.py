@@ -1,0 +1,34 @@
+"""Loading: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out."""
+
+from quotediff.load.decode import decode
+from quotediff.load.files import (
+    DEFAULT_MAX_BYTES,
+    FORMAT_BY_SUFFIX,
+    KB,
+    MB,
+    LoadOptions,
+    format_size,
+    load_bytes,
+    load_file,
+    load_paths,
+    parse_size,
+)
+from quotediff.load.text import normalise_date, slugify
+from quotediff.model import LoadResult
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT_BY_SUFFIX",
+    "KB",
+    "MB",
+    "LoadOptions",
+    "LoadResult",
+    "decode",
+    "format_size",
+    "load_bytes",
+    "load_file",
+    "load_paths",
+    "normalise_date",
+    "parse_size",
+    "slugify",
+]

@@ -1,0 +1,316 @@
+"""Loading articles: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out.
+
+Inputs are whatever a crawler saved, so every file is treated as hostile: it is size-checked before it is
+read, sniffed for binary content, decoded without ever failing, and a file that cannot be used becomes a
+``Skipped(path, reason)`` instead of an exception, so that one bad file never stops a run.
+
+Offsets: for text and Markdown, ``Article.text`` is the file exactly as decoded (a UTF-8 BOM is dropped by
+the decoder; line endings, "\\r\\n" included, are kept as they are), so a quote's offsets index the file's
+text: ``text == file_text[start:end]``. One change: NUL characters become U+FFFD, which keeps every offset.
+For HTML, ``Article.text`` is the extracted main text, paragraphs separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from quotediff.errors import InputError, NoArticlesError, UnusableInput, printable_path
+from quotediff.load.decode import (
+    PLAINLY_HTML,
+    binary_kind,
+    declared_charset,
+    decode,
+    has_words,
+    looks_binary,
+    sniff_format,
+)
+from quotediff.load.text import text_article
+from quotediff.model import Article, LoadResult, Skipped
+
+# 20 MB: the largest real news pages we have seen are a few MB of HTML; plain-text articles are far smaller.
+# The limit bounds memory (a decoded str takes up to 4 bytes a character, and the HTML extractor builds a tree
+# on top of that) while leaving room for a forum dump or a long live blog; --max-bytes raises it.
+KB = 1024
+MB = 1024 * KB
+DEFAULT_MAX_BYTES = 20 * MB
+
+FORMAT_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How inputs are read."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    strict: bool = False  # the first unusable input raises InputError instead of being skipped
+
+
+# --- public entry points ------------------------------------------------------------------------------------
+
+
+def load_paths(
+    paths: Sequence[str],
+    options: LoadOptions = LoadOptions(),
+    stdin: BinaryIO | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """Load every article under ``paths`` (files, folders searched recursively, "-" for stdin).
+
+    Files are loaded in sorted path order (so ids and results do not depend on argument order), each file once
+    however often it is named. Unusable inputs are skipped with a reason, or with ``strict`` raise InputError.
+    ``progress(done, total)`` is called before each file and once at the end, for a progress bar.
+    """
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    candidates, problems = _collect(paths)
+    for problem in problems:
+        _skip(problem, options, skipped)
+    for done, candidate in enumerate(candidates):
+        if progress is not None:
+            progress(done, len(candidates))
+        try:
+            if candidate == "-":
+                article = load_bytes(_read_stdin(stdin, options), "-", options)
+            else:
+                article = _load_file(candidate, options)
+        except UnusableInput as error:
+            _skip(Skipped(error.path, error.reason), options, skipped)
+        else:
+            articles.append(article)
+    if progress is not None:
+        progress(len(candidates), len(candidates))
+    if not articles:
+        raise NoArticlesError(_nothing_found_message(paths, skipped))
+    return LoadResult(articles=_unique_ids(articles), skipped=tuple(sorted(skipped, key=lambda s: s.path)))
+
+
+def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
+    """Load one file; raise InputError (``UnusableInput``) when it is not a usable article."""
+    return _load_file(path, options)
+
+
+def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
+    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
+    if len(data) > options.max_bytes:
+        raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if not data:
+        raise UnusableInput(path, "empty file")
+    kind = binary_kind(data)
+    if kind:
+        raise UnusableInput(path, f"binary file ({kind})")
+    suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
+    declared = declared_charset(data)  # used only when the bytes are not UTF-8
+    text, encoding = decode(data, declared=declared)
+    if not text or text.isspace():  # not text.strip(): that would copy a 50 MB text
+        raise UnusableInput(path, "only whitespace")
+    if looks_binary(text):
+        raise UnusableInput(path, "binary file (control characters)")
+    if not has_words(text):
+        raise UnusableInput(path, "no article text")
+    text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
+    fmt = FORMAT_BY_SUFFIX.get(suffix) or sniff_format(text)
+    if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
+        fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
+    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    if fmt == "html":
+        from quotediff.load.html import html_article  # trafilatura is imported only when a page needs it
+
+        return html_article(text, path=path, stem=stem, encoding=encoding)
+    return text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
+
+
+# --- finding files ------------------------------------------------------------------------------------------
+
+
+def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
+    """Expand the given paths into files to load, sorted and without duplicates, and the paths that failed."""
+    found: list[str] = []
+    problems: list[Skipped] = []
+    for path in paths:
+        if path == "-":
+            found.append("-")
+            continue
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            problems.append(Skipped(path, _os_reason(error, path)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            for candidate_path, problem in _walk(path, info):
+                if problem is None:
+                    found.append(candidate_path)
+                else:
+                    problems.append(Skipped(candidate_path, problem))
+        else:
+            found.append(path)  # any suffix: an unknown one is sniffed
+    found.sort()
+    unique: list[str] = []
+    seen: set[tuple[int, int] | str] = set()
+    for candidate in found:
+        key = _identity(candidate)
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    return unique, problems
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """The same file reached by two paths (or a symlink) has one identity, so it is loaded once."""
+    if path == "-":
+        return "-"
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.abspath(path)
+    return (info.st_dev, info.st_ino)
+
+
+def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | None]]:
+    """Supported files under ``root`` in sorted order; hidden entries skipped, symlink loops reported.
+
+    Iterative (an explicit stack) so a very deep tree cannot exhaust Python's recursion limit; each directory
+    carries the identities of its ancestors so a link back up the tree is caught instead of followed forever.
+    """
+    root_id = (root_info.st_dev, root_info.st_ino)
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(root, frozenset({root_id}))]
+    visited = {root_id}
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            yield folder, _os_reason(error, folder)
+            continue
+        subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                info = os.stat(entry.path)
+            except OSError as error:
+                if os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX or entry.is_symlink():
+                    yield entry.path, _os_reason(error, entry.path)
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                ident = (info.st_dev, info.st_ino)
+                if ident in ancestors:
+                    yield entry.path, "directory loop (symbolic link to a folder above it), not followed"
+                elif ident not in visited:
+                    visited.add(ident)
+                    subfolders.append((entry.path, ancestors | {ident}))
+            elif os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX:
+                yield entry.path, None
+        stack.extend(reversed(subfolders))
+
+
+def _os_reason(error: OSError, path: str) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "broken symbolic link" if os.path.islink(path) else "no such file or directory"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if error.errno == 40:  # ELOOP
+        return "symbolic link loop"
+    return (error.strerror or type(error).__name__).lower()
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+
+def _load_file(path: str, options: LoadOptions) -> Article:
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnusableInput(path, "is a folder")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device could block forever or never end
+            raise UnusableInput(path, "not a regular file")
+        if info.st_size > options.max_bytes:
+            raise UnusableInput(
+                path,
+                f"{format_size(info.st_size)}, larger than --max-bytes ({format_size(options.max_bytes)})",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
+    except OSError as error:
+        raise UnusableInput(path, _os_reason(error, path)) from None
+    return load_bytes(data, path, options)
+
+
+def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
+    """Read at most max_bytes + 1 bytes, so an endless pipe cannot exhaust memory."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    chunks: list[bytes] = []
+    remaining = options.max_bytes + 1
+    while remaining > 0:
+        chunk = stream.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > options.max_bytes:
+        raise UnusableInput("-", f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    return data
+
+
+def format_size(size: int) -> str:
+    """``20 MB``, ``512 kB``, ``87 bytes``, in binary units (1 MB = 1024 kB), as --max-bytes reads them."""
+    if size >= MB:
+        return f"{size / MB:.3g} MB"
+    if size >= KB:
+        return f"{size / KB:.3g} kB"
+    return f"{size} bytes"
+
+
+def parse_size(text: str) -> int:
+    """Parse a --max-bytes value: ``20971520``, ``20MB``, ``500k``, ``1.5 GB`` (binary units)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", text, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (examples: 20MB, 500kB, 1000000)")
+    factor = {"": 1, "k": KB, "m": MB, "g": 1024 * MB}[match.group(2).lower()]
+    return int(float(match.group(1)) * factor)
+
+
+def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
+    """Suffix clashing ids with -2, -3... in load order (sorted paths): the same inputs get the same ids."""
+    used: set[str] = set()
+    result: list[Article] = []
+    for article in articles:
+        candidate, number = article.id, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{article.id}-{number}"
+        used.add(candidate)
+        result.append(article if candidate == article.id else replace(article, id=candidate))
+    return tuple(result)
+
+
+def _skip(skipped: Skipped, options: LoadOptions, into: list[Skipped]) -> None:
+    if options.strict:
+        raise InputError(f"{printable_path(skipped.path)}: {skipped.reason} (--strict)")
+    into.append(skipped)
+
+
+def _nothing_found_message(paths: Sequence[str], skipped: list[Skipped]) -> str:
+    """One line naming the inputs and what was wrong with them (at most three of each)."""
+    where = ", ".join(printable_path(p) for p in paths[:3]) if paths else "no paths given"
+    if len(paths) > 3:
+        where += f" and {len(paths) - 3} more paths"
+    if not skipped:
+        suffixes = ", ".join(FORMAT_BY_SUFFIX)
+        return f"no articles found in {where}: no {suffixes} files"
+    shown = ", ".join(f"{printable_path(s.path)} ({s.reason})" for s in skipped[:3])
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    noun = "file" if len(skipped) == 1 else "files"
+    return f"no articles found in {where}: {len(skipped)} {noun} skipped: {shown}{more}"

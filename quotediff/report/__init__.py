@@ -1,0 +1,19 @@
+"""Reports: a ``Comparison`` in, a string out; one module per format."""
+
+from quotediff.report.csv import render_csv, render_quotes_csv
+from quotediff.report.html import render_html
+from quotediff.report.html_data import HtmlOptions
+from quotediff.report.json import render_json
+from quotediff.report.table import TableOptions, printable, render_quotes, render_table
+
+__all__ = [
+    "HtmlOptions",
+    "TableOptions",
+    "printable",
+    "render_csv",
+    "render_html",
+    "render_json",
+    "render_quotes",
+    "render_quotes_csv",
+    "render_table",
+]

@@ -1,0 +1,372 @@
+"""Attribution: speaker, verb, hedges, addressee and sources for each form news writing uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotediff.extract.lexicon import lexicon
+from quotediff.model import Article, Attribution
+from quotediff.extract import extract_quotes
+
+
+def _attributions(text: str) -> list[Attribution]:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    return [q.attribution for q in extract_quotes(article)]
+
+
+def _one(text: str) -> Attribution:
+    (attribution,) = _attributions(text)
+    return attribution
+
+
+def _who(a: Attribution) -> tuple[str | None, str | None, str, str | None]:
+    return (a.speaker.text if a.speaker else None, a.speaker_resolved, a.speaker_kind, a.verb_lemma)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“All will be forgiven,” said Donald Lu.", ("Donald Lu", "Donald Lu", "named", "say")),
+        ("“All will be forgiven,” Lu said.", ("Lu", "Lu", "named", "say")),
+        ("Donald Lu told Majeed: “All will be forgiven.”", ("Donald Lu", "Donald Lu", "named", "tell")),
+        ("Lu warned that “all will be forgiven” if the vote passed.", ("Lu", "Lu", "named", "warn")),
+        ("“All will be forgiven,” a U.S. diplomat said.", ("a U.S. diplomat", "a U.S. diplomat", "anonymous", "say")),
+        (
+            "“We do not comment on private diplomatic talks,” the State Department said.",
+            ("the State Department", "State Department", "organisation", "say"),
+        ),
+        (
+            "“We will see what happens next week,” said a State Department spokesperson.",
+            ("a State Department spokesperson", "a State Department spokesperson", "anonymous", "say"),
+        ),
+        ("“The talks are over for now,” Lu added on Monday.", ("Lu", "Lu", "named", "add")),
+        (
+            "“It is a tight timeframe,” Rep. Jane Ortiz (D-Calif.) told reporters.",
+            ("Rep. Jane Ortiz", "Jane Ortiz", "named", "tell"),
+        ),
+        (
+            "“Nobody expected this outcome,” Jane Ortiz, 54, a retired teacher from Ohio, said on Friday.",
+            ("Jane Ortiz", "Jane Ortiz", "named", "say"),
+        ),
+        ("Trump famously called the process “rigged and corrupt” in April.", ("Trump", "Trump", "named", "call")),
+    ],
+)
+def test_speaker_and_verb(text: str, expected: tuple[str | None, str | None, str, str | None]) -> None:
+    assert _who(_one(text)) == expected
+
+
+def test_speaker_after_a_dash() -> None:
+    a = _one("“All will be forgiven if the vote succeeds.” — Donald Lu")
+    assert (a.speaker.text if a.speaker else None, a.verb) == ("Donald Lu", None)
+
+
+def test_according_to_in_front_and_behind() -> None:
+    front = _one("According to the cable, “all will be forgiven” if Khan goes.")
+    behind = _one("“All will be forgiven,” according to the leaked cable.")
+    assert front.verb_lemma == behind.verb_lemma == "according to"
+    assert front.speaker is not None and front.speaker.text == "the cable"
+    assert behind.speaker is not None and behind.speaker.text == "the leaked cable"
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "verb"),
+    [
+        ("Lu is alleged to have told Majeed that “all will be forgiven”.", "is alleged to have", "tell"),
+        ("Lu is quoted as saying that “all will be forgiven”.", "is quoted as", "say"),
+        ("Lu is reported to have said that “all will be forgiven”.", "is reported to have", "say"),
+        ("Lu was heard saying “all will be forgiven” after the meeting.", "was heard", "say"),
+        ("Lu reportedly told the envoy that “all will be forgiven”.", "reportedly", "tell"),
+        ("“All will be forgiven,” Lu allegedly told the ambassador.", "allegedly", "tell"),
+    ],
+)
+def test_hedged_and_passive_frames(text: str, hedge: str, verb: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == "Lu"
+    assert [h.text for h in a.hedges] == [hedge]
+    assert a.verb_lemma == verb
+
+
+def test_addressee_and_source() -> None:
+    a = _one("Lu told Majeed that “all will be forgiven”, according to the cable obtained by The Intercept.")
+    assert a.addressee is not None and a.addressee.text == "Majeed"
+    assert [s.text for s in a.sources] == ["according to the cable obtained by The Intercept"]
+
+
+def test_citing_source_in_front() -> None:
+    a = _one("Citing the leaked document, the paper said Lu told the envoy that “all will be forgiven”.")
+    assert [s.text for s in a.sources] == ["Citing the leaked document"]
+
+
+def test_name_variants_resolve_to_one_person() -> None:
+    text = (
+        "Assistant Secretary of State Donald Lu met the ambassador. “It went well,” Lu said. "
+        "“It went very well,” Mr Lu added. “It went well indeed,” said Assistant Secretary Lu. "
+        "“It went well again,” Mr. Lu told reporters."
+    )
+    assert {a.speaker_resolved for a in _attributions(text)} == {"Donald Lu"}
+
+
+def test_pronoun_resolves_to_the_last_fitting_person() -> None:
+    text = "Imran Khan spoke after Ms Bhutto. “We will fight on to the very end,” he said."
+    a = _one(text)
+    assert (a.speaker.text if a.speaker else None, a.speaker_kind, a.speaker_resolved) == (
+        "he",
+        "pronoun",
+        "Imran Khan",
+    )
+
+
+def test_role_description_resolves_to_the_titled_person() -> None:
+    text = "President Joe Biden signed the bill. “This is a compromise,” the president said."
+    assert _who(_one(text)) == ("the president", "Joe Biden", "named", "say")
+
+
+def test_attribution_in_the_previous_sentence() -> None:
+    text = "Khan met Donald Lu in March. Lu was blunt. “All will be forgiven if the vote against Khan succeeds.”"
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == "Lu"
+
+
+def test_colon_introduction_in_the_previous_paragraph_and_a_floating_quote() -> None:
+    text = (
+        "Khan's lawyer, Salman Akram, spoke to reporters:\n\n"
+        "“The cable is genuine and the government knows it.”\n\n"
+        "“We will show it to the court next week.”"
+    )
+    speakers = [a.speaker.text if a.speaker else None for a in _attributions(text)]
+    assert speakers == ["Salman Akram", "Salman Akram"]
+
+
+def test_split_quote_keeps_the_speaker_for_both_parts() -> None:
+    text = "“I think if the vote succeeds,” he said, “all will be forgiven.” Imran Khan listened."
+    a, b = _attributions(text)
+    assert a.speaker is not None and b.speaker is not None
+    assert a.speaker.text == b.speaker.text == "he"
+
+
+def test_loaded_and_neutral_verbs() -> None:
+    assert _one("“It is over for now,” Lu warned.").verb_tone == "loaded"
+    assert _one("“It is over for now,” Lu said.").verb_tone == "neutral"
+
+
+def test_lexicon_is_large_enough_and_consistent() -> None:
+    lex = lexicon()
+    assert len(lex.verbs) >= 200
+    assert lex.verbs["warned"].lemma == "warn" and lex.verbs["warned"].tone == "loaded"
+    assert lex.verbs["told"].lemma == "tell"
+    assert {v.tone for v in lex.verbs.values()} == {"neutral", "loaded"}
+    assert "according to" in lex.source_cues and "is alleged to have" in lex.hedges
+    assert lex.pronouns["she"] == ("f", "s")
+    assert "official" in lex.anonymous_heads
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Lu was asked about Khan. Lu's words were: “All will be forgiven if the vote succeeds.”", "Lu"),
+        (
+            "Capt. Jamie Frederick of the First Coast Guard District told reporters: “We keep searching.”",
+            "Capt. Jamie Frederick",
+        ),
+        ("“We are super committed to a deal,” Netflix co-chief executive Ted Sarandos said.", "Ted Sarandos"),
+        (
+            "The union's chief negotiator, Duncan Crabtree-Ireland, slammed the timing of the deal: “It is absurd.”",
+            "Duncan Crabtree-Ireland",
+        ),
+        ("“It is over,” the Florida senator and Republican candidate said in a statement.", "the Florida senator"),
+    ],
+)
+def test_speaker_in_longer_frames(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def _resolved(text: str) -> list[tuple[str | None, str]]:
+    return [(a.speaker_resolved, a.speaker_kind) for a in _attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organisations: no leading "the"; an acronym spelled out; a common noun to the body named before
+        (
+            "The Alliance of Motion Picture and Television Producers (AMPTP) answered within the hour. “The offer"
+            " stands as it was made,” the AMPTP said.",
+            ("Alliance of Motion Picture and Television Producers", "organisation"),
+        ),
+        (
+            "The Writers Guild of America wrote to its members. “We are not going back without a deal,” the guild"
+            " said.",
+            ("Writers Guild of America", "organisation"),
+        ),
+        # role descriptions: the person the article gave that title or role
+        (
+            "Rear Adm. John Mauger spoke in Boston on Thursday. “The search area is very large indeed,” the admiral"
+            " said.",
+            ("John Mauger", "named"),
+        ),
+        (
+            "SAG-AFTRA President Fran Drescher led the rally. “This is bigger than all of us,” the union president"
+            " told the crowd.",
+            ("Fran Drescher", "named"),
+        ),
+        # anonymous descriptions: the fullest form, from the article's first use or the mention's own modifier
+        (
+            "A senior Indian official briefed reporters on Friday. “Every name had to be acceptable to all,” the"
+            " official said.",
+            ("A senior Indian official", "anonymous"),
+        ),
+        (
+            "“The harder part starts now,” warned one analyst at a Frankfurt bank.",
+            ("one analyst at a Frankfurt bank", "anonymous"),
+        ),
+        # long names with particles
+        (
+            "Luiz Inácio Lula da Silva spoke first. “We are not here to start a new cold war,” Lula said.",
+            ("Luiz Inácio Lula da Silva", "named"),
+        ),
+        # a name the article calls a company is an organisation
+        (
+            "OceanGate, the company that ran the dives, kept silent for a day. “We believe the crew have sadly been"
+            " lost,” OceanGate said.",
+            ("OceanGate", "organisation"),
+        ),
+    ],
+)
+def test_speaker_resolution(text: str, expected: tuple[str, str]) -> None:
+    assert _resolved(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "they" and "it" stand for the organisation or group that is the previous sentence's subject
+        (
+            "The House Freedom Caucus met on Monday night. In a statement, they said the deal should “not raise"
+            " the limit by a single dollar without cuts.”",
+            "House Freedom Caucus",
+        ),
+        (
+            "Administration officials briefed reporters on Monday. “We expect the number of people affected to go"
+            " down,” they said.",
+            "Administration officials",
+        ),
+        # "he" for a singular description when no name comes between
+        (
+            "A former high commissioner to Pakistan, who asked not to be named, said the army would decide."
+            " “Whatever happens to this cable, the generals will choose,” he said.",
+            "A former high commissioner to Pakistan",
+        ),
+        # a name after a preposition is a place or employer, not the person "she" stands for
+        (
+            "Ms Fran Drescher told reporters in Los Angeles that the offer was an insult. “Shame on them, all of"
+            " them,” she added.",
+            "Fran Drescher",
+        ),
+    ],
+)
+def test_pronoun_antecedents(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "pronoun")
+
+
+def test_a_titled_name_after_of_stays_a_person() -> None:
+    text = (
+        "The talks were led by the Secretary of State Antony Blinken on Tuesday. “We are not there yet, but we are"
+        " close,” he said."
+    )
+    assert _resolved(text)[-1] == ("Antony Blinken", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party label or a nickname before a name is no part of the person's fullest name
+        ("Republican Donald Trump spoke in Ohio. “We will win this state easily,” Trump said.", "Donald Trump"),
+        (
+            "Hillary Clinton answered him. Trump calls her Crooked Hillary Clinton. “I will not dignify that,”"
+            " Clinton said.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_fullest_name_leaves_labels_out(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "named")
+
+
+def test_a_family_speaks_as_an_organisation() -> None:
+    text = "“He lived for the ocean and he died doing what he loved,” the Nargeolet family said in a statement."
+    assert _resolved(text)[-1] == ("Nargeolet family", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The U.S. Coast Guard" is a body, whichever way its name is spelled
+        (
+            "Capt. Jamie Frederick led the search. The U.S. Coast Guard said on Monday that the area was vast."
+            " “We have to remain optimistic and hopeful,” he said.",
+            "Jamie Frederick",
+        ),
+        # "South Africa's foreign minister": the country has officials, it is no "she"
+        (
+            "Naledi Pandor flew to Brussels. On Monday, talks were held with South Africa's foreign minister at"
+            " length. “We are not choosing sides in this war,” she said.",
+            "Naledi Pandor",
+        ),
+    ],
+)
+def test_bodies_and_places_are_no_antecedents(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role used twice still stands for the titled person, not for its own first use
+        (
+            "Rear Adm. John Mauger briefed reporters. The admiral declined to speculate about the cause."
+            " “This is an incredibly unforgiving environment,” the admiral said.",
+            ("John Mauger", "named"),
+        ),
+        # a person's speech or statement speaks for the person
+        (
+            "Xi Jinping stayed away from the forum. “Some country has gone all out to cripple emerging markets,”"
+            " Xi's speech said.",
+            ("Xi Jinping", "named"),
+        ),
+    ],
+)
+def test_roles_and_documents_stand_for_people(text: str, expected: tuple[str, str]) -> None:
+    assert _resolved(text)[-1] == expected
+
+
+def test_an_organisation_named_in_apposition_is_the_speaker() -> None:
+    text = (
+        "The studios' bargaining group, the Alliance of Motion Picture and Television Producers, said it had made"
+        " “a generous and historic offer” to the union."
+    )
+    a = _one(text)
+    assert (a.speaker.text if a.speaker else None, a.speaker_resolved, a.speaker_kind) == (
+        "the Alliance of Motion Picture and Television Producers",
+        "Alliance of Motion Picture and Television Producers",
+        "organisation",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The French research institute Ifremer sent its robot to the site. “Our thoughts are with the families"
+            " of the crew,” the institute said.",
+            "Ifremer",
+        ),
+        (
+            "OceanGate, the company that ran the dives, kept silent for a day. “We have suspended all exploration"
+            " and commercial operations,” the company said.",
+            "OceanGate",
+        ),
+    ],
+)
+def test_a_bare_noun_names_the_body_named_before(text: str, expected: str) -> None:
+    assert _resolved(text)[-1] == (expected, "organisation")

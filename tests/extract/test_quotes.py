@@ -1,0 +1,143 @@
+"""Finding quotes: every mark style, apostrophes, nesting, paragraphs, unbalanced marks, blockquotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotediff.model import Article
+from quotediff.extract import ExtractOptions, extract_quotes
+
+
+def _article(text: str, blockquotes: tuple[tuple[int, int], ...] = (), article_id: str = "a") -> Article:
+    return Article(id=article_id, path="-", text=text, format="text", outlet="x", blockquotes=blockquotes)
+
+
+def _texts(text: str, **kwargs: object) -> list[str]:
+    return [q.text for q in extract_quotes(_article(text), **kwargs)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "marks"),
+    [
+        ('He said "all will be forgiven" today.', "all will be forgiven", '""'),
+        ("He said “all will be forgiven” today.", "all will be forgiven", "“”"),
+        ("Il a dit « tout sera pardonné » hier.", " tout sera pardonné ", "«»"),
+        ("Il a dit «\u00a0tout sera pardonné\u00a0» hier.", "\u00a0tout sera pardonné\u00a0", "«»"),
+        ("Er sagte „alles wird vergeben“ gestern.", "alles wird vergeben", "„“"),
+        ("Er sagte »alles wird vergeben« gestern.", "alles wird vergeben", "»«"),
+        ("He said ‘all will be forgiven’ today.", "all will be forgiven", "‘’"),
+        ("He said 'all will be forgiven' today.", "all will be forgiven", "''"),
+        ("He said ''all will be forgiven'' today.", "all will be forgiven", "''''"),
+    ],
+)
+def test_each_mark_style_gives_the_inner_text_and_its_marks(text: str, inner: str, marks: str) -> None:
+    (quote,) = extract_quotes(_article(text))
+    assert quote.text == inner
+    assert quote.marks == marks
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.id == "a:q1"
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Pakistan’s leaders in the ’90s loved rock ’n’ roll and the Khans’ house, didn’t they? It's Lu's 'cypher'."
+    assert _texts(text) == ["cypher"]
+
+
+def test_curly_single_quote_with_a_possessive_inside() -> None:
+    assert _texts("The headline read ‘Pakistan’s crisis deepens’ on Monday.") == ["Pakistan’s crisis deepens"]
+
+
+def test_nested_quote_stays_inside_the_outer_quote() -> None:
+    text = "“The cable said ‘all will be forgiven’ and “he meant it”,” Khan said."
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["The cable said ‘all will be forgiven’ and “he meant it”,"]
+
+
+def test_quote_split_around_attribution_shares_one_utterance() -> None:
+    text = "“I think it is hard,” he said, “but all will be forgiven.” Then he left. “Another thing,” she said."
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["I think it is hard,", "but all will be forgiven.", "Another thing,"]
+    assert quotes[0].utterance == quotes[1].utterance != quotes[2].utterance
+
+
+def test_multi_paragraph_quote_is_one_piece_per_paragraph_in_one_utterance() -> None:
+    text = (
+        "Lu told the ambassador:\n\n“I think if the vote succeeds, all will be forgiven.\n\n"
+        "“Otherwise it will be tough going ahead.”\n\nThe meeting ended."
+    )
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == [
+        "I think if the vote succeeds, all will be forgiven.",
+        "Otherwise it will be tough going ahead.",
+    ]
+    assert quotes[0].marks == "“"
+    assert quotes[0].utterance == quotes[1].utterance
+    assert quotes[1].attribution.speaker is not None and quotes[1].attribution.speaker.text == "Lu"
+
+
+def test_unbalanced_mark_never_swallows_the_rest_of_the_article() -> None:
+    text = 'He said "this never closes and goes on.\n\nA second paragraph with “a real quote” in it.\n\nThe end.'
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["a real quote"]
+
+
+def test_unclosed_quote_at_paragraph_start_runs_to_the_paragraph_end_only() -> None:
+    text = "“We will win this fight, the minister said.\n\nNothing else happened."
+    assert _texts(text) == ["We will win this fight, the minister said."]
+
+
+def test_unclosed_quote_ends_where_a_new_quote_opens_after_a_sentence() -> None:
+    text = "“The first quote is never closed. “The second one is,” Lu said."
+    assert _texts(text) == ["The first quote is never closed.", "The second one is,"]
+
+
+def test_max_chars_bounds_a_quote() -> None:
+    long = "word " * 50
+    text = f"He said “{long}” and left."
+    assert _texts(text) == [long]
+    assert extract_quotes(_article(text), ExtractOptions(max_chars=100)) == ()
+
+
+def test_blockquote_paragraphs_become_quotes_without_marks() -> None:
+    intro = "The statement read in full:\n\n"
+    body = "We do not comment on private diplomatic exchanges.\n\nWe stand by our partners."
+    text = intro + body + "\n\nThat was all."
+    quotes = extract_quotes(_article(text, blockquotes=((len(intro), len(intro) + len(body)),)))
+    assert [q.text for q in quotes] == [
+        "We do not comment on private diplomatic exchanges.",
+        "We stand by our partners.",
+    ]
+    assert {q.marks for q in quotes} == {"blockquote"}
+
+
+def test_scare_quotes_titles_and_nicknames_are_kept_but_not_attributed() -> None:
+    text = (
+        "Khan waved the so-called “cypher” at a rally. He once starred in “The Apprentice” on television. "
+        "“We will never surrender to pressure from abroad,” Khan said."
+    )
+    quotes = extract_quotes(_article(text))
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("cypher", "scare"),
+        ("The Apprentice", "scare"),
+        ("We will never surrender to pressure from abroad,", "statement"),
+    ]
+    assert quotes[0].attribution.speaker is None and quotes[0].attribution.speaker_kind == "none"
+
+
+def test_ids_are_numbered_in_text_order() -> None:
+    quotes = extract_quotes(
+        _article("“One two three four,” he said. “Five six seven eight,” she said.", article_id="x")
+    )
+    assert [q.id for q in quotes] == ["x:q1", "x:q2"]
+    assert quotes[0].start < quotes[1].start
+
+
+def test_empty_and_markless_texts_have_no_quotes() -> None:
+    assert extract_quotes(_article("")) == ()
+    assert extract_quotes(_article("No quotes here, only plain words.\n\nAnd another paragraph.")) == ()
+
+
+def test_stray_marks_do_not_crash() -> None:
+    for text in ('"', "“", "”", "«", "»", "'", '""', "“”", "a ” b “ c", "« »", "\"'\"'", "“‘”’"):
+        for quote in extract_quotes(_article(text)):
+            assert text[quote.start : quote.end] == quote.text
