@@ -192,6 +192,10 @@ class EditBuilder:
             if "-" in rw[0] and vw[0] in rw[0].split("-"):
                 self.add("omission", a, b, c, d, is_critical_change(rw, vw))
                 return
+        # Three words or more beyond the paired ones: a cut or an extension, not a rewording ("No one" for "Nobody").
+        if abs(len(rw) - len(vw)) >= 3 and self.at_edge(a, b, c, d):
+            self._edge_split(a, b, c, d, len(rw), len(vw))
+            return
         if b - a == d - c and b - a > 1:
             self.pairwise(a, b, c, d)
             return
@@ -220,6 +224,32 @@ class EditBuilder:
                 start = -1
             if k < b - a:
                 self.plain(a + k, a + k + 1, c + k, c + k + 1)
+
+    def _edge_split(self, a: int, b: int, c: int, d: int, ref_words: int, var_words: int) -> None:
+        """A fragment whose first (last) word is changed: "would stay where they are" for "... rates will stay
+        where they are". Only the words next to the kept part are replaced; the rest of the longer side was cut
+        (or added), which is scope, not a substitution of five words by one."""
+        leading = a <= self.first_r and c <= self.first_v
+        if ref_words > var_words:
+            idx = [k for k in range(a, b) if is_word_norm(self.rn[k])]
+            if leading:
+                split = idx[ref_words - var_words]
+                self.add("truncation", a, split, c, c)
+                self.plain(split, b, c, d)
+            else:
+                split = idx[var_words - 1] + 1
+                self.plain(a, split, c, d)
+                self.add("truncation", split, b, d, d)
+            return
+        idx = [k for k in range(c, d) if is_word_norm(self.vn[k])]
+        if leading:
+            split = idx[var_words - ref_words]
+            self.add("extension", a, a, c, split)
+            self.plain(a, b, split, d)
+        else:
+            split = idx[ref_words - 1] + 1
+            self.plain(a, b, c, split)
+            self.add("extension", b, b, split, d)
 
     def plain_single(self, a: int, b: int, c: int, d: int) -> None:
         rw = words_of(self.rn[a:b])

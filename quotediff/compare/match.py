@@ -317,14 +317,24 @@ def _find_links(
         if len(words) >= options.min_words:
             for gram in {words[k : k + 3] for k in range(len(words) - 2)}:
                 index[gram].append(i)
+    # A short rendering with one word changed ("the port would stay open") may share no trigram with the statement
+    # it renders; its bigrams find the candidates. Only pairs with a short side are taken from bigrams, so the
+    # candidate list stays as small as the trigram one for long quotations.
+    for i, words in enumerate(encoded):
+        if len(words) >= options.min_words:
+            for gram in {words[k : k + 2] for k in range(len(words) - 1)}:
+                index[gram].append(i)
     pairs: set[tuple[int, int]] = set()
-    for members in index.values():
+    for gram, members in index.items():
+        bigram = len(gram) == 2
         # A trigram that dozens of renderings share ("i don't think") is no evidence and would make the candidate
         # list quadratic; renderings of one quotation always share rarer trigrams too.
         if 1 < len(members) <= _COMMON_TRIGRAM:
             for a in members:
                 for b in members:
                     if a < b and renderings[a].article_id != renderings[b].article_id:
+                        if bigram and min(len(encoded[a]), len(encoded[b])) >= options.short_words:
+                            continue
                         pairs.add((a, b))
     links = []
     for a, b in sorted(pairs):
@@ -349,12 +359,29 @@ def _link(
     matched, (lo, hi), matched_positions = located
     containment = matched / len(s)
     needed = options.short_containment if len(s) < options.short_words else options.min_containment
-    if containment < needed:
+    # A short fragment of a long statement with exactly one word changed, cut or moved is still that statement:
+    # the change is what the reader wants to see. The words it keeps must still pass the rarity tests below.
+    altered = len(s) < options.short_words <= len(hay) and matched == len(s) - 1 >= 3 and hi - lo >= len(s) - 1
+    if containment < needed and not altered:
         return None
     found = (min(matched_positions), max(matched_positions) + 1) if matched_positions else (0, 0)
     # The same positions as word_norms, before stemming: rarity is judged on the word as printed.
     words = [t.norm for t in renderings[shorter].tokens if t.is_word and t.norm]
     distinctive = [words[k] for k in matched_positions if words[k] not in STOPWORDS]
+    if containment < needed:
+        # The words kept around the change carry the evidence: three that are not function words ("the port
+        # would stay open"), or two in the mouth of the same named person. "expanded the Republican party" inside
+        # a long quote shares a stock phrase, not the quotation.
+        a, b = renderings[shorter].speaker, renderings[longer].speaker
+        same_speaker = a is not None and b is not None and same_person(a, b)
+        changed = next(k for k in range(len(s)) if k not in set(matched_positions))
+        fragment, statement = renderings[shorter].word_norms, renderings[longer].word_norms
+        moved = fragment[changed] in statement[max(0, lo - 2) : hi + 2]
+        evidence = len(distinctive) + (moved and words[changed] not in STOPWORDS)
+        if hi - lo > len(s) + 1 or evidence < (2 if same_speaker else 3):
+            return None
+        if not moved and not _plausible_change(fragment, statement, changed, lo, hi):
+            return None
     if len(s) >= options.short_words:
         return _Link(shorter, longer, containment, (lo, hi), found) if len(distinctive) >= 3 else None
     # A short rendering is only evidence when it carries words that everyday talk does not: "all will be
@@ -372,6 +399,27 @@ def _link(
     if borrowed and a is not None and b is not None and not same_speaker:
         return None
     return _Link(shorter, longer, containment, (lo, hi), found)
+
+
+def _plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, hi: int) -> bool:
+    """Whether the one word of a short fragment missing from the statement is how outlets alter a quotation.
+
+    They swap function words ("would" for "will", "to" for "will", "a" for "the") or inflect a word ("warns" for
+    "warned"); a different content word in a few-word fragment is more likely another sentence that shares a
+    stock phrase.
+    """
+    word, n = words[k], len(words)
+    if hi - lo == n:
+        counterpart = hay[lo + k]
+    elif hi - lo == n - 1 and k == 0 and lo > 0:
+        counterpart = hay[lo - 1]
+    elif hi - lo == n - 1 and k == n - 1 and hi < len(hay):
+        counterpart = hay[hi]
+    else:
+        return False
+    if word in STOPWORDS and counterpart in STOPWORDS:
+        return True
+    return min(len(word), len(counterpart)) >= 4 and word[:4] == counterpart[:4]
 
 
 def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:

@@ -119,3 +119,26 @@ def test_locate_words_finds_a_fragment_window() -> None:
     matched, window, _ = located
     assert (matched, window) == (4, (10, 14))
     assert locate_words([100, 101], hay) is None
+
+
+PORT = (
+    "The port will stay open, and we will not hesitate to close it for 48 hours if the water tests show any "
+    "risk to the families who live along the estuary."
+)
+
+
+def test_short_fragment_with_one_word_changed_joins_the_statement() -> None:
+    # Each of these outlets altered one word of a five-word fragment: a function word swapped, a word moved.
+    full = quotes_in("a", PORT)
+    would = quotes_in("b", "the port would stay open")
+    to = quotes_in("c", "port to stay open")
+    moved = quotes_in("d", "open the port will stay")
+    assert group(full, would, to, moved) == [["a:q1", "b:q1", "c:q1", "d:q1"]]
+
+
+def test_short_fragment_with_a_content_word_changed_stays_apart() -> None:
+    # "closed" for "open" in four words of a long statement is another sentence, not an altered fragment of it.
+    full = quotes_in("a", PORT)
+    closed = quotes_in("b", "the port will stay closed")
+    stock = quotes_in("c", "expanded the water tests")
+    assert group(full, closed, stock) == []
