@@ -16,19 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import LCSseq
-
-from quotediff.compare.normalize import spelling_key, tokenize
+from quotediff.compare.locate import locate_words, plausible_change
+from quotediff.compare.normalize import STOPWORDS, spelling_key, tokenize
 from quotediff.compare.shifts import same_person
 from quotediff.model import Quote, Token
-
-# Words too common to make a short fragment distinctive on their own: "I think it will be" is no quotation.
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for from with as is are was were be been being it its this that
-    these those there here i we you he she they me us him her them my our your his their not no so do does did
-    have has had will would can could should may might must shall what which who whom whose when where why how
-    all any some such than then too very just also only even about into over out up down again more most""".split()
-)
 
 # Everyday words that make up stock phrases ("as long as it takes", "at the end of the day", "make no mistake").
 EVERYDAY = frozenset(
@@ -205,7 +196,7 @@ def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | No
     links = _find_links(renderings, encoded, options)
     groups = []
     for part in _settle(list(range(len(renderings))), links, encoded, renderings, options):
-        members = _one_per_article(part, renderings)
+        members = _statements_per_article(part, renderings, encoded)
         if len({renderings[i].article_id for i in members}) >= options.min_articles:
             groups.append([renderings[i] for i in members])
     groups.sort(key=lambda g: min((r.article_id, r.start) for r in g))
@@ -380,7 +371,7 @@ def _link(
         evidence = len(distinctive) + (moved and words[changed] not in STOPWORDS)
         if hi - lo > len(s) + 1 or evidence < (2 if same_speaker else 3):
             return None
-        if not moved and not _plausible_change(fragment, statement, changed, lo, hi):
+        if not moved and not plausible_change(fragment, statement, changed, lo, hi):
             return None
     if len(s) >= options.short_words:
         return _Link(shorter, longer, containment, (lo, hi), found) if len(distinctive) >= 3 else None
@@ -399,80 +390,6 @@ def _link(
     if borrowed and a is not None and b is not None and not same_speaker:
         return None
     return _Link(shorter, longer, containment, (lo, hi), found)
-
-
-def _plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, hi: int) -> bool:
-    """Whether the one word of a short fragment missing from the statement is how outlets alter a quotation.
-
-    They swap function words ("would" for "will", "to" for "will", "a" for "the") or inflect a word ("warns" for
-    "warned"); a different content word in a few-word fragment is more likely another sentence that shares a
-    stock phrase.
-    """
-    word, n = words[k], len(words)
-    if hi - lo == n:
-        counterpart = hay[lo + k]
-    elif hi - lo == n - 1 and k == 0 and lo > 0:
-        counterpart = hay[lo - 1]
-    elif hi - lo == n - 1 and k == n - 1 and hi < len(hay):
-        counterpart = hay[hi]
-    else:
-        return False
-    if word in STOPWORDS and counterpart in STOPWORDS:
-        return True
-    return min(len(word), len(counterpart)) >= 4 and word[:4] == counterpart[:4]
-
-
-def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
-    """Where ``needle``'s words sit, in order, inside ``haystack``.
-
-    Returns the number of needle words matched, the haystack window they span and the needle positions matched.
-    The longest common run anchors the match; the needle's words before and after it are aligned only against
-    the haystack next to the anchor, so a "we are" forty words away does not stretch or split the window.
-    """
-    blocks = [b for b in LCSseq.editops(needle, haystack).as_matching_blocks() if b.size]
-    if not blocks:
-        return None
-    anchor = max(blocks, key=lambda b: (b.size, -b.a))
-    if anchor.size < min(2, len(needle)):
-        return None
-    # An ellipsis or an unmarked cut can hide a clause: look that far beyond the anchor.
-    slack = max(6, len(needle) // 2)
-    before, after = anchor.a, len(needle) - anchor.a - anchor.size
-    left_start = max(0, anchor.b - before - slack)
-    right_end = min(len(haystack), anchor.b + anchor.size + after + slack)
-    kept: list[tuple[int, int, int]] = []
-    if before:
-        for b in LCSseq.editops(needle[: anchor.a], haystack[left_start : anchor.b]).as_matching_blocks():
-            if b.size:
-                kept.append((b.a, left_start + b.b, b.size))
-    kept.append((anchor.a, anchor.b, anchor.size))
-    if after:
-        offset_a, offset_b = anchor.a + anchor.size, anchor.b + anchor.size
-        right = LCSseq.editops(needle[offset_a:], haystack[offset_b:right_end]).as_matching_blocks()
-        kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
-    # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
-    # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
-    # long runs between its changes. A shorter run counts when it is in step with a counted neighbour (the same
-    # number of words skipped on both sides: words swapped one for one; or one word cut). A needle found whole
-    # in shorter runs is a fragment quoted with words left out ("an agreement … worthy of the American
-    # people"): then every run counts.
-    strong = min(3, len(needle))
-    everything = [a + k for a, _, size in kept for k in range(size)]
-    if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
-        matched_positions = everything
-    else:
-        center = kept.index((anchor.a, anchor.b, anchor.size))
-        counted = {center}
-        for order in (range(center - 1, -1, -1), range(center + 1, len(kept))):
-            for k in order:
-                near = k + 1 if k < center else k - 1
-                first, second = (kept[k], kept[near]) if k < near else (kept[near], kept[k])
-                gap_a, gap_b = second[0] - (first[0] + first[2]), second[1] - (first[1] + first[2])
-                in_step = gap_a == gap_b <= 3 or (kept[k][2] >= 2 and sorted((gap_a, gap_b)) == [0, 1])
-                if kept[k][2] >= strong or (near in counted and in_step):
-                    counted.add(k)
-        matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
-    return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
 
 
 def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:
@@ -494,21 +411,57 @@ def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:
     return list(comps.values())
 
 
-def _one_per_article(members: list[int], renderings: Sequence[Rendering]) -> list[int]:
-    """Keep, per article, the renderings of one statement: the utterance with the most words (then the first)."""
+def _statements_per_article(
+    members: list[int], renderings: Sequence[Rendering], encoded: Sequence[tuple[int, ...]]
+) -> list[int]:
+    """Keep, per article, the utterances that render different parts of the quotation.
+
+    An article may quote the first sentence in one paragraph and the second in the next, or a middle piece on
+    its own: every part belongs to the group. An utterance that covers the same stretch as a longer one of the
+    same article (the line repeated in a caption, a fragment recalled later) is the same part again: the
+    utterance with the most words (then the first) stands for it.
+    """
     words: dict[tuple[str, int], int] = defaultdict(int)
     first: dict[tuple[str, int], int] = {}
+    pieces: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in members:
         key = (renderings[i].article_id, renderings[i].utterance)
         words[key] += len(renderings[i].word_norms)
         first[key] = min(first.get(key, renderings[i].start), renderings[i].start)
-    best: dict[str, tuple[str, int]] = {}
-    for key in words:
-        current = best.get(key[0])
-        if current is None or (words[key], -first[key]) > (words[current], -first[current]):
-            best[key[0]] = key
-    chosen = set(best.values())
+        pieces[key].append(i)
+    backbone = max(members, key=lambda i: (len(encoded[i]), -i))
+    by_article: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for key in sorted(words, key=lambda k: (-words[k], first[k])):
+        by_article[key[0]].append(key)
+    chosen: set[tuple[str, int]] = set()
+    for keys in by_article.values():
+        taken: list[tuple[int, int]] = []
+        for key in keys:
+            span = _span_in(pieces[key], backbone, encoded)
+            if span is None:
+                if not taken:
+                    chosen.add(key)
+                    taken.append((0, 0))
+                continue
+            lo, hi = span
+            if all(min(hi, b) - max(lo, a) <= 0.5 * min(hi - lo, b - a) for a, b in taken):
+                chosen.add(key)
+                taken.append(span)
     return [i for i in members if (renderings[i].article_id, renderings[i].utterance) in chosen]
+
+
+def _span_in(pieces: Sequence[int], backbone: int, encoded: Sequence[tuple[int, ...]]) -> tuple[int, int] | None:
+    """The stretch of the backbone that an utterance's pieces cover (word positions), if they are found in it."""
+    spans = []
+    for i in pieces:
+        if i == backbone:
+            return (0, len(encoded[backbone]))
+        located = locate_words(encoded[i], encoded[backbone])
+        if located is not None:
+            spans.append(located[1])
+    if not spans:
+        return None
+    return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 def _merge_same_article(group: list[Rendering]) -> list[Rendering]:

@@ -236,3 +236,12 @@ def spelling_key(norm: str) -> str:
         if new != norm:
             norm = new
     return norm
+
+
+# Words too common to make a short fragment distinctive on their own: "I think it will be" is no quotation.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as is are was were be been being it its this that
+    these those there here i we you he she they me us him her them my our your his their not no so do does did
+    have has had will would can could should may might must shall what which who whom whose when where why how
+    all any some such than then too very just also only even about into over out up down again more most""".split()
+)

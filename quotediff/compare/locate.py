@@ -1,0 +1,83 @@
+"""Where one rendering's words sit inside another: the alignment every link between renderings rests on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import LCSseq
+
+from quotediff.compare.normalize import STOPWORDS
+
+
+def plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, hi: int) -> bool:
+    """Whether the one word of a short fragment missing from the statement is how outlets alter a quotation.
+
+    They swap function words ("would" for "will", "to" for "will", "a" for "the") or inflect a word ("warns" for
+    "warned"); a different content word in a few-word fragment is more likely another sentence that shares a
+    stock phrase.
+    """
+    word, n = words[k], len(words)
+    if hi - lo == n:
+        counterpart = hay[lo + k]
+    elif hi - lo == n - 1 and k == 0 and lo > 0:
+        counterpart = hay[lo - 1]
+    elif hi - lo == n - 1 and k == n - 1 and hi < len(hay):
+        counterpart = hay[hi]
+    else:
+        return False
+    if word in STOPWORDS and counterpart in STOPWORDS:
+        return True
+    return min(len(word), len(counterpart)) >= 4 and word[:4] == counterpart[:4]
+
+
+def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
+    """Where ``needle``'s words sit, in order, inside ``haystack``.
+
+    Returns the number of needle words matched, the haystack window they span and the needle positions matched.
+    The longest common run anchors the match; the needle's words before and after it are aligned only against
+    the haystack next to the anchor, so a "we are" forty words away does not stretch or split the window.
+    """
+    blocks = [b for b in LCSseq.editops(needle, haystack).as_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    anchor = max(blocks, key=lambda b: (b.size, -b.a))
+    if anchor.size < min(2, len(needle)):
+        return None
+    # An ellipsis or an unmarked cut can hide a clause: look that far beyond the anchor.
+    slack = max(6, len(needle) // 2)
+    before, after = anchor.a, len(needle) - anchor.a - anchor.size
+    left_start = max(0, anchor.b - before - slack)
+    right_end = min(len(haystack), anchor.b + anchor.size + after + slack)
+    kept: list[tuple[int, int, int]] = []
+    if before:
+        for b in LCSseq.editops(needle[: anchor.a], haystack[left_start : anchor.b]).as_matching_blocks():
+            if b.size:
+                kept.append((b.a, left_start + b.b, b.size))
+    kept.append((anchor.a, anchor.b, anchor.size))
+    if after:
+        offset_a, offset_b = anchor.a + anchor.size, anchor.b + anchor.size
+        right = LCSseq.editops(needle[offset_a:], haystack[offset_b:right_end]).as_matching_blocks()
+        kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
+    # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
+    # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
+    # long runs between its changes. A shorter run counts when it is in step with a counted neighbour (the same
+    # number of words skipped on both sides: words swapped one for one; or one word cut). A needle found whole
+    # in shorter runs is a fragment quoted with words left out ("an agreement … worthy of the American
+    # people"): then every run counts.
+    strong = min(3, len(needle))
+    everything = [a + k for a, _, size in kept for k in range(size)]
+    if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
+        matched_positions = everything
+    else:
+        center = kept.index((anchor.a, anchor.b, anchor.size))
+        counted = {center}
+        for order in (range(center - 1, -1, -1), range(center + 1, len(kept))):
+            for k in order:
+                near = k + 1 if k < center else k - 1
+                first, second = (kept[k], kept[near]) if k < near else (kept[near], kept[k])
+                gap_a, gap_b = second[0] - (first[0] + first[2]), second[1] - (first[1] + first[2])
+                in_step = gap_a == gap_b <= 3 or (kept[k][2] >= 2 and sorted((gap_a, gap_b)) == [0, 1])
+                if kept[k][2] >= strong or (near in counted and in_step):
+                    counted.add(k)
+        matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
+    return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
