@@ -29,7 +29,7 @@ DEFAULT_CACHE = REPO / ".cache" / "realworld"
 def read_sources(path: Path = SOURCES) -> list[dict[str, str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:] if line.strip()]
 
 
 def digest(text: str) -> str:
@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"changed: {row['file']} (digest {digest(text)}, listed {row['sha256_16']})", file=sys.stderr)
             problems += 1
         (args.cache / row["file"]).write_text(row["url"] + "\n\n" + text, encoding="utf-8")
-    print(f"realworld_build: wrote {len(read_sources()) - problems} of {len(read_sources())} pages unchanged to {pages}")
+    total = len(read_sources())
+    print(f"realworld_build: wrote {total - problems} of {total} pages unchanged to {pages}")
     return 1 if problems else 0
 
 
