@@ -1,7 +1,7 @@
 # Common tasks. The virtualenv lives in .venv (as in the README).
 PY ?= .venv/bin/python
 
-.PHONY: help install test lint typecheck bench golden report polnear fuzz
+.PHONY: help install test lint typecheck bench golden report polnear realworld fuzz
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ bench:  ## the speed and memory benchmarks
 
 polnear:  ## extraction accuracy on PolNeAR dev
 	$(PY) benchmarks/polnear.py --split dev
+
+realworld:  ## real outlets' pages, tuned stories (needs the page cache, see benchmarks/realworld_fetch.md)
+	$(PY) benchmarks/realworld.py --split tuned
 
 golden:  ## regenerate the gold report files (check the diff by hand before committing)
 	QUOTEDIFF_UPDATE_GOLDEN=1 $(PY) -m pytest tests/report/test_report_html.py tests/test_cli.py
