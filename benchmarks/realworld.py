@@ -212,7 +212,11 @@ class Outcome:
 
     ann: Annotation
     quote: Quote | None = None
-    group: str | None = None
+    groups: frozenset[str] = frozenset()
+
+    @property
+    def group(self) -> str | None:
+        return "+".join(sorted(self.groups)) or None
 
 
 @dataclass
@@ -233,25 +237,31 @@ class Scores:
             getattr(self, name).merge(getattr(other, name))
 
 
-def group_of_quotes(comparison: Comparison) -> dict[str, str]:
-    """Quote id -> id of the group one of whose renderings it is (a split quote's pieces all count)."""
-    groups: dict[str, str] = {}
+def group_of_quotes(comparison: Comparison) -> dict[str, frozenset[str]]:
+    """Quote id -> ids of the groups one of whose renderings it is (a split quote's pieces all count; a rendering
+    that quotes two statements together belongs to both groups), or that report it as also quoted in part."""
+    groups: dict[str, set[str]] = defaultdict(set)
     for group in comparison.groups:
         for member in group.members:
             for quote_id in member.quote_ids:
-                groups.setdefault(quote_id, group.id)
-    return groups
+                groups[quote_id].add(group.id)
+        for quote_id in group.also_quoted:
+            groups[quote_id].add(group.id)
+    return {q: frozenset(g) for q, g in groups.items()}
 
 
 def score_story(
-    anns: Sequence[Annotation], quotes_by_file: Mapping[str, Sequence[Quote]], groups: Mapping[str, str]
+    anns: Sequence[Annotation],
+    quotes_by_file: Mapping[str, Sequence[Quote]],
+    groups: Mapping[str, str | frozenset[str]],
 ) -> tuple[Scores, list[Outcome]]:
-    """Score one story's annotations given the quotes reported per page file and their groups."""
+    """Score one story's annotations given the quotes reported per page file and their group (or groups)."""
     scores = Scores(pages=len({a.file for a in anns}), annotations=len(anns))
     outcomes: list[Outcome] = []
     for ann in anns:
         quote = best_quote(ann, quotes_by_file.get(ann.file, ()))
-        outcome = Outcome(ann, quote, groups.get(quote.id) if quote else None)
+        found_in = groups.get(quote.id) if quote else None
+        outcome = Outcome(ann, quote, frozenset([found_in]) if isinstance(found_in, str) else found_in or frozenset())
         outcomes.append(outcome)
         scores.found.add(quote is not None)
         if quote is None:
@@ -266,7 +276,7 @@ def score_story(
     for a, b in combinations(found, 2):
         if a.ann.file == b.ann.file:
             continue
-        together = a.group is not None and a.group == b.group
+        together = bool(a.groups & b.groups)
         if a.ann.quote_id == b.ann.quote_id:
             scores.recall.add(together)
         else:

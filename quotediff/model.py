@@ -208,6 +208,9 @@ class QuoteGroup:
     reference_article: str | None  # None when the reference is a --source document
     members: tuple[Member, ...]  # the reference first, then by publication date, then article id
     lineage: tuple[LineageEntry, ...] = ()
+    # Quotes outside the members that quote part of this quotation: a phrase of one to three words, a repeat of
+    # a line the article already rendered, a headline fragment (ids, in article and text order).
+    also_quoted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,12 @@ from rapidfuzz.distance import LCSseq
 from quotediff.compare.normalize import STOPWORDS
 
 
-def plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, hi: int) -> bool:
+def plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, hi: int) -> str | None:
     """Whether the one word of a short fragment missing from the statement is how outlets alter a quotation.
 
-    They swap function words ("would" for "will", "to" for "will", "a" for "the") or inflect a word ("warns" for
-    "warned"); a different content word in a few-word fragment is more likely another sentence that shares a
-    stock phrase.
+    They swap function words ("would" for "will", "to" for "will", "a" for "the"), inflect a word ("warns" for
+    "warned") or clip it ("ammo" for "ammunition"); a different content word in a few-word fragment is more likely another sentence that shares a
+    stock phrase. Returns "function" or "form" for the kind of change, None when it is neither.
     """
     word, n = words[k], len(words)
     if hi - lo == n:
@@ -24,10 +24,15 @@ def plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, 
     elif hi - lo == n - 1 and k == n - 1 and hi < len(hay):
         counterpart = hay[hi]
     else:
-        return False
+        return None
     if word in STOPWORDS and counterpart in STOPWORDS:
-        return True
-    return min(len(word), len(counterpart)) >= 4 and word[:4] == counterpart[:4]
+        return "function"
+    if min(len(word), len(counterpart)) >= 4 and word[:4] == counterpart[:4]:
+        return "form"
+    # A clipped form: "ammo" for "ammunition", "info" for "information", "gov" for "government".
+    short, long_ = sorted((word, counterpart), key=len)
+    stem = short.rstrip("o") if len(short) > 3 else short
+    return "form" if len(stem) >= 3 and long_.startswith(stem) and len(long_) >= len(short) + 3 else None
 
 
 def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, tuple[int, int], list[int]] | None:
@@ -43,19 +48,39 @@ def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, t
     anchor = max(blocks, key=lambda b: (b.size, -b.a))
     if anchor.size < min(2, len(needle)):
         return None
+    # The anchor's words may occur more than once ("the era of global warming has ended, the era of global
+    # boiling has arrived"): the alignment takes the first, which can leave the rest of the needle out of reach.
+    # Every occurrence is tried (a handful at most) and the one that places the most words wins.
+    run = tuple(needle[anchor.a : anchor.a + anchor.size])
+    starts = [anchor.b] + [
+        k
+        for k in range(len(haystack) - anchor.size + 1)
+        if k != anchor.b and haystack[k] == run[0] and tuple(haystack[k : k + anchor.size]) == run
+    ][:7]
+    best = None
+    for start in starts:
+        found = _locate_at(needle, haystack, anchor.a, start, anchor.size)
+        if best is None or (found[0], -(found[1][1] - found[1][0])) > (best[0], -(best[1][1] - best[1][0])):
+            best = found
+    return best
+
+
+def _locate_at(
+    needle: Sequence[int], haystack: Sequence[int], anchor_a: int, anchor_b: int, size: int
+) -> tuple[int, tuple[int, int], list[int]]:
     # An ellipsis or an unmarked cut can hide a clause: look that far beyond the anchor.
     slack = max(6, len(needle) // 2)
-    before, after = anchor.a, len(needle) - anchor.a - anchor.size
-    left_start = max(0, anchor.b - before - slack)
-    right_end = min(len(haystack), anchor.b + anchor.size + after + slack)
+    before, after = anchor_a, len(needle) - anchor_a - size
+    left_start = max(0, anchor_b - before - slack)
+    right_end = min(len(haystack), anchor_b + size + after + slack)
     kept: list[tuple[int, int, int]] = []
     if before:
-        for b in LCSseq.editops(needle[: anchor.a], haystack[left_start : anchor.b]).as_matching_blocks():
+        for b in LCSseq.editops(needle[:anchor_a], haystack[left_start:anchor_b]).as_matching_blocks():
             if b.size:
                 kept.append((b.a, left_start + b.b, b.size))
-    kept.append((anchor.a, anchor.b, anchor.size))
+    kept.append((anchor_a, anchor_b, size))
     if after:
-        offset_a, offset_b = anchor.a + anchor.size, anchor.b + anchor.size
+        offset_a, offset_b = anchor_a + size, anchor_b + size
         right = LCSseq.editops(needle[offset_a:], haystack[offset_b:right_end]).as_matching_blocks()
         kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
     # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
@@ -69,7 +94,7 @@ def locate_words(needle: Sequence[int], haystack: Sequence[int]) -> tuple[int, t
     if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
         matched_positions = everything
     else:
-        center = kept.index((anchor.a, anchor.b, anchor.size))
+        center = kept.index((anchor_a, anchor_b, size))
         counted = {center}
         for order in (range(center - 1, -1, -1), range(center + 1, len(kept))):
             for k in order:

@@ -274,8 +274,33 @@ def _split_by_span(
         key: (min(spans[i][0] for i in members), max(spans[i][1] for i in members))
         for key, members in statements.items()
     }
+    clusters = _chain(covered, statements, list(covered))
+    # Other renderings that, like the backbone, quote the stretches together glue them into one quotation, unless
+    # they are the exception: when each stretch is quoted on its own by more articles than quote them together,
+    # the stretches are separate statements and each wide rendering belongs to every one it covers.
+    full = spans[backbone][1] - spans[backbone][0]
+    wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full}
+    if wide and len(clusters) <= 1:
+        apart = _chain(covered, statements, [key for key in covered if key not in wide])
+        alone = [len({renderings[i].article_id for i in members}) for _, members in apart]
+        if len(apart) > 1 and min(alone) > len(wide) + 1:
+            for key in wide:
+                lo, hi = covered[key]
+                for (clo, chi), members in apart:
+                    if min(hi, chi) - max(lo, clo) >= 0.5 * (chi - clo):
+                        members.extend(statements[key])
+            clusters = apart
+    if len(clusters) <= 1:
+        return [sorted(spans)]
+    return [sorted(members + [backbone]) for _, members in clusters]
+
+
+def _chain(
+    covered: dict[tuple[str, int], tuple[int, int]], statements: dict[tuple[str, int], list[int]], keys: list[tuple[str, int]]
+) -> list[tuple[tuple[int, int], list[int]]]:
+    """Statements chained into clusters while each overlaps the cluster so far by half of the shorter."""
     clusters: list[tuple[tuple[int, int], list[int]]] = []
-    for key in sorted(covered, key=lambda k: covered[k]):
+    for key in sorted(keys, key=lambda k: covered[k]):
         lo, hi = covered[key]
         if clusters:
             (clo, chi), members = clusters[-1]
@@ -284,9 +309,7 @@ def _split_by_span(
                 clusters[-1] = ((clo, max(chi, hi)), members + statements[key])
                 continue
         clusters.append(((lo, hi), list(statements[key])))
-    if len(clusters) <= 1:
-        return [sorted(spans)]
-    return [sorted(members + [backbone]) for _, members in clusters]
+    return clusters
 
 
 class _WordIds:
@@ -368,10 +391,13 @@ def _link(
         changed = next(k for k in range(len(s)) if k not in set(matched_positions))
         fragment, statement = renderings[shorter].word_norms, renderings[longer].word_norms
         moved = fragment[changed] in statement[max(0, lo - 2) : hi + 2]
-        evidence = len(distinctive) + (moved and words[changed] not in STOPWORDS)
-        if hi - lo > len(s) + 1 or evidence < (2 if same_speaker else 3):
+        change = "moved" if moved else plausible_change(fragment, statement, changed, lo, hi)
+        if change is None or hi - lo > len(s) + 1:
             return None
-        if not moved and not plausible_change(fragment, statement, changed, lo, hi):
+        # A moved word or another form of the same word ("ammo", "warns") is still the speaker's word.
+        if change != "function" and words[changed] not in STOPWORDS:
+            distinctive.append(words[changed])
+        if len(distinctive) < (2 if same_speaker else 3):
             return None
     if len(s) >= options.short_words:
         return _Link(shorter, longer, containment, (lo, hi), found) if len(distinctive) >= 3 else None

@@ -17,6 +17,7 @@ from quotediff.compare.match import (
     renderings_of,
 )
 from quotediff.compare.normalize import tokenize
+from quotediff.compare.phrases import attach_phrases
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.errors import OptionError
@@ -85,13 +86,14 @@ def compare(
     source_tokens = tokenize(source.text) if source is not None else ()
     copies = find_copies(articles, options.copy_threshold)
     copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
+    phrases = attach_phrases(grouped, quotes)
     groups: list[QuoteGroup] = []
-    for members in grouped:
+    for members, also in zip(grouped, phrases, strict=True):
         group = _build_group(
             f"g{len(groups) + 1}", members, by_id, quote_by_id, options, source, source_tokens, copy_of
         )
         if group is not None:
-            groups.append(group)
+            groups.append(replace(group, also_quoted=also))
     unmarked = find_unmarked(groups, articles, quotes, options.unmarked_min_words)
     return Comparison(
         articles=articles,

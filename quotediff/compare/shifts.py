@@ -8,6 +8,7 @@ the reference only reported, so it is flagged as loudly as a change of wording.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from quotediff.model import Attribution, AttributionChange, Span
@@ -65,7 +66,9 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
 
 def name_key(name: str) -> tuple[str, ...]:
     """The words of a name that identify the person: titles and honorifics dropped, case folded."""
-    words = [_POSSESSIVE.sub("", w).strip(".’'").casefold() for w in _WORD.findall(name)]
+    # Accents fold away: outlets print "António Guterres" and "Antonio Guterres" for one man.
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = [_POSSESSIVE.sub("", w).strip(".’'").casefold() for w in _WORD.findall(plain)]
     return tuple(w for w in words if w and w not in _TITLE_WORDS)
 
 

@@ -1,0 +1,88 @@
+"""Words lifted from a quotation that are not renderings of it: phrases, repeats, headline fragments.
+
+Outlets quote one to three words of a statement ("global boiling", "contained"), repeat a line they quoted in
+full, or put a fragment in a headline. None of these is a rendering to diff against the reference, and none
+may form a group of its own or glue two statements together; but each is the article quoting that statement,
+so it is reported with the group ("also quoted in part") with the attribution the article gives it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from quotediff.compare.match import EVERYDAY, Rendering, matching_words
+from quotediff.compare.normalize import STOPWORDS, tokenize
+from quotediff.compare.shifts import same_person
+from quotediff.model import Quote
+
+# A phrase lifted on its own, from an article that quotes nothing else of the statement, must carry a word
+# that everyday talk does not (as the matcher asks of short fragments): "contained" and "global boiling" do,
+# "very clear" does not.
+_RARE_LENGTH = 6
+
+
+def attach_phrases(
+    groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]
+) -> list[tuple[str, ...]]:
+    """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
+    grouped = {q for group in groups for r in group for q in r.quote_ids}
+    texts = [[matching_words(r.tokens) for r in group] for group in groups]
+    speakers = [{r.speaker for r in group if r.speaker} for group in groups]
+    articles = [{r.article_id for r in group} for group in groups]
+    attached: dict[int, list[Quote]] = defaultdict(list)
+    # Phrases too common to stand alone, per article and group: two different ones in one article that both sit
+    # in the same statement ("the fight is here", "not a ride") are that article quoting it.
+    weak: dict[tuple[str, int], list[tuple[Quote, tuple[str, ...]]]] = defaultdict(list)
+    for quote in quotes:
+        if quote.id in grouped or quote.kind not in ("statement", "scare"):
+            continue
+        words = matching_words(tokenize(quote.text))
+        if not words:
+            continue
+        # The share of each group's renderings that carry the phrase: a long rendering that quotes two
+        # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
+        share = {}
+        for g in range(len(groups)):
+            carrying = sum(1 for text in texts[g] if _contains(text, words))
+            if carrying:
+                share[g] = carrying / len(texts[g])
+        own = [g for g in share if quote.article_id in articles[g]]
+        candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
+        if not candidates:
+            if len(share) == 1:
+                only = next(iter(share))
+                if _speaker_fits(quote, speakers[only]):
+                    weak[(quote.article_id, only)].append((quote, tuple(words)))
+            continue
+        best = max(share[g] for g in candidates)
+        chosen = [g for g in candidates if share[g] == best]
+        if len(chosen) == 1:  # a phrase two statements share alike belongs to neither
+            attached[chosen[0]].append(quote)
+    for (_, g), found in weak.items():
+        if len({words for _, words in found}) >= 2:
+            attached[g].extend(quote for quote, _ in found)
+    return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+def _contains(text: Sequence[str], words: Sequence[str]) -> bool:
+    """The phrase's words, in order and side by side, inside the rendering."""
+    n = len(words)
+    first = words[0]
+    return any(text[k] == first and tuple(text[k : k + n]) == tuple(words) for k in range(len(text) - n + 1))
+
+
+def _fits_alone(quote: Quote, words: Sequence[str], speakers: set[str]) -> bool:
+    """A phrase from an article with no rendering of the statement: distinctive, and not someone else's words."""
+    norms = [t.norm for t in tokenize(quote.text) if t.is_word and t.norm]
+    uncommon = [w for w in norms if w not in STOPWORDS and w not in EVERYDAY]
+    if not (any(len(w) >= _RARE_LENGTH or w.isdigit() for w in uncommon) or len(uncommon) >= 2):
+        return False
+    return _speaker_fits(quote, speakers) and len(words) <= 12
+
+
+def _speaker_fits(quote: Quote, speakers: set[str]) -> bool:
+    """Not put in the mouth of a named person other than the statement's speakers."""
+    person = quote.attribution.speaker_resolved if quote.attribution.speaker_kind in ("named", "pronoun") else None
+    return not (person and speakers and not any(same_person(person, s) for s in speakers))
+
