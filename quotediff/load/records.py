@@ -180,6 +180,9 @@ def _jsonl(
             except RecursionError:
                 yield Skipped(where, "JSON nested too deeply")
                 continue
+            except ValueError as error:  # a number of more than 4,300 digits, say
+                yield Skipped(where, f"not usable JSON ({' '.join(str(error).split())[:100]})")
+                continue
             if not isinstance(value, dict):
                 yield Skipped(where, f"not a JSON object but {_json_type(value)}")
                 continue

@@ -47,8 +47,12 @@ def iter_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[WarcPage 
     except ImportError:
         yield Skipped(path, "reading WARC files needs the warcio package: pip install warcio")
         return
+
+    class QuietIterator(WARCIterator):
+        INC_RECORD = ""  # warcio writes this warning to stderr itself; the Skipped below says it in one line
+
     counted = _Counted(stream)
-    records = WARCIterator(counted)
+    records = QuietIterator(counted)
     number = 0
     while True:
         try:
@@ -62,6 +66,11 @@ def iter_warc(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[WarcPage 
         item = _page(record, number, path, max_bytes)
         if not _drain(record):
             yield Skipped(f"{path}#record {number}", _damage(counted, None, number - 1))
+            return
+        errors = records.err_count
+        records.read_to_end()  # past the blank lines after the record: where warcio notices a wrong length
+        if records.err_count > errors:
+            yield Skipped(f"{path}#record {number}", _damage(counted, None, number - 1, "wrong Content-Length"))
             return
         if item is not None:
             yield item
@@ -132,9 +141,11 @@ def _drain(record: object) -> bool:
     return getattr(raw, "limit", 0) <= 0
 
 
-def _damage(counted: _Counted, error: BaseException | None, whole: int) -> str:
+def _damage(counted: _Counted, error: BaseException | None, whole: int, problem: str | None = None) -> str:
     if counted.error:
         what = counted.error
+    elif problem:
+        what = f"{problem} (damaged file?)"
     elif error is not None:
         what = f"not a WARC record ({_first_line(error)})"
     else:

@@ -189,11 +189,12 @@ def test_json_numbers_lists_and_epoch_dates(tmp_path: Path) -> None:
 def test_broken_lines_are_one_skip_line_each_and_the_rest_is_read(tmp_path: Path) -> None:
     good = jsonl(records()[:2]).splitlines(keepends=True)
     bad = [b'{"text": "unterminated\n', b"[1, 2]\n", b'"a string"\n', b'{"title": "no text", "id": 4}\n',
-           b'{"text": ""}\n', b"\n", b'{"text": "caf\xe9 \xab quote \xbb said X"}\n']  # fmt: skip
+           b'{"text": ""}\n', b"\n", b'{"text": "caf\xe9 \xab quote \xbb said X"}\n',
+           b"[" * 100_000 + b"\n"]  # fmt: skip
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"".join([good[0], *bad, good[1]]))
     articles, skipped = read(path)
-    assert [a.id for a in articles] == ["mixed-000001", "mixed-000009"]  # line numbers: ids stay put
+    assert [a.id for a in articles] == ["mixed-000001", "mixed-000010"]  # line numbers: ids stay put
     assert [(s.path.rpartition("#")[2], s.reason) for s in skipped] == [
         ("line 2", "not valid JSON (Unterminated string starting, column 10)"),
         ("line 3", "not a JSON object but an array"),
@@ -201,7 +202,11 @@ def test_broken_lines_are_one_skip_line_each_and_the_rest_is_read(tmp_path: Path
         ("line 5", "no 'text' or 'html' field (fields: title, id); name the text field with --field text=KEY"),
         ("line 6", "empty 'text' or 'html' field"),
         ("line 8", "not UTF-8 (byte 0xe9 at byte 14); JSON Lines are UTF-8"),
+        ("line 9", "JSON nested too deeply"),
     ]
+    if hasattr(sys, "get_int_max_str_digits"):  # Python 3.11 (and 3.10.7): a 5,000-digit number is refused
+        path.write_bytes(b'{"text": ' + b"1" * 5000 + b"}\n")
+        assert read(path)[1][0].reason.startswith("not usable JSON (Exceeds the limit (4300 digits)")
 
 
 def test_csv_without_the_text_column_is_one_skip_line_naming_the_columns(tmp_path: Path) -> None:
@@ -261,6 +266,22 @@ def test_truncated_warc_keeps_the_records_before_and_says_where_it_broke(tmp_pat
     broke_at = int(skip.path.rpartition("#record ")[2])
     assert all(int(a.path.rpartition("#record ")[2]) < broke_at for a in articles)
     assert skip.reason.endswith(f"the {broke_at - 1} records before it read, nothing after")
+
+
+def test_a_wrong_content_length_is_one_skip_line_and_nothing_on_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "crawl.warc"
+    data = warc(crawl_pages(), gz=False)
+    at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", at)
+    path.write_bytes(data[: end - 1] + data[end:])  # the first response claims a tenth of its size
+    articles, [skip] = read(path)
+    assert articles == []
+    assert skip == Skipped(
+        f"{path}#record 3", "wrong Content-Length (damaged file?); the 2 records before it read, nothing after"
+    )
+    assert capfd.readouterr().err == ""  # warcio's own warning is not printed
 
 
 def test_not_a_warc_file_and_warcio_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
