@@ -23,7 +23,7 @@ import click
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OutputError, QuotediffError
-from quotediff.load import LoadOptions, parse_size
+from quotediff.load import FIELDS, LoadOptions, RecordOptions, parse_size
 from quotediff.model import Comparison
 from quotediff.report import HtmlOptions, printable
 
@@ -46,6 +46,13 @@ def _parse_size(value: str) -> int:
     if size <= 0:
         raise click.BadParameter("must be more than 0")
     return size
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> RecordOptions:
+    try:
+        return RecordOptions.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def input_options(func: F) -> F:
@@ -90,6 +97,15 @@ def input_options(func: F) -> F:
             help="Colour the terminal table. Default: on a terminal, unless NO_COLOR is set.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr."),
+        click.option(
+            "--field",
+            "records",
+            multiple=True,
+            metavar="NAME=COLUMN",
+            callback=_parse_fields,
+            help=f"In JSON Lines and CSV files, read field NAME ({', '.join(FIELDS)}) from COLUMN "
+            "(repeatable; e.g. --field text=body). Default: the field's own name.",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -226,7 +242,8 @@ def _handle_errors(func: F) -> F:
 def main() -> None:
     """Find the same quotation across news articles and show how its wording and attribution changed.
 
-    Inputs are HTML pages, plain text or Markdown files, folders of them (read recursively) or '-' for stdin.
+    Inputs are HTML pages, plain text or Markdown files, record files holding many articles (JSON Lines, CSV,
+    WARC; gzipped too), folders of them (read recursively) or '-' for stdin.
 
     \b
     Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error; 3 internal error.
@@ -277,6 +294,7 @@ def compare(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
     reference: str,
     source: str | None,
     quote: str | None,
@@ -294,6 +312,7 @@ def compare(
       quotediff compare a.html b.txt c.md -f json
       quotediff compare fixtures/forgiven/ --source fixtures/sources/forgiven-cable.txt
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
+      quotediff compare news.jsonl.gz export.csv --field text=body --field url=link
       cat page.html | quotediff compare - other.txt
     """
     options = CompareOptions(
@@ -304,7 +323,7 @@ def compare(
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:
-        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
+        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress, records=records)
     finally:
         progress.close()
     _warn_skipped(comparison, quiet)
@@ -332,6 +351,7 @@ def quotes(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
 ) -> None:
     """List every quote in the articles, with its attribution (speaker, verb, hedges, addressee, sources).
 
@@ -348,7 +368,7 @@ def quotes(
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:
-        loaded = load_paths(paths, load, stdin=stdin, progress=progress)
+        loaded = load_paths(paths, load, stdin=stdin, progress=progress, records=records)
     finally:
         progress.close()
     comparison = Comparison(
