@@ -11,21 +11,19 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
-from quotediff.errors import OutputError, QuotediffError
+from quotediff.errors import QuotediffError
 from quotediff.load import LoadOptions, parse_size
 from quotediff.model import Comparison
-from quotediff.report import HtmlOptions, printable
+from quotediff.report import HtmlOptions, printable, write_report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,9 +62,10 @@ def input_options(func: F) -> F:
         click.option(
             "-o",
             "--output",
-            type=click.Path(allow_dash=True, dir_okay=False),
+            type=click.Path(allow_dash=True),
             default="-",
-            help="Write the report to this file (written atomically); '-' is stdout.",
+            help="Write the report to this file (a regular file is replaced atomically, keeping its mode; a "
+            "symlink is written through, a FIFO or device written into); '-' is stdout.",
         ),
         click.option(
             "--max-bytes",
@@ -109,27 +108,11 @@ def _width() -> int:
 
 
 def write_output(text: str, output: str) -> None:
-    """Write to stdout, or atomically to a file: a failed run never leaves a half-written report behind."""
+    """Write to stdout, or to a file, FIFO or device as ``write_report`` does (regular files atomically)."""
     if output == "-":
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_report(text, output)
 
 
 def _warn_skipped(comparison: Comparison, quiet: bool) -> None:
@@ -252,7 +235,7 @@ def main() -> None:
 @click.option(
     "--html",
     "html_output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Also write the HTML report to this file (besides the report chosen with -f).",
 )
 @click.option("--title", help="Title of the HTML report (default: what was compared).")

@@ -5,6 +5,7 @@ from quotediff.report.html import render_html
 from quotediff.report.html_data import HtmlOptions
 from quotediff.report.json import render_json
 from quotediff.report.table import TableOptions, printable, render_quotes, render_table
+from quotediff.report.write import write_report
 
 __all__ = [
     "HtmlOptions",
@@ -16,4 +17,5 @@ __all__ = [
     "render_quotes",
     "render_quotes_csv",
     "render_table",
+    "write_report",
 ]
