@@ -1,7 +1,8 @@
 """The command line: a thin layer that reads options, calls the library, writes the report.
 
 Exit codes: 0 done; 1 differences found and ``--fail-on`` asked to fail on them; 2 usage or input error (missing
-path, nothing usable, no quotes at all, bad option, unwritable output); 3 an internal error (a bug: please report it
+path, nothing usable, bad option, unwritable output) or nothing found (no quotes at all, a ``--quote`` matching
+none); 3 an internal error (a bug: please report it
 with the input that caused it).
 """
 
@@ -33,6 +34,9 @@ DEFAULT_MAX_BYTES = LoadOptions().max_bytes
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT = 2
+# Nothing to report: no quotes in any article, or a --quote that matches none. The same code as an input error,
+# since for a script both mean "this run compared nothing"; the stderr line says which.
+EXIT_NOTHING_FOUND = EXIT_INPUT
 EXIT_INTERNAL = 3
 
 
@@ -212,7 +216,8 @@ def main() -> None:
     Inputs are HTML pages, plain text or Markdown files, folders of them (read recursively) or '-' for stdin.
 
     \b
-    Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error; 3 internal error.
+    Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error, or nothing found
+    (no quotes, or a --quote matching none); 3 internal error.
     Shell completion (bash): eval "$(_QUOTEDIFF_COMPLETE=bash_source quotediff)"
     """
 
@@ -296,9 +301,11 @@ def compare(
     write_output(report, output)
     if html_output:
         write_output(render(comparison, "html", html=html), html_output)
-    if not comparison.quotes:
-        click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
-        sys.exit(EXIT_INPUT)
+    _exit_if_nothing_found(comparison)
+    if quote and not comparison.groups:
+        line = f"quotediff: --quote {_shorten(quote)!r} matched no quote in {_count(comparison)}"
+        click.echo(printable(line), err=True)
+        sys.exit(EXIT_NOTHING_FOUND)
     if _failed(comparison, fail_on):
         sys.exit(EXIT_DIFFERENCES)
 
@@ -343,9 +350,22 @@ def quotes(
     _warn_skipped(comparison, quiet)
     report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), quotes_only=True)
     write_output(report, output)
+    _exit_if_nothing_found(comparison)
+
+
+def _exit_if_nothing_found(comparison: Comparison) -> None:
     if not comparison.quotes:
         click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
-        sys.exit(EXIT_INPUT)
+        sys.exit(EXIT_NOTHING_FOUND)
+
+
+def _count(comparison: Comparison) -> str:
+    articles, quotes = len(comparison.articles), len(comparison.quotes)
+    return f"{articles} article{'s' if articles != 1 else ''} ({quotes} quote{'s' if quotes != 1 else ''})"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _now() -> str:

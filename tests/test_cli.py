@@ -273,3 +273,32 @@ def test_terminal_output_never_carries_an_article_s_control_characters(tmp_path:
         assert "\x1b]" not in result.output and "\x1b[2J" not in result.output and "\u202e" not in result.output
         assert "\\x1b]0;pwned\\x07" in result.stdout
         assert "\x1b[31m.txt" not in result.stderr
+
+
+def _bridge_articles(folder: Path) -> None:
+    (folder / "good.txt").write_text(
+        "Bridge reopens\n\nMayor Jane Roe said: “The bridge will reopen on Monday, whatever the weather does.”\n",
+        encoding="utf-8",
+    )
+    (folder / "other.txt").write_text(
+        "Bridge news\n\n“The bridge will reopen on Monday, whatever the weather does,” the mayor, Jane Roe, "
+        "told reporters.\n",
+        encoding="utf-8",
+    )
+
+
+def test_quote_that_matches_nothing_says_so_and_exits_2(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "the river will flood")
+    assert result.exit_code == 2
+    assert one_error_line(result) == (
+        "quotediff: --quote 'the river will flood' matched no quote in 2 articles (2 quotes)"
+    )
+
+
+def test_quote_that_matches_is_tracked_and_exits_0(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "whatever the weather does", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["groups"]) == 1
+    assert result.stderr == ""
