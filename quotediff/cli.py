@@ -21,16 +21,16 @@ import click
 
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
-from quotediff.errors import QuotediffError
-from quotediff.load import LoadOptions, parse_size
+from quotediff.errors import OptionError, QuotediffError
+from quotediff.load import LoadOptions, format_size, parse_size
 from quotediff.model import Comparison
-from quotediff.report import HtmlOptions, printable, write_report
+from quotediff.report import TABLE_FORMATS, HtmlOptions, printable, write_report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "html", "md", "csv")
 FAIL_ON = ("any", "wording", "substantive", "attribution", "critical")
-DEFAULT_MAX_BYTES = LoadOptions().max_bytes
+DEFAULT_MAX_BYTES = format_size(LoadOptions().max_bytes).replace(" ", "")  # "20MB", as the README writes it
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT = 2
@@ -44,10 +44,16 @@ def _parse_size(value: str) -> int:
     try:
         size = parse_size(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise OptionError(f"--max-bytes: {exc}") from None
     if size <= 0:
-        raise click.BadParameter("must be more than 0")
+        raise OptionError(f"--max-bytes: {value!r} must be more than 0")
     return size
+
+
+def _check_tablefmt(tablefmt: str) -> str:
+    if tablefmt not in TABLE_FORMATS:
+        raise OptionError(f"--tablefmt {tablefmt!r} is not a table style (one of: {', '.join(TABLE_FORMATS)})")
+    return tablefmt
 
 
 def input_options(func: F) -> F:
@@ -74,7 +80,8 @@ def input_options(func: F) -> F:
         click.option(
             "--max-bytes",
             type=str,
-            default=str(DEFAULT_MAX_BYTES),
+            metavar="SIZE",
+            default=DEFAULT_MAX_BYTES,
             show_default=True,
             help="Skip input files larger than this (e.g. 20MB, 500k).",
         ),
@@ -83,6 +90,7 @@ def input_options(func: F) -> F:
         ),
         click.option(
             "--tablefmt",
+            metavar="NAME",
             default="simple",
             show_default=True,
             help="Table style for -f table (any tabulate format: simple, grid, github, plain...).",
@@ -228,7 +236,8 @@ def main() -> None:
     "--reference",
     default="earliest",
     show_default=True,
-    help="Which rendering the others are compared with: earliest, longest, or an article (file name or id).",
+    help="Which rendering the others are compared with: earliest, longest, or an article (file name, id or "
+    "outlet name).",
 )
 @click.option(
     "--source",
@@ -284,6 +293,7 @@ def compare(
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
       cat page.html | quotediff compare - other.txt
     """
+    _check_tablefmt(tablefmt)
     options = CompareOptions(
         reference=reference,
         quote=quote,
@@ -334,6 +344,7 @@ def quotes(
     from quotediff.extract import extract_all
     from quotediff.load import load_paths
 
+    _check_tablefmt(tablefmt)
     load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
