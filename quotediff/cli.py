@@ -221,7 +221,7 @@ def _handle_errors(func: F) -> F:
 def main() -> None:
     """Find the same quotation across news articles and show how its wording and attribution changed.
 
-    Inputs are HTML pages, plain text or Markdown files, folders of them (read recursively) or '-' for stdin.
+    Inputs are HTML pages, plain text, Markdown or PDF files, folders of them (read recursively) or '-' for stdin.
 
     \b
     Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error, or nothing found
@@ -243,7 +243,8 @@ def main() -> None:
     "--source",
     "source",
     type=click.Path(dir_okay=False),
-    help="A primary document (transcript, cable, press release) to compare every rendering against.",
+    help="A primary document (transcript, cable, press release; text, HTML or PDF) to compare every rendering "
+    "against.",
 )
 @click.option("--quote", "quote", help="Track only this quotation (or a fragment of it) across the inputs.")
 @click.option(

@@ -46,6 +46,7 @@ FORMAT_BY_SUFFIX = {
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
 }
 
 
@@ -107,6 +108,11 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
         raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
     if not data:
         raise UnusableInput(path, "empty file")
+    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    if data.startswith(b"%PDF-"):  # whatever its name says: a PDF saved as .txt is still a PDF
+        from quotediff.load.pdf import pdf_article  # pypdf is imported only when a PDF needs it
+
+        return pdf_article(data, path=path, stem=stem)
     kind = binary_kind(data)
     if kind:
         raise UnusableInput(path, f"binary file ({kind})")
@@ -123,7 +129,6 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
     fmt = FORMAT_BY_SUFFIX.get(suffix) or sniff_format(text)
     if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
         fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
-    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
     if fmt == "html":
         from quotediff.load.html import html_article  # trafilatura is imported only when a page needs it
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdfmaker import make_pdf
 
 from quotediff.errors import InputError, NoArticlesError
 from quotediff.load import MB, LoadOptions, LoadResult, decode, load_bytes, load_paths
@@ -147,11 +148,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("empty.txt", b"", "empty file"),
         ("blank.md", b" \n\t\r\n   \n", "only whitespace"),
         ("bom-only.txt", b"\xef\xbb\xbf\n", "only whitespace"),
-        (
-            "report.html",
-            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-            "binary file (PDF)",
-        ),
+        ("scan.pdf", make_pdf([None]), "no text layer (scanned PDF?)"),
         ("photo.html", PNG, "binary file (PNG)"),
         ("page.html", gzip.compress(b"<html><body><p>compressed</p></body></html>"), "binary file (gzip)"),
         ("dump.txt", bytes(range(256)) * 40, "binary file (NUL bytes)"),
