@@ -83,7 +83,8 @@ def input_options(func: F) -> F:
             metavar="SIZE",
             default=DEFAULT_MAX_BYTES,
             show_default=True,
-            help="Skip input files larger than this (e.g. 20MB, 500k).",
+            help="Skip inputs with more text to parse than this (e.g. 20MB, 500k); inline data: images do not "
+            "count, and a file may be up to 5 times this size.",
         ),
         click.option(
             "--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."

@@ -40,6 +40,12 @@ KB = 1024
 MB = 1024 * KB
 DEFAULT_MAX_BYTES = 20 * MB
 
+# --max-bytes bounds what is parsed (the text of a text file, a page's markup once inline images are dropped, a
+# PDF's extracted text); the raw file may be larger, up to this many times the limit (100 MB by default). A saved
+# page is often mostly base64 images (a 28 MB page around a 20 kB article); the raw cap still bounds memory,
+# since the whole file is read and decoded (up to 4 bytes a character) before its inline data is dropped.
+RAW_FACTOR = 5
+
 FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
@@ -54,8 +60,13 @@ FORMAT_BY_SUFFIX = {
 class LoadOptions:
     """How inputs are read."""
 
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # of text to parse
     strict: bool = False  # the first unusable input raises InputError instead of being skipped
+
+    @property
+    def max_raw_bytes(self) -> int:
+        """The cap on a file as read (HTML, PDF, stdin): its text is measured against ``max_bytes`` after."""
+        return RAW_FACTOR * self.max_bytes
 
 
 # --- public entry points ------------------------------------------------------------------------------------
@@ -104,15 +115,17 @@ def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
 
 def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
     """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
-    if len(data) > options.max_bytes:
-        raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if len(data) > options.max_raw_bytes:
+        raise UnusableInput(path, _raw_cap_reason(len(data), options))
     if not data:
         raise UnusableInput(path, "empty file")
     stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
     if data.startswith(b"%PDF-"):  # whatever its name says: a PDF saved as .txt is still a PDF
         from quotediff.load.pdf import pdf_article  # pypdf is imported only when a PDF needs it
 
-        return pdf_article(data, path=path, stem=stem)
+        article = pdf_article(data, path=path, stem=stem)
+        _check_text_size(len(article.text), path, options)
+        return article
     kind = binary_kind(data)
     if kind:
         raise UnusableInput(path, f"binary file ({kind})")
@@ -130,10 +143,37 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
     if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
         fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
     if fmt == "html":
+        text = strip_inline_data(text)
+    _check_text_size(len(text), path, options)
+    if fmt == "html":
         from quotediff.load.html import html_article  # trafilatura is imported only when a page needs it
 
         return html_article(text, path=path, stem=stem, encoding=encoding)
     return text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
+
+
+# A data: URI carrying base64 (an inlined image, font or video), long enough to matter: it is never article text,
+# and dropping it before parsing keeps a 28 MB page of one photo as cheap to parse as the article around it.
+_INLINE_DATA = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+=-]+)*;base64,[A-Za-z0-9+/=\s]{256,}", re.IGNORECASE)
+
+
+def strip_inline_data(html: str) -> str:
+    """``html`` with every long inline base64 data: URI emptied (to ``data:,``, still a valid URI)."""
+    if "base64," not in html:
+        return html
+    return _INLINE_DATA.sub("data:,", html)
+
+
+def _check_text_size(size: int, path: str, options: LoadOptions) -> None:
+    if size > options.max_bytes:
+        raise UnusableInput(
+            path, f"{format_size(size)} of text to parse, larger than --max-bytes ({format_size(options.max_bytes)})"
+        )
+
+
+def _raw_cap_reason(size: int, options: LoadOptions) -> str:
+    cap = format_size(options.max_raw_bytes)
+    return f"{format_size(size)}, larger than the cap on raw files ({cap}: {RAW_FACTOR} x --max-bytes)"
 
 
 # --- finding files ------------------------------------------------------------------------------------------
@@ -240,23 +280,31 @@ def _load_file(path: str, options: LoadOptions) -> Article:
             raise UnusableInput(path, "is a folder")
         if not stat.S_ISREG(info.st_mode):  # a FIFO or a device could block forever or never end
             raise UnusableInput(path, "not a regular file")
-        if info.st_size > options.max_bytes:
+        # A text file is its own text (a character takes at least a byte), so its size is checked before reading;
+        # a page or a PDF may be mostly inline data, so only the raw cap applies until its text is known.
+        if _is_plain_text(path) and info.st_size > options.max_bytes:
             raise UnusableInput(
                 path,
                 f"{format_size(info.st_size)}, larger than --max-bytes ({format_size(options.max_bytes)})",
             )
+        if info.st_size > options.max_raw_bytes:
+            raise UnusableInput(path, _raw_cap_reason(info.st_size, options))
         with open(path, "rb") as handle:
-            data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
+            data = handle.read(options.max_raw_bytes + 1)  # the file may have grown since stat
     except OSError as error:
         raise UnusableInput(path, _os_reason(error, path)) from None
     return load_bytes(data, path, options)
 
 
+def _is_plain_text(path: str) -> bool:
+    return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower()) in ("text", "markdown")
+
+
 def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
-    """Read at most max_bytes + 1 bytes, so an endless pipe cannot exhaust memory."""
+    """Read at most the raw cap + 1 bytes, so an endless pipe cannot exhaust memory."""
     stream = stdin if stdin is not None else sys.stdin.buffer
     chunks: list[bytes] = []
-    remaining = options.max_bytes + 1
+    remaining = options.max_raw_bytes + 1
     while remaining > 0:
         chunk = stream.read(min(remaining, 1 << 20))
         if not chunk:
@@ -264,8 +312,9 @@ def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
         chunks.append(chunk)
         remaining -= len(chunk)
     data = b"".join(chunks)
-    if len(data) > options.max_bytes:
-        raise UnusableInput("-", f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if len(data) > options.max_raw_bytes:
+        raise UnusableInput("-", f"larger than the cap on raw input ({format_size(options.max_raw_bytes)}: "
+                            f"{RAW_FACTOR} x --max-bytes)")
     return data
 
 

@@ -371,7 +371,7 @@ def test_oversized_file_is_skipped_before_it_is_read(tmp_path: Path) -> None:
 
 
 class EndlessStream(io.RawIOBase):
-    """A pipe that never ends: the loader must stop reading at max_bytes + 1."""
+    """A pipe that never ends: the loader must stop reading at the raw cap + 1."""
 
     def __init__(self) -> None:
         self.served = 0
@@ -388,8 +388,8 @@ class EndlessStream(io.RawIOBase):
 def test_endless_stdin_is_cut_at_max_bytes() -> None:
     stream = EndlessStream()
     result = load_paths(["-", __file__], LoadOptions(max_bytes=3 * MB), stdin=stream)  # type: ignore[arg-type]
-    assert [s.reason for s in result.skipped] == ["larger than --max-bytes (3 MB)"]
-    assert stream.served == 3 * MB + 1
+    assert [s.reason for s in result.skipped] == ["larger than the cap on raw input (15 MB: 5 x --max-bytes)"]
+    assert stream.served == 15 * MB + 1
     assert [a.id for a in result.articles] == ["test-bad-input"]
 
 
