@@ -22,7 +22,7 @@ import click
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OptionError, QuotediffError
-from quotediff.load import LoadOptions, format_size, parse_size
+from quotediff.load import FetchOptions, LoadOptions, default_cache_dir, format_size, parse_size
 from quotediff.model import Comparison
 from quotediff.report import TABLE_FORMATS, HtmlOptions, printable, write_report
 
@@ -48,6 +48,13 @@ def _parse_size(value: str) -> int:
     if size <= 0:
         raise OptionError(f"--max-bytes: {value!r} must be more than 0")
     return size
+
+
+def _load_options(max_bytes: str, strict: bool, cache_dir: str | None, no_cache: bool) -> LoadOptions:
+    if no_cache and cache_dir:
+        raise OptionError("--cache and --no-cache contradict each other: give one")
+    cache = None if no_cache else (cache_dir or default_cache_dir())
+    return LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict, fetch=FetchOptions(cache_dir=cache))
 
 
 def _check_tablefmt(tablefmt: str) -> str:
@@ -102,6 +109,14 @@ def input_options(func: F) -> F:
             help="Colour the terminal table. Default: on a terminal, unless NO_COLOR is set.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr."),
+        click.option(
+            "--cache",
+            "cache_dir",
+            type=click.Path(file_okay=False),
+            help="Keep fetched http(s) pages in this folder for repeat runs "
+            "(default: $XDG_CACHE_HOME/quotediff or ~/.cache/quotediff).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Fetch every URL afresh and keep nothing on disk."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -222,7 +237,8 @@ def _handle_errors(func: F) -> F:
 def main() -> None:
     """Find the same quotation across news articles and show how its wording and attribution changed.
 
-    Inputs are HTML pages, plain text, Markdown or PDF files, folders of them (read recursively) or '-' for stdin.
+    Inputs are HTML pages, plain text, Markdown or PDF files, folders of them (read recursively), http(s) URLs
+    (fetched and cached) or '-' for stdin.
 
     \b
     Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error, or nothing found
@@ -276,6 +292,8 @@ def compare(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    cache_dir: str | None,
+    no_cache: bool,
     reference: str,
     source: str | None,
     quote: str | None,
@@ -291,6 +309,7 @@ def compare(
       quotediff compare fixtures/forgiven/
       quotediff compare fixtures/forgiven/ -f html -o report.html
       quotediff compare a.html b.txt c.md -f json
+      quotediff compare https://example.org/story.html saved-page.html
       quotediff compare fixtures/forgiven/ --source fixtures/sources/forgiven-cable.txt
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
       cat page.html | quotediff compare - other.txt
@@ -299,7 +318,7 @@ def compare(
     options = CompareOptions(
         reference=reference,
         quote=quote,
-        load=LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict),
+        load=_load_options(max_bytes, strict, cache_dir, no_cache),
     )
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
@@ -334,6 +353,8 @@ def quotes(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """List every quote in the articles, with its attribution (speaker, verb, hedges, addressee, sources).
 
@@ -347,7 +368,7 @@ def quotes(
     from quotediff.load import load_paths
 
     _check_tablefmt(tablefmt)
-    load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
+    load = _load_options(max_bytes, strict, cache_dir, no_cache)
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:

@@ -1,6 +1,7 @@
 """Loading: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out."""
 
 from quotediff.load.decode import decode
+from quotediff.load.fetch import FetchOptions, default_cache_dir, is_url
 from quotediff.load.files import (
     DEFAULT_MAX_BYTES,
     FORMAT_BY_SUFFIX,
@@ -18,12 +19,15 @@ from quotediff.model import LoadResult
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "FetchOptions",
     "FORMAT_BY_SUFFIX",
     "KB",
     "MB",
     "LoadOptions",
     "LoadResult",
     "decode",
+    "default_cache_dir",
+    "is_url",
     "format_size",
     "load_bytes",
     "load_file",

@@ -16,8 +16,9 @@ import os
 import re
 import stat
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from quotediff.errors import InputError, NoArticlesError, UnusableInput, printable_path
@@ -30,6 +31,7 @@ from quotediff.load.decode import (
     looks_binary,
     sniff_format,
 )
+from quotediff.load.fetch import FetchOptions, fetch, is_url
 from quotediff.load.text import text_article
 from quotediff.model import Article, LoadResult, Skipped
 
@@ -62,6 +64,7 @@ class LoadOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES  # of text to parse
     strict: bool = False  # the first unusable input raises InputError instead of being skipped
+    fetch: FetchOptions = field(default_factory=FetchOptions)  # for http(s) URLs among the paths
 
     @property
     def max_raw_bytes(self) -> int:
@@ -95,6 +98,8 @@ def load_paths(
         try:
             if candidate == "-":
                 article = load_bytes(_read_stdin(stdin, options), "-", options)
+            elif is_url(candidate):
+                article = _load_url(candidate, options)
             else:
                 article = _load_file(candidate, options)
         except UnusableInput as error:
@@ -109,17 +114,26 @@ def load_paths(
 
 
 def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
-    """Load one file; raise InputError (``UnusableInput``) when it is not a usable article."""
-    return _load_file(path, options)
+    """Load one file or URL; raise InputError (``UnusableInput``) when it is not a usable article."""
+    return _load_url(path, options) if is_url(path) else _load_file(path, options)
 
 
-def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
-    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
+def load_bytes(
+    data: bytes,
+    path: str,
+    options: LoadOptions = LoadOptions(),
+    *,
+    fmt: str | None = None,
+    stem: str | None = None,
+) -> Article:
+    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet unless
+    ``fmt`` (a server's content type) or ``stem`` (a URL's host) say otherwise."""
     if len(data) > options.max_raw_bytes:
         raise UnusableInput(path, _raw_cap_reason(len(data), options))
     if not data:
         raise UnusableInput(path, "empty file")
-    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    if stem is None:
+        stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
     if data.startswith(b"%PDF-"):  # whatever its name says: a PDF saved as .txt is still a PDF
         from quotediff.load.pdf import pdf_article  # pypdf is imported only when a PDF needs it
 
@@ -139,7 +153,9 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
     if not has_words(text):
         raise UnusableInput(path, "no article text")
     text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
-    fmt = FORMAT_BY_SUFFIX.get(suffix) or sniff_format(text)
+    fmt = fmt or FORMAT_BY_SUFFIX.get(suffix)
+    if fmt is None or fmt == "pdf":  # "pdf" here: named or served as one, yet without a PDF header
+        fmt = sniff_format(text)
     if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
         fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
     if fmt == "html":
@@ -150,6 +166,15 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
 
         return html_article(text, path=path, stem=stem, encoding=encoding)
     return text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
+
+
+def _load_url(url: str, options: LoadOptions) -> Article:
+    """Fetch (or take from the cache) and load a URL; the article's ``url`` is where the redirects ended."""
+    fetched = fetch(url, options.fetch, options.max_raw_bytes)
+    host = urllib.parse.urlsplit(fetched.url).hostname or "web"
+    stem = host.removeprefix("www.")
+    article = load_bytes(fetched.data, url, options, fmt=fetched.fmt, stem=stem)
+    return replace(article, url=fetched.url)
 
 
 # A data: URI carrying base64 (an inlined image, font or video), long enough to matter: it is never article text,
@@ -184,8 +209,8 @@ def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
     found: list[str] = []
     problems: list[Skipped] = []
     for path in paths:
-        if path == "-":
-            found.append("-")
+        if path == "-" or is_url(path):
+            found.append(path)
             continue
         try:
             info = os.stat(path)
@@ -213,8 +238,8 @@ def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
 
 def _identity(path: str) -> tuple[int, int] | str:
     """The same file reached by two paths (or a symlink) has one identity, so it is loaded once."""
-    if path == "-":
-        return "-"
+    if path == "-" or is_url(path):
+        return path
     try:
         info = os.stat(path)
     except OSError:
