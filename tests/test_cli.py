@@ -305,3 +305,74 @@ def test_bad_field_mapping_is_a_usage_error(tmp_path: Path, value: str, message:
     result = run("quotes", str(tmp_path), "--field", value)
     assert result.exit_code == 2
     assert message in result.stderr
+def _bridge_articles(folder: Path) -> None:
+    (folder / "good.txt").write_text(
+        "Bridge reopens\n\nMayor Jane Roe said: “The bridge will reopen on Monday, whatever the weather does.”\n",
+        encoding="utf-8",
+    )
+    (folder / "other.txt").write_text(
+        "Bridge news\n\n“The bridge will reopen on Monday, whatever the weather does,” the mayor, Jane Roe, "
+        "told reporters.\n",
+        encoding="utf-8",
+    )
+
+
+def test_quote_that_matches_nothing_says_so_and_exits_2(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "the river will flood")
+    assert result.exit_code == 2
+    assert one_error_line(result) == (
+        "quotediff: --quote 'the river will flood' matched no quote in 2 articles (2 quotes)"
+    )
+
+
+def test_quote_that_matches_is_tracked_and_exits_0(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "whatever the weather does", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["groups"]) == 1
+    assert result.stderr == ""
+
+
+def test_unknown_tablefmt_is_refused_with_one_line(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--tablefmt", "nosuch")
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert line.startswith("quotediff: error: --tablefmt 'nosuch' is not a table style (one of: ")
+    assert "grid" in line and "github" in line
+    assert result.stdout == ""
+
+
+def test_tablefmt_that_would_not_escape_article_text_is_refused(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("quotes", str(tmp_path), "--tablefmt", "unsafehtml")
+    assert result.exit_code == 2
+    assert "unsafehtml" in one_error_line(result)
+
+
+def test_known_tablefmt_is_used(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--tablefmt", "grid", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "+====" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["compare", "quotes"])
+def test_help_shows_sizes_as_the_readme_does(command: str) -> None:
+    result = run(command, "--help")
+    assert "[default: 20MB]" in result.output
+    assert "20971520" not in result.output
+
+
+def test_reference_help_says_an_outlet_works() -> None:
+    result = run("compare", "--help")
+    assert "outlet" in " ".join(result.output.split()).split("--reference", 1)[1].split("--source", 1)[0]
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-5"])
+def test_bad_max_bytes_is_a_quotediff_error_line(tmp_path: Path, value: str) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--max-bytes", value)
+    assert result.exit_code == 2
+    assert one_error_line(result).startswith("quotediff: error: --max-bytes: ")

@@ -1,6 +1,7 @@
 """Loading: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out."""
 
 from quotediff.load.decode import decode
+from quotediff.load.fetch import FetchOptions, default_cache_dir, is_url
 from quotediff.load.files import (
     DEFAULT_MAX_BYTES,
     FORMAT_BY_SUFFIX,
@@ -20,6 +21,7 @@ from quotediff.model import LoadResult
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FIELDS",
+    "FetchOptions",
     "FORMAT_BY_SUFFIX",
     "KB",
     "MB",
@@ -27,6 +29,8 @@ __all__ = [
     "LoadResult",
     "RecordOptions",
     "decode",
+    "default_cache_dir",
+    "is_url",
     "format_size",
     "is_input_file",
     "is_record_file",

@@ -18,8 +18,9 @@ import os
 import re
 import stat
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from quotediff.errors import InputError, UnusableInput, printable_path
@@ -32,6 +33,7 @@ from quotediff.load.decode import (
     looks_binary,
     sniff_format,
 )
+from quotediff.load.fetch import FetchOptions, fetch, is_url
 from quotediff.load.text import text_article
 from quotediff.model import Article, Skipped
 
@@ -42,12 +44,19 @@ KB = 1024
 MB = 1024 * KB
 DEFAULT_MAX_BYTES = 20 * MB
 
+# --max-bytes bounds what is parsed (the text of a text file, a page's markup once inline images are dropped, a
+# PDF's extracted text); the raw file may be larger, up to this many times the limit (100 MB by default). A saved
+# page is often mostly base64 images (a 28 MB page around a 20 kB article); the raw cap still bounds memory,
+# since the whole file is read and decoded (up to 4 bytes a character) before its inline data is dropped.
+RAW_FACTOR = 5
+
 FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
 }
 
 
@@ -55,8 +64,14 @@ FORMAT_BY_SUFFIX = {
 class LoadOptions:
     """How inputs are read."""
 
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # of text to parse
     strict: bool = False  # the first unusable input raises InputError instead of being skipped
+    fetch: FetchOptions = field(default_factory=FetchOptions)  # for http(s) URLs among the paths
+
+    @property
+    def max_raw_bytes(self) -> int:
+        """The cap on a file as read (HTML, PDF, stdin): its text is measured against ``max_bytes`` after."""
+        return RAW_FACTOR * self.max_bytes
 
 
 # quotediff's own JSON report (``compare -f json``): its meta block comes first and names the tool.
@@ -67,20 +82,40 @@ QUOTEDIFF_REPORT = re.compile(r'\s*\{\s*"meta"\s*:\s*\{[^{}]{0,300}?"tool"\s*:\s
 
 
 def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
-    """Load one file; raise InputError (``UnusableInput``) when it is not a usable article."""
-    return load_candidate(path, options)
+    """Load one file or URL; raise InputError (``UnusableInput``) when it is not a usable article."""
+    return load_url(path, options) if is_url(path) else load_candidate(path, options)
 
 
-def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
-    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
+def load_bytes(
+    data: bytes,
+    path: str,
+    options: LoadOptions = LoadOptions(),
+    *,
+    fmt: str | None = None,
+    stem: str | None = None,
+) -> Article:
+    """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet unless
+    ``fmt`` (a server's content type) or ``stem`` (a URL's host) say otherwise."""
     suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
+    if stem is None:
+        stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    if data.startswith(b"%PDF-"):  # whatever its name says: a PDF saved as .txt is still a PDF
+        if len(data) > options.max_raw_bytes:
+            raise UnusableInput(path, _raw_cap_reason(len(data), options))
+        from quotediff.load.pdf import pdf_article  # pypdf is imported only when a PDF needs it
+
+        article = pdf_article(data, path=path, stem=stem)
+        _check_text_size(len(article.text), path, options)
+        return article
     text, encoding = decode_input(data, path, options)
     if QUOTEDIFF_REPORT.match(text[:1000]):
         raise UnusableInput(path, "a quotediff report, not an article")
     if suffix == ".json":  # read as text, its keys would become "scare quotes"
         raise UnusableInput(path, "a JSON file, not an article (JSON Lines, one article a line, are read from .jsonl)")
-    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
-    return article_from_text(text, path=path, stem=stem, fmt=FORMAT_BY_SUFFIX.get(suffix), encoding=encoding)
+    fmt = fmt or FORMAT_BY_SUFFIX.get(suffix)
+    if fmt == "pdf":  # named or served as one, yet without a PDF header
+        fmt = None
+    return article_from_text(text, path=path, stem=stem, fmt=fmt, encoding=encoding, options=options)
 
 
 def decode_input(data: bytes, path: str, options: LoadOptions, *, declared: str | None = None) -> tuple[str, str]:
@@ -89,8 +124,8 @@ def decode_input(data: bytes, path: str, options: LoadOptions, *, declared: str 
     ``declared`` is a charset the container names (an HTTP header); otherwise an HTML page's own declaration
     is used, and either only when the bytes are not UTF-8.
     """
-    if len(data) > options.max_bytes:
-        raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if len(data) > options.max_raw_bytes:
+        raise UnusableInput(path, _raw_cap_reason(len(data), options))
     if not data:
         raise UnusableInput(path, "empty file")
     kind = binary_kind(data)
@@ -112,7 +147,14 @@ def check_text(text: str, path: str) -> str:
 
 
 def article_from_text(
-    text: str, *, path: str, stem: str, fmt: str | None, encoding: str, guess_date: bool = True
+    text: str,
+    *,
+    path: str,
+    stem: str,
+    fmt: str | None,
+    encoding: str,
+    guess_date: bool = True,
+    options: LoadOptions = LoadOptions(),
 ) -> Article:
     """An Article from checked text: HTML through the page extractor, the rest as text or Markdown.
 
@@ -123,10 +165,46 @@ def article_from_text(
     if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
         fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
     if fmt == "html":
+        text = strip_inline_data(text)
+    _check_text_size(len(text), path, options)
+    if fmt == "html":
         from quotediff.load.html import html_article  # trafilatura is imported only when a page needs it
 
         return html_article(text, path=path, stem=stem, encoding=encoding, guess_date=guess_date)
     return text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
+
+
+def load_url(url: str, options: LoadOptions) -> Article:
+    """Fetch (or take from the cache) and load a URL; the article's ``url`` is where the redirects ended."""
+    fetched = fetch(url, options.fetch, options.max_raw_bytes)
+    host = urllib.parse.urlsplit(fetched.url).hostname or "web"
+    stem = host.removeprefix("www.")
+    article = load_bytes(fetched.data, url, options, fmt=fetched.fmt, stem=stem)
+    return replace(article, url=fetched.url)
+
+
+# A data: URI carrying base64 (an inlined image, font or video), long enough to matter: it is never article text,
+# and dropping it before parsing keeps a 28 MB page of one photo as cheap to parse as the article around it.
+_INLINE_DATA = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w.+=-]+)*;base64,[A-Za-z0-9+/=\s]{256,}", re.IGNORECASE)
+
+
+def strip_inline_data(html: str) -> str:
+    """``html`` with every long inline base64 data: URI emptied (to ``data:,``, still a valid URI)."""
+    if "base64," not in html:
+        return html
+    return _INLINE_DATA.sub("data:,", html)
+
+
+def _check_text_size(size: int, path: str, options: LoadOptions) -> None:
+    if size > options.max_bytes:
+        raise UnusableInput(
+            path, f"{format_size(size)} of text to parse, larger than --max-bytes ({format_size(options.max_bytes)})"
+        )
+
+
+def _raw_cap_reason(size: int, options: LoadOptions) -> str:
+    cap = format_size(options.max_raw_bytes)
+    return f"{format_size(size)}, larger than the cap on raw files ({cap}: {RAW_FACTOR} x --max-bytes)"
 
 
 # --- finding files ------------------------------------------------------------------------------------------
@@ -145,8 +223,8 @@ def collect_paths(paths: Sequence[str], wanted: Callable[[str], bool]) -> tuple[
     found: list[str] = []
     problems: list[Skipped] = []
     for path in paths:
-        if path == "-":
-            found.append("-")
+        if path == "-" or is_url(path):
+            found.append(path)
             continue
         try:
             info = os.stat(path)
@@ -174,8 +252,8 @@ def collect_paths(paths: Sequence[str], wanted: Callable[[str], bool]) -> tuple[
 
 def _identity(path: str) -> tuple[int, int] | str:
     """The same file reached by two paths (or a symlink) has one identity, so it is loaded once."""
-    if path == "-":
-        return "-"
+    if path == "-" or is_url(path):
+        return path
     try:
         info = os.stat(path)
     except OSError:
@@ -241,23 +319,31 @@ def load_candidate(path: str, options: LoadOptions) -> Article:
             raise UnusableInput(path, "is a folder")
         if not stat.S_ISREG(info.st_mode):  # a FIFO or a device could block forever or never end
             raise UnusableInput(path, "not a regular file")
-        if info.st_size > options.max_bytes:
+        # A text file is its own text (a character takes at least a byte), so its size is checked before reading;
+        # a page or a PDF may be mostly inline data, so only the raw cap applies until its text is known.
+        if _is_plain_text(path) and info.st_size > options.max_bytes:
             raise UnusableInput(
                 path,
                 f"{format_size(info.st_size)}, larger than --max-bytes ({format_size(options.max_bytes)})",
             )
+        if info.st_size > options.max_raw_bytes:
+            raise UnusableInput(path, _raw_cap_reason(info.st_size, options))
         with open(path, "rb") as handle:
-            data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
+            data = handle.read(options.max_raw_bytes + 1)  # the file may have grown since stat
     except OSError as error:
         raise UnusableInput(path, os_reason(error, path)) from None
     return load_bytes(data, path, options)
 
 
+def _is_plain_text(path: str) -> bool:
+    return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower()) in ("text", "markdown")
+
+
 def read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
-    """Read at most max_bytes + 1 bytes, so an endless pipe cannot exhaust memory."""
+    """Read at most the raw cap + 1 bytes, so an endless pipe cannot exhaust memory."""
     stream = stdin if stdin is not None else sys.stdin.buffer
     chunks: list[bytes] = []
-    remaining = options.max_bytes + 1
+    remaining = options.max_raw_bytes + 1
     while remaining > 0:
         chunk = stream.read(min(remaining, 1 << 20))
         if not chunk:
@@ -265,8 +351,10 @@ def read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
         chunks.append(chunk)
         remaining -= len(chunk)
     data = b"".join(chunks)
-    if len(data) > options.max_bytes:
-        raise UnusableInput("-", f"larger than --max-bytes ({format_size(options.max_bytes)})")
+    if len(data) > options.max_raw_bytes:
+        raise UnusableInput(
+            "-", f"larger than the cap on raw input ({format_size(options.max_raw_bytes)}: {RAW_FACTOR} x --max-bytes)"
+        )
     return data
 
 

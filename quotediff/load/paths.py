@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from quotediff.errors import NoArticlesError, UnusableInput
+from quotediff.load.fetch import is_url
 from quotediff.load.files import (
     FORMAT_BY_SUFFIX,
     LoadOptions,
@@ -15,6 +16,7 @@ from quotediff.load.files import (
     is_article_file,
     load_bytes,
     load_candidate,
+    load_url,
     nothing_found_message,
     read_stdin,
     skip,
@@ -56,7 +58,7 @@ def iter_articles(
     for done, candidate in enumerate(candidates):
         if progress is not None:
             progress(done, len(candidates))
-        if candidate != "-" and is_record_file(candidate):
+        if candidate != "-" and not is_url(candidate) and is_record_file(candidate):
             ids.next_file()
             for item in iter_records(candidate, records, options):
                 yield item if isinstance(item, Skipped) else ids.unique(item, numbered=True)
@@ -64,6 +66,8 @@ def iter_articles(
         try:
             if candidate == "-":
                 article = load_bytes(read_stdin(stdin, options), "-", options)
+            elif is_url(candidate):
+                article = load_url(candidate, options)
             else:
                 article = load_candidate(candidate, options)
         except UnusableInput as error:
