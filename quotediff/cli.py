@@ -1,7 +1,8 @@
 """The command line: a thin layer that reads options, calls the library, writes the report.
 
 Exit codes: 0 done; 1 differences found and ``--fail-on`` asked to fail on them; 2 usage or input error (missing
-path, nothing usable, no quotes at all, bad option, unwritable output); 3 an internal error (a bug: please report it
+path, nothing usable, bad option, unwritable output) or nothing found (no quotes at all, a ``--quote`` matching
+none); 3 an internal error (a bug: please report it
 with the input that caused it).
 """
 
@@ -11,30 +12,31 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
-from quotediff.errors import OutputError, QuotediffError
-from quotediff.load import LoadOptions, parse_size
+from quotediff.errors import OptionError, QuotediffError
+from quotediff.load import FIELDS, FetchOptions, LoadOptions, RecordOptions, default_cache_dir, format_size, parse_size
 from quotediff.model import Comparison
-from quotediff.report import HtmlOptions, printable
+from quotediff.report import TABLE_FORMATS, HtmlOptions, printable, write_report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "html", "md", "csv")
 FAIL_ON = ("any", "wording", "substantive", "attribution", "critical")
-DEFAULT_MAX_BYTES = LoadOptions().max_bytes
+DEFAULT_MAX_BYTES = format_size(LoadOptions().max_bytes).replace(" ", "")  # "20MB", as the README writes it
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT = 2
+# Nothing to report: no quotes in any article, or a --quote that matches none. The same code as an input error,
+# since for a script both mean "this run compared nothing"; the stderr line says which.
+EXIT_NOTHING_FOUND = EXIT_INPUT
 EXIT_INTERNAL = 3
 
 
@@ -42,10 +44,28 @@ def _parse_size(value: str) -> int:
     try:
         size = parse_size(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise OptionError(f"--max-bytes: {exc}") from None
     if size <= 0:
-        raise click.BadParameter("must be more than 0")
+        raise OptionError(f"--max-bytes: {value!r} must be more than 0")
     return size
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> RecordOptions:
+    try:
+        return RecordOptions.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+def _load_options(max_bytes: str, strict: bool, cache_dir: str | None, no_cache: bool) -> LoadOptions:
+    if no_cache and cache_dir:
+        raise OptionError("--cache and --no-cache contradict each other: give one")
+    cache = None if no_cache else (cache_dir or default_cache_dir())
+    return LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict, fetch=FetchOptions(cache_dir=cache))
+
+
+def _check_tablefmt(tablefmt: str) -> str:
+    if tablefmt not in TABLE_FORMATS:
+        raise OptionError(f"--tablefmt {tablefmt!r} is not a table style (one of: {', '.join(TABLE_FORMATS)})")
+    return tablefmt
 
 
 def input_options(func: F) -> F:
@@ -64,22 +84,26 @@ def input_options(func: F) -> F:
         click.option(
             "-o",
             "--output",
-            type=click.Path(allow_dash=True, dir_okay=False),
+            type=click.Path(allow_dash=True),
             default="-",
-            help="Write the report to this file (written atomically); '-' is stdout.",
+            help="Write the report to this file (a regular file is replaced atomically, keeping its mode; a "
+            "symlink is written through, a FIFO or device written into); '-' is stdout.",
         ),
         click.option(
             "--max-bytes",
             type=str,
-            default=str(DEFAULT_MAX_BYTES),
+            metavar="SIZE",
+            default=DEFAULT_MAX_BYTES,
             show_default=True,
-            help="Skip input files larger than this (e.g. 20MB, 500k).",
+            help="Skip inputs with more text to parse than this (e.g. 20MB, 500k); inline data: images do not "
+            "count, and a file may be up to 5 times this size.",
         ),
         click.option(
             "--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."
         ),
         click.option(
             "--tablefmt",
+            metavar="NAME",
             default="simple",
             show_default=True,
             help="Table style for -f table (any tabulate format: simple, grid, github, plain...).",
@@ -90,6 +114,23 @@ def input_options(func: F) -> F:
             help="Colour the terminal table. Default: on a terminal, unless NO_COLOR is set.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr."),
+        click.option(
+            "--field",
+            "records",
+            multiple=True,
+            metavar="NAME=COLUMN",
+            callback=_parse_fields,
+            help=f"In JSON Lines and CSV files, read field NAME ({', '.join(FIELDS)}) from COLUMN "
+            "(repeatable; e.g. --field text=body). Default: the field's own name.",
+        ),
+        click.option(
+            "--cache",
+            "cache_dir",
+            type=click.Path(file_okay=False),
+            help="Keep fetched http(s) pages in this folder for repeat runs "
+            "(default: $XDG_CACHE_HOME/quotediff or ~/.cache/quotediff).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Fetch every URL afresh and keep nothing on disk."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -109,27 +150,11 @@ def _width() -> int:
 
 
 def write_output(text: str, output: str) -> None:
-    """Write to stdout, or atomically to a file: a failed run never leaves a half-written report behind."""
+    """Write to stdout, or to a file, FIFO or device as ``write_report`` does (regular files atomically)."""
     if output == "-":
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_report(text, output)
 
 
 def _warn_skipped(comparison: Comparison, quiet: bool) -> None:
@@ -226,10 +251,13 @@ def _handle_errors(func: F) -> F:
 def main() -> None:
     """Find the same quotation across news articles and show how its wording and attribution changed.
 
-    Inputs are HTML pages, plain text or Markdown files, folders of them (read recursively) or '-' for stdin.
+    Inputs are HTML pages, plain text, Markdown or PDF files, record files holding many articles (JSON Lines,
+    CSV, WARC; gzipped too), folders of them (read recursively), http(s) URLs (fetched and cached) or '-' for
+    stdin.
 
     \b
-    Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error; 3 internal error.
+    Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error, or nothing found
+    (no quotes, or a --quote matching none); 3 internal error.
     Shell completion (bash): eval "$(_QUOTEDIFF_COMPLETE=bash_source quotediff)"
     """
 
@@ -240,19 +268,21 @@ def main() -> None:
     "--reference",
     default="earliest",
     show_default=True,
-    help="Which rendering the others are compared with: earliest, longest, or an article (file name or id).",
+    help="Which rendering the others are compared with: earliest, longest, or an article (file name, id or "
+    "outlet name).",
 )
 @click.option(
     "--source",
     "source",
     type=click.Path(dir_okay=False),
-    help="A primary document (transcript, cable, press release) to compare every rendering against.",
+    help="A primary document (transcript, cable, press release; text, HTML or PDF) to compare every rendering "
+    "against.",
 )
 @click.option("--quote", "quote", help="Track only this quotation (or a fragment of it) across the inputs.")
 @click.option(
     "--html",
     "html_output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="Also write the HTML report to this file (besides the report chosen with -f).",
 )
 @click.option("--title", help="Title of the HTML report (default: what was compared).")
@@ -277,6 +307,9 @@ def compare(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
+    cache_dir: str | None,
+    no_cache: bool,
     reference: str,
     source: str | None,
     quote: str | None,
@@ -292,19 +325,22 @@ def compare(
       quotediff compare fixtures/forgiven/
       quotediff compare fixtures/forgiven/ -f html -o report.html
       quotediff compare a.html b.txt c.md -f json
+      quotediff compare https://example.org/story.html saved-page.html
       quotediff compare fixtures/forgiven/ --source fixtures/sources/forgiven-cable.txt
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
+      quotediff compare news.jsonl.gz export.csv --field text=body --field url=link
       cat page.html | quotediff compare - other.txt
     """
+    _check_tablefmt(tablefmt)
     options = CompareOptions(
         reference=reference,
         quote=quote,
-        load=LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict),
+        load=_load_options(max_bytes, strict, cache_dir, no_cache),
     )
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:
-        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
+        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress, records=records)
     finally:
         progress.close()
     _warn_skipped(comparison, quiet)
@@ -313,9 +349,11 @@ def compare(
     write_output(report, output)
     if html_output:
         write_output(render(comparison, "html", html=html), html_output)
-    if not comparison.quotes:
-        click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
-        sys.exit(EXIT_INPUT)
+    _exit_if_nothing_found(comparison)
+    if quote and not comparison.groups:
+        line = f"quotediff: --quote {_shorten(quote)!r} matched no quote in {_count(comparison)}"
+        click.echo(printable(line), err=True)
+        sys.exit(EXIT_NOTHING_FOUND)
     if _failed(comparison, fail_on):
         sys.exit(EXIT_DIFFERENCES)
 
@@ -332,6 +370,9 @@ def quotes(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """List every quote in the articles, with its attribution (speaker, verb, hedges, addressee, sources).
 
@@ -344,11 +385,12 @@ def quotes(
     from quotediff.extract import extract_all
     from quotediff.load import load_paths
 
-    load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
+    _check_tablefmt(tablefmt)
+    load = _load_options(max_bytes, strict, cache_dir, no_cache)
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:
-        loaded = load_paths(paths, load, stdin=stdin, progress=progress)
+        loaded = load_paths(paths, load, stdin=stdin, progress=progress, records=records)
     finally:
         progress.close()
     comparison = Comparison(
@@ -360,9 +402,22 @@ def quotes(
     _warn_skipped(comparison, quiet)
     report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), quotes_only=True)
     write_output(report, output)
+    _exit_if_nothing_found(comparison)
+
+
+def _exit_if_nothing_found(comparison: Comparison) -> None:
     if not comparison.quotes:
         click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
-        sys.exit(EXIT_INPUT)
+        sys.exit(EXIT_NOTHING_FOUND)
+
+
+def _count(comparison: Comparison) -> str:
+    articles, quotes = len(comparison.articles), len(comparison.quotes)
+    return f"{articles} article{'s' if articles != 1 else ''} ({quotes} quote{'s' if quotes != 1 else ''})"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _now() -> str:

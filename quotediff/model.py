@@ -16,13 +16,13 @@ class Article:
     """One input article, decoded, with the text quotes are searched in.
 
     For plain text and Markdown, ``text`` is the whole decoded file (front matter included) so offsets are offsets
-    into the file. For HTML it is the extracted main text: paragraphs separated by blank lines.
+    into the file. For HTML and PDF it is the extracted main text: paragraphs separated by blank lines.
     """
 
     id: str  # stable, unique within a run, derived from the file name ("dawn-ledger")
     path: str  # as given on the command line; "-" for stdin
     text: str
-    format: str  # "html" | "text" | "markdown"
+    format: str  # "html" | "text" | "markdown" | "pdf"
     outlet: str
     title: str | None = None
     url: str | None = None

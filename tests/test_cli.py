@@ -273,3 +273,106 @@ def test_terminal_output_never_carries_an_article_s_control_characters(tmp_path:
         assert "\x1b]" not in result.output and "\x1b[2J" not in result.output and "\u202e" not in result.output
         assert "\\x1b]0;pwned\\x07" in result.stdout
         assert "\x1b[31m.txt" not in result.stderr
+
+
+@needs_fixtures
+def test_compare_reads_a_json_lines_file_with_mapped_fields(tmp_path: Path) -> None:
+    from quotediff.load import decode
+
+    rows = []
+    for page in sorted(FORGIVEN.glob("*.txt")):
+        text = decode(page.read_bytes())[0]
+        rows.append({"body": text, "link": f"https://{page.stem}.example/a", "source": page.stem.upper()})
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) + "{broken\n", encoding="utf-8")
+    result = run("compare", str(news), "--field", "text=body", "--field", "url=link", "--field", "outlet=source",
+                 "-f", "json", "--quote", "all will be forgiven")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert one_error_line(result) == (
+        f"quotediff: skipped {news}#line {len(rows) + 1}: not valid JSON "
+        "(Expecting property name enclosed in double quotes, column 2)"
+    )
+    data = json.loads(result.stdout)
+    assert [(a["id"], a["path"], a["url"]) for a in data["articles"]][0] == (
+        "news-000001", f"{news}#line 1", "https://atlantic-monitor.example/a"
+    )  # fmt: skip
+    assert {a["outlet"] for a in data["articles"]} == {p.stem.upper() for p in FORGIVEN.glob("*.txt")}
+    assert len(data["groups"]) == 1 and len(data["groups"][0]["members"]) >= 4
+
+
+@pytest.mark.parametrize(("value", "message"), [("body", "not NAME=COLUMN"), ("words=body", "unknown field 'words'")])
+def test_bad_field_mapping_is_a_usage_error(tmp_path: Path, value: str, message: str) -> None:
+    result = run("quotes", str(tmp_path), "--field", value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+def _bridge_articles(folder: Path) -> None:
+    (folder / "good.txt").write_text(
+        "Bridge reopens\n\nMayor Jane Roe said: “The bridge will reopen on Monday, whatever the weather does.”\n",
+        encoding="utf-8",
+    )
+    (folder / "other.txt").write_text(
+        "Bridge news\n\n“The bridge will reopen on Monday, whatever the weather does,” the mayor, Jane Roe, "
+        "told reporters.\n",
+        encoding="utf-8",
+    )
+
+
+def test_quote_that_matches_nothing_says_so_and_exits_2(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "the river will flood")
+    assert result.exit_code == 2
+    assert one_error_line(result) == (
+        "quotediff: --quote 'the river will flood' matched no quote in 2 articles (2 quotes)"
+    )
+
+
+def test_quote_that_matches_is_tracked_and_exits_0(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--quote", "whatever the weather does", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["groups"]) == 1
+    assert result.stderr == ""
+
+
+def test_unknown_tablefmt_is_refused_with_one_line(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--tablefmt", "nosuch")
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert line.startswith("quotediff: error: --tablefmt 'nosuch' is not a table style (one of: ")
+    assert "grid" in line and "github" in line
+    assert result.stdout == ""
+
+
+def test_tablefmt_that_would_not_escape_article_text_is_refused(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("quotes", str(tmp_path), "--tablefmt", "unsafehtml")
+    assert result.exit_code == 2
+    assert "unsafehtml" in one_error_line(result)
+
+
+def test_known_tablefmt_is_used(tmp_path: Path) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--tablefmt", "grid", "--no-color")
+    assert result.exit_code == 0, result.output
+    assert "+====" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["compare", "quotes"])
+def test_help_shows_sizes_as_the_readme_does(command: str) -> None:
+    result = run(command, "--help")
+    assert "[default: 20MB]" in result.output
+    assert "20971520" not in result.output
+
+
+def test_reference_help_says_an_outlet_works() -> None:
+    result = run("compare", "--help")
+    assert "outlet" in " ".join(result.output.split()).split("--reference", 1)[1].split("--source", 1)[0]
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-5"])
+def test_bad_max_bytes_is_a_quotediff_error_line(tmp_path: Path, value: str) -> None:
+    _bridge_articles(tmp_path)
+    result = run("compare", str(tmp_path), "--max-bytes", value)
+    assert result.exit_code == 2
+    assert one_error_line(result).startswith("quotediff: error: --max-bytes: ")

@@ -145,7 +145,7 @@ def test_interrupted_run_leaves_no_partial_report(tmp_path: Path, monkeypatch: p
     def boom(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # as if Ctrl-C arrived while the report was being put in place
 
-    monkeypatch.setattr("quotediff.cli.os.replace", boom)
+    monkeypatch.setattr("quotediff.report.write.os.replace", boom)
     result = CliRunner().invoke(main, ["compare", str(tmp_path), "-f", "html", "-o", str(out)])
     assert result.exit_code == 130
     assert out.read_text(encoding="utf-8") == "old report"

@@ -4,9 +4,11 @@ from quotediff.report.csv import render_csv, render_quotes_csv
 from quotediff.report.html import render_html
 from quotediff.report.html_data import HtmlOptions
 from quotediff.report.json import render_json
-from quotediff.report.table import TableOptions, printable, render_quotes, render_table
+from quotediff.report.table import TABLE_FORMATS, TableOptions, printable, render_quotes, render_table
+from quotediff.report.write import write_report
 
 __all__ = [
+    "TABLE_FORMATS",
     "HtmlOptions",
     "TableOptions",
     "printable",
@@ -16,4 +18,5 @@ __all__ = [
     "render_quotes",
     "render_quotes_csv",
     "render_table",
+    "write_report",
 ]

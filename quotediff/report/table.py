@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tabulate import tabulate
+from tabulate import tabulate, tabulate_formats
 
 from quotediff.model import Article, Attribution, AttributionChange, Comparison, Edit, Member, Quote, QuoteGroup
 
@@ -25,6 +25,10 @@ _SHORT_KIND = {
     "extension": "extended",
     "bracketed": "[ ]",
 }
+
+
+# tabulate's styles, less the two that pass cell text through unescaped (article text must never become markup).
+TABLE_FORMATS = tuple(f for f in tabulate_formats if f not in ("unsafehtml", "latex_raw"))
 
 
 @dataclass(frozen=True, slots=True)

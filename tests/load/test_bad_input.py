@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdfmaker import make_pdf
 
 from quotediff.errors import InputError, NoArticlesError
 from quotediff.load import MB, LoadOptions, LoadResult, decode, load_bytes, load_paths
@@ -147,11 +148,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
         ("empty.txt", b"", "empty file"),
         ("blank.md", b" \n\t\r\n   \n", "only whitespace"),
         ("bom-only.txt", b"\xef\xbb\xbf\n", "only whitespace"),
-        (
-            "report.html",
-            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-            "binary file (PDF)",
-        ),
+        ("scan.pdf", make_pdf([None]), "no text layer (scanned PDF?)"),
         ("photo.html", PNG, "binary file (PNG)"),
         ("page.html", gzip.compress(b"<html><body><p>compressed</p></body></html>"), "binary file (gzip)"),
         ("dump.txt", bytes(range(256)) * 40, "binary file (NUL bytes)"),
@@ -374,7 +371,7 @@ def test_oversized_file_is_skipped_before_it_is_read(tmp_path: Path) -> None:
 
 
 class EndlessStream(io.RawIOBase):
-    """A pipe that never ends: the loader must stop reading at max_bytes + 1."""
+    """A pipe that never ends: the loader must stop reading at the raw cap + 1."""
 
     def __init__(self) -> None:
         self.served = 0
@@ -391,8 +388,8 @@ class EndlessStream(io.RawIOBase):
 def test_endless_stdin_is_cut_at_max_bytes() -> None:
     stream = EndlessStream()
     result = load_paths(["-", __file__], LoadOptions(max_bytes=3 * MB), stdin=stream)  # type: ignore[arg-type]
-    assert [s.reason for s in result.skipped] == ["larger than --max-bytes (3 MB)"]
-    assert stream.served == 3 * MB + 1
+    assert [s.reason for s in result.skipped] == ["larger than the cap on raw input (15 MB: 5 x --max-bytes)"]
+    assert stream.served == 15 * MB + 1
     assert [a.id for a in result.articles] == ["test-bad-input"]
 
 
