@@ -376,3 +376,15 @@ def test_bad_max_bytes_is_a_quotediff_error_line(tmp_path: Path, value: str) -> 
     result = run("compare", str(tmp_path), "--max-bytes", value)
     assert result.exit_code == 2
     assert one_error_line(result).startswith("quotediff: error: --max-bytes: ")
+
+
+def test_json_and_table_report_phrases_of_a_quotation() -> None:
+    result = run("compare", str(ROOT / "fixtures" / "ratehold"), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    texts = {q["id"]: q["text"] for q in data["quotes"]}
+    hold = next(g for g in data["groups"] if g["reference_text"].startswith("Inflation is contained"))
+    assert sorted(texts[q] for q in hold["also_quoted"]) == ["act decisively", "contained", "contained"]
+    table = run("compare", str(ROOT / "fixtures" / "ratehold"), "--no-color")
+    assert "also quoted in part (phrases and repeats, not compared):" in table.stdout
+    assert "“contained” — metro-wire (Governor Ilse Maren); Plains Observer (Governor Ilse Maren)" in table.stdout

@@ -13,8 +13,9 @@ def plausible_change(words: Sequence[str], hay: Sequence[str], k: int, lo: int, 
     """Whether the one word of a short fragment missing from the statement is how outlets alter a quotation.
 
     They swap function words ("would" for "will", "to" for "will", "a" for "the"), inflect a word ("warns" for
-    "warned") or clip it ("ammo" for "ammunition"); a different content word in a few-word fragment is more likely another sentence that shares a
-    stock phrase. Returns "function" or "form" for the kind of change, None when it is neither.
+    "warned") or clip it ("ammo" for "ammunition"); a different content word in a few-word fragment is more
+    likely another sentence that shares a stock phrase. Returns "function" or "form" for the kind of change,
+    None when it is neither.
     """
     word, n = words[k], len(words)
     if hi - lo == n:

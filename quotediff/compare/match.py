@@ -296,7 +296,9 @@ def _split_by_span(
 
 
 def _chain(
-    covered: dict[tuple[str, int], tuple[int, int]], statements: dict[tuple[str, int], list[int]], keys: list[tuple[str, int]]
+    covered: dict[tuple[str, int], tuple[int, int]],
+    statements: dict[tuple[str, int], list[int]],
+    keys: list[tuple[str, int]],
 ) -> list[tuple[tuple[int, int], list[int]]]:
     """Statements chained into clusters while each overlaps the cluster so far by half of the shorter."""
     clusters: list[tuple[tuple[int, int], list[int]]] = []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from quotediff.compare.match import EVERYDAY, Rendering, matching_words
 from quotediff.compare.normalize import STOPWORDS, tokenize
 from quotediff.compare.shifts import same_person
-from quotediff.model import Quote
+from quotediff.model import Quote, Token
 
 # A phrase lifted on its own, from an article that quotes nothing else of the statement, must carry a word
 # that everyday talk does not (as the matcher asks of short fragments): "contained" and "global boiling" do,
@@ -37,8 +37,9 @@ def attach_phrases(
     for quote in quotes:
         if quote.id in grouped or quote.kind not in ("statement", "scare"):
             continue
-        words = matching_words(tokenize(quote.text))
-        if not words:
+        tokens = tokenize(quote.text)
+        words = matching_words(tokens)
+        if not words or _a_name(quote, tokens):
             continue
         # The share of each group's renderings that carry the phrase: a long rendering that quotes two
         # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
@@ -86,3 +87,8 @@ def _speaker_fits(quote: Quote, speakers: set[str]) -> bool:
     person = quote.attribution.speaker_resolved if quote.attribution.speaker_kind in ("named", "pronoun") else None
     return not (person and speakers and not any(same_person(person, s) for s in speakers))
 
+
+def _a_name(quote: Quote, tokens: Sequence[Token]) -> bool:
+    """One capitalised word in quote marks with nobody saying it ("Titanic", "Kaptaan"): a name or a title."""
+    words = [t for t in tokens if t.is_word and t.norm]
+    return quote.kind == "scare" and len(words) == 1 and words[0].text[:1].isupper()

@@ -18,6 +18,7 @@ from quotediff.compare.match import (
 )
 from quotediff.compare.normalize import tokenize
 from quotediff.compare.phrases import attach_phrases
+from quotediff.compare.reference import agreed
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.errors import OptionError
@@ -132,6 +133,8 @@ def _word_count(r: Rendering) -> int:
 
 
 def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], reference: str) -> Rendering:
+    if reference in REFERENCE_CHOICES:
+        members = agreed(members)  # not a rendering that ran on into the reporter's narration
     if reference == "longest":
         return min(members, key=lambda r: (-_word_count(r), date_key(by_id[r.article_id]), r.article_id))
     if reference != "earliest":

@@ -117,6 +117,7 @@ class GroupView:
     lineage: tuple[LineageView, ...]
     unmarked: tuple[UnmarkedView, ...]
     altered: int
+    also_quoted: tuple[str, ...] = ()  # "“contained” — Metro Wire (Governor Ilse Maren)", one line per phrase
 
 
 @dataclass(frozen=True, slots=True)

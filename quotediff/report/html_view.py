@@ -38,6 +38,7 @@ from quotediff.report.html_data import (
     TimelineEntry,
     UnmarkedView,
 )
+from quotediff.report.table import also_quoted_lines
 
 # --- labels -------------------------------------------------------------------------------------------------
 
@@ -367,6 +368,9 @@ def _group_view(
         lineage=lineage,
         unmarked=unmarked,
         altered=sum(1 for m in members if m.altered and not m.is_reference),
+        also_quoted=tuple(
+            also_quoted_lines(group, {q.id: q for q in comparison.quotes}, {a.id: a for a in comparison.articles})
+        ),
     )
 
 

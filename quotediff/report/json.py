@@ -155,4 +155,5 @@ def group_data(group: QuoteGroup) -> dict[str, Any]:
             }
             for e in group.lineage
         ],
+        "also_quoted": list(group.also_quoted),
     }

@@ -192,7 +192,9 @@ def _table(rows: list[list[str]], headers: list[str], options: TableOptions) -> 
     )
 
 
-def render_group(group: QuoteGroup, articles: dict[str, Article], options: TableOptions) -> str:
+def render_group(
+    group: QuoteGroup, articles: dict[str, Article], options: TableOptions, quotes: dict[str, Quote] | None = None
+) -> str:
     reference = next((m for m in group.members if m.is_reference), None)
     if reference is not None:
         ref_article = articles[reference.article_id]
@@ -223,7 +225,27 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
         for e in carried:
             change = f"{e.edit_kind}: {_clip(e.reference, 30) or '∅'} → {_clip(e.variant, 30) or '∅'}"
             lines.append(f"  {change}: {e.first_article} → {', '.join(e.followers)}")
+    also = also_quoted_lines(group, quotes or {}, articles)
+    if also:
+        lines.append("")
+        lines.append("also quoted in part (phrases and repeats, not compared):")
+        lines.extend(f"- {_md_escape(line)}" if options.markdown else f"  {line}" for line in also)
     return "\n".join(lines)
+
+
+def also_quoted_lines(group: QuoteGroup, quotes: dict[str, Quote], articles: dict[str, Article]) -> list[str]:
+    """One line per phrase: “contained” — metro-wire (Governor Ilse Maren); plains-observer (Maren)."""
+    by_text: dict[str, list[str]] = {}
+    for quote_id in group.also_quoted:
+        quote = quotes.get(quote_id)
+        if quote is None:
+            continue
+        article = articles.get(quote.article_id)
+        speaker = quote.attribution.speaker.text if quote.attribution.speaker else None
+        where = (article.outlet if article else quote.article_id) + (f" ({speaker})" if speaker else "")
+        key = " ".join(quote.text.split()).strip(" ,.;:")
+        by_text.setdefault(key, []).append(where)
+    return [f"“{_clip(text, 60)}” — {'; '.join(dict.fromkeys(where))}" for text, where in by_text.items()]
 
 
 def _count(n: int, noun: str) -> str:
@@ -247,6 +269,7 @@ def summary_line(comparison: Comparison) -> str:
 def render_table(comparison: Comparison, options: TableOptions | None = None) -> str:
     options = options or TableOptions()
     articles = {a.id: a for a in comparison.articles}
+    quotes = {q.id: q for q in comparison.quotes}
     out = []
     if options.markdown:
         out.append("# quotediff report\n")
@@ -257,7 +280,7 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
         out.append("No quotation was found in more than one article." if comparison.quotes else "No quotes found.")
     for group in comparison.groups:
         out.append("")
-        out.append(render_group(group, articles, options))
+        out.append(render_group(group, articles, options, quotes))
     if comparison.copies:
         out.append("")
         out.append(

@@ -283,3 +283,39 @@ def test_every_part_of_a_statement_is_in_its_group() -> None:
     print(f"\nparts of grouped statements in their group: {found}/{wanted} ({recall:.3f})")
     assert recall >= MIN_PART_RECALL, f"parts left out of their statement's group: {missed[:10]}"
     assert not [m for m in missed if m[0] == "ratehold"], missed
+
+
+def _group_of_label(story: str, label: str) -> QuoteGroup:
+    labels = label_quotes(story)
+    for group in compared(story).groups:
+        if any(labels.get(q) == label for m in group.members for q in m.quote_ids):
+            return group
+    raise AssertionError(f"no group renders {label}")
+
+
+def test_phrases_are_reported_with_their_quotation_not_as_groups() -> None:
+    # ratehold annotates "contained" and "act decisively" as phrases of maren-hold (see fixtures/README.md).
+    comparison = compared("ratehold")
+    by_file = {Path(a.path).name: a.id for a in comparison.articles}
+    phrases = [e for e in annotations("ratehold")["quotes"] if e.get("phrase_of")]
+    assert len(phrases) == 3
+    group = _group_of_label("ratehold", "maren-hold")
+    also = {q.id: q for q in comparison.quotes if q.id in group.also_quoted}
+    for entry in phrases:
+        assert any(q.article_id == by_file[entry["article"]] and q.text == entry["text"] for q in also.values()), entry
+    members = {q for g in comparison.groups for m in g.members for q in m.quote_ids}
+    assert not members & set(group.also_quoted)
+    # The distractor phrase "a missed chance" sits in no statement and is attached nowhere.
+    attached = {q for g in comparison.groups for q in g.also_quoted}
+    assert not [q for q in comparison.quotes if q.text == "a missed chance" and q.id in attached]
+
+
+def test_a_rendering_that_runs_on_into_narration_is_not_the_reference() -> None:
+    # river-post's misplaced closing mark swallows two sentences of narration; it is dated the same day as the
+    # complete harbour-ledger rendering and longer, so "earliest, ties: the longer" used to pick it.
+    group = _group_of_label("ratehold", "maren-hold")
+    assert group.reference_article == "harbour-ledger"
+    run_on = next(m for m in group.members if m.article_id == "river-post")
+    assert run_on.diff.verdict == "extended"
+    fragments = [m for m in group.members if m.article_id in ("valley-times", "north-gazette")]
+    assert all(m.diff.verdict == "fragment" for m in fragments)
