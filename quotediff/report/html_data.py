@@ -112,6 +112,7 @@ class GroupView:
     reference_text: str
     reference_source: ArticleView | None
     reference_is_document: bool
+    reference_speaker: str  # who says the words in the primary document ("" without one)
     members: tuple[MemberView, ...]
     timeline: tuple[TimelineEntry, ...]
     lineage: tuple[LineageView, ...]

@@ -362,6 +362,7 @@ def _group_view(
         reference_text=group.reference_text,
         reference_source=reference_source,
         reference_is_document=group.reference_article is None,
+        reference_speaker=group.reference_speaker or "",
         members=members,
         timeline=timeline,
         lineage=lineage,

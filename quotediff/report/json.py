@@ -144,6 +144,7 @@ def group_data(group: QuoteGroup) -> dict[str, Any]:
         "reference_quotes": list(group.reference_quote_ids),
         "reference_article": group.reference_article,
         "reference_text": group.reference_text,
+        "reference_speaker": group.reference_speaker,
         "members": [member_data(m) for m in group.members],
         "lineage": [
             {

@@ -195,6 +195,8 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
         where = f"{ref_article.outlet}, {ref_article.published or 'undated'} ({ref_article.id})"
     else:
         where = "the primary source document"
+        if group.reference_speaker:
+            where += f", spoken by {group.reference_speaker}"
     quote = _clip(group.reference_text, max(40, options.width - 12))
     lines = []
     if options.markdown:

@@ -1,0 +1,67 @@
+"""What a user sees on the port-statement story (fixtures/port-statement/): one minister's statement rendered
+every way an outlet can, compared with each other, with a chosen reference and with the transcript (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from click.testing import CliRunner
+
+from quotediff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "fixtures" / "port-statement"
+TRANSCRIPT = ROOT / "fixtures" / "sources" / "port-statement-transcript.txt"
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, ["compare", str(STORY), *args], catch_exceptions=False)
+
+
+def report(*args: str) -> dict[str, Any]:
+    result = run("-f", "json", *args)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def statement(data: dict[str, Any]) -> dict[str, Any]:
+    """Marsh's statement: the group holding "we will not hesitate to close the port"."""
+    return next(g for g in data["groups"] if "hesitate to close the port" in g["reference_text"])
+
+
+def member(group: dict[str, Any], article: str) -> dict[str, Any]:
+    return next(m for m in group["members"] if m["article"] == article)
+
+
+def shifts(m: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [(c["field"], c["kind"], c["severity"]) for c in m["attribution_changes"]]
+
+
+# --- item 3: --source keeps the attribution shifts --------------------------------------------------------------
+
+
+def test_source_reports_shifts_against_the_transcript_speaker() -> None:
+    group = statement(report("--source", str(TRANSCRIPT)))
+    assert group["reference_article"] is None
+    assert group["reference_speaker"] == "Helena Marsh"  # from the transcript's speaker label
+    assert "HELENA MARSH" not in group["reference_text"] and "Vell" not in group["reference_text"]
+    assert group["reference_text"].startswith("The leak has polluted the harbour, and we will not hesitate")
+    assert ("speaker", "misattributed", "critical") in shifts(member(group, "river-times"))
+    assert ("speaker", "anonymised", "notable") in shifts(member(group, "metro-daily"))
+    # "Environment Minister Helena Marsh" is Marsh: a name form, not a shift.
+    assert [c for c in shifts(member(group, "kessel-courier")) if c[2] != "info"] == []
+
+
+def test_source_fail_on_attribution_exits_1() -> None:
+    result = CliRunner().invoke(
+        main,
+        ["compare", str(STORY), "--source", str(TRANSCRIPT), "--fail-on", "attribution", "-q", "-f", "md"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 1
+    assert "speaker misattributed: Helena Marsh → Tomas Vell" in result.stdout
+    assert "spoken by Helena Marsh" in result.stdout
