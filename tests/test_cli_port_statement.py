@@ -30,7 +30,7 @@ def report(*args: str) -> dict[str, Any]:
 
 def statement(data: dict[str, Any]) -> dict[str, Any]:
     """Marsh's statement: the group holding "we will not hesitate to close the port"."""
-    return next(g for g in data["groups"] if "hesitate to close the port" in g["reference_text"])
+    return next(g for g in data["groups"] if any("hesitate to close the port" in m["text"] for m in g["members"]))
 
 
 def member(group: dict[str, Any], article: str) -> dict[str, Any]:
@@ -65,3 +65,31 @@ def test_source_fail_on_attribution_exits_1() -> None:
     assert result.exit_code == 1
     assert "speaker misattributed: Helena Marsh → Tomas Vell" in result.stdout
     assert "spoken by Helena Marsh" in result.stdout
+
+
+# --- item 4: a paraphrase or a cut rendering as --reference -----------------------------------------------------
+
+
+def test_paraphrase_as_reference_gives_no_false_critical_changes() -> None:
+    group = statement(report("--reference", "the-lantern"))
+    assert group["reference_article"] == "the-lantern"
+    verdicts = {m["article"]: m["verdict"] for m in group["members"]}
+    # Faithful renderings and fragments differ from the paraphrase, but the negation the paraphrase turned
+    # ("if … does not stop" -> "unless … stops") is its own doing, not theirs.
+    for article in ("kessel-courier", "harbour-wire", "northern-post", "river-times", "island-herald"):
+        assert verdicts[article] in ("altered", "fragment, altered"), (article, verdicts[article])
+    # The outlet that really dropped a "not" is still flagged.
+    assert verdicts["bay-observer"] == "altered (critical)"
+
+
+def test_cut_reference_makes_fuller_renderings_extended_not_shortened() -> None:
+    group = statement(report("--reference", "island-herald"))
+    verdicts = {m["article"]: m["verdict"] for m in group["members"]}
+    assert "shortened with ellipsis" not in verdicts.values()
+    for article in ("kessel-courier", "metro-daily", "northern-post", "sada-al-mina"):
+        assert verdicts[article] == "extended", (article, verdicts[article])
+    metro = member(group, "metro-daily")
+    assert [(e["kind"], e["reference"]) for e in metro["edits"]] == [("extension", "…")]
+    assert metro["similarity"] == 1.0
+    for article in ("harbour-wire", "river-times", "kessel-radio"):  # first sentence only
+        assert verdicts[article] == "fragment", (article, verdicts[article])

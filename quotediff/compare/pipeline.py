@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import BinaryIO
 
-from quotediff.compare.diff import diff_tokens
+from quotediff.compare.diff import clear_critical, diff_tokens
 from quotediff.compare.match import (
     MatchOptions,
     Rendering,
@@ -31,6 +31,7 @@ from quotediff.model import (
     Member,
     Quote,
     QuoteGroup,
+    TextDiff,
     Token,
 )
 
@@ -176,6 +177,10 @@ def _build_group(
         reference_attribution = _attribution_of(reference_rendering, quote_by_id)
         reference_ids = reference_rendering.quote_ids
         reference_article = reference_rendering.article_id
+    # A reference the user chose may itself be a paraphrase or a cut: a negation or number it changed is not the
+    # other renderings' doing (checked against the other renderings in _diff).
+    chosen = reference_rendering is not None and options.reference not in REFERENCE_CHOICES
+    others = list(members) if chosen else []
     ordered = sorted(
         members,
         key=lambda r: (r is not reference_rendering, date_key(by_id[r.article_id]), r.article_id),
@@ -189,7 +194,7 @@ def _build_group(
                 quote_ids=r.quote_ids,
                 article_id=r.article_id,
                 text=r.text,
-                diff=diff_tokens(reference_tokens, r.tokens),
+                diff=_diff(reference_tokens, r, [o for o in others if o is not r and o is not reference_rendering]),
                 attribution=attribution,
                 attribution_changes=()
                 if is_reference
@@ -207,6 +212,18 @@ def _build_group(
         reference_speaker=reference_attribution.speaker_resolved if reference_rendering is None else None,
         lineage=lineage(built, by_id),
     )
+
+
+def _diff(reference: Sequence[Token], rendering: Rendering, others: Sequence[Rendering]) -> TextDiff:
+    """The rendering's diff; critical flags cleared when most fuller renderings (as long or longer) agree with it
+    on every negation and number: then the chosen reference is the one that changed them."""
+    diff = diff_tokens(reference, rendering.tokens)
+    fuller = [o for o in others if len(o.word_norms) >= len(rendering.word_norms)]
+    if fuller and any(e.critical for e in diff.edits):
+        agree = sum(1 for o in fuller if not any(e.critical for e in diff_tokens(o.tokens, rendering.tokens).edits))
+        if 2 * agree > len(fuller):
+            return clear_critical(reference, rendering.tokens, diff)
+    return diff
 
 
 def _shifts(reference: Attribution, variant: Attribution, *, speaker_only: bool) -> tuple[AttributionChange, ...]:
