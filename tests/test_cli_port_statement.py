@@ -93,3 +93,23 @@ def test_cut_reference_makes_fuller_renderings_extended_not_shortened() -> None:
     assert metro["similarity"] == 1.0
     for article in ("harbour-wire", "river-times", "kessel-radio"):  # first sentence only
         assert verdicts[article] == "fragment", (article, verdicts[article])
+
+
+# --- item 5: one name, two kinds --------------------------------------------------------------------------------
+
+
+def test_same_organisation_read_as_two_kinds_is_no_speaker_change() -> None:
+    result = run("-f", "md")
+    assert result.exit_code == 0
+    assert "Drummond Chemicals → Drummond Chemicals" not in result.stdout
+    data = report()
+    drummond = next(g for g in data["groups"] if "cooperating fully" in g["reference_text"])
+    assert shifts(member(drummond, "metro-daily")) == []
+
+
+def test_fail_on_attribution_ignores_the_kind_guess() -> None:
+    # Only the contained-leak statement, its Drummond Chemicals speakers read as a person or as a body.
+    files = [str(STORY / n) for n in ("harbour-wire.md", "metro-daily.html", "kessel-radio.txt")]
+    args = ["compare", *files, "--quote", "The leak has been contained", "--fail-on", "attribution", "-q"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout

@@ -124,6 +124,10 @@ def _speaker_change(reference: Attribution, variant: Attribution) -> Attribution
         if ref_who.casefold() != var_who.casefold():
             return AttributionChange("speaker", "misattributed", ref_shown, var_shown, "critical")
         return None
+    if {ref_kind, var_kind} <= {"named", "pronoun", "organisation"} and same_person(ref_who, var_who):
+        # One name read as a person in one article and as a body in another ("Drummond Chemicals"): the
+        # extractor's guess of the kind differs, the speaker does not.
+        return None
     # A person became an organisation or back ("Lu" / "the State Department"): the voice changed.
     return AttributionChange("speaker", "changed", ref_shown, var_shown, "notable")
 
