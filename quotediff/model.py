@@ -197,7 +197,8 @@ class LineageEntry:
     reference: str
     variant: str
     first_article: str
-    followers: tuple[str, ...]
+    followers: tuple[str, ...]  # later outlets, or ones sharing the text around the quotation: likely copied
+    independent: tuple[str, ...] = ()  # the same change with no sign of copying (same day, own words around it)
 
 
 @dataclass(frozen=True, slots=True)

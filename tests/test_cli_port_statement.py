@@ -113,3 +113,16 @@ def test_fail_on_attribution_ignores_the_kind_guess() -> None:
     args = ["compare", *files, "--quote", "The leak has been contained", "--fail-on", "attribution", "-q"]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stdout
+
+
+# --- item 6: lineage needs evidence -----------------------------------------------------------------------------
+
+
+def test_ordinary_cuts_and_dropped_commas_are_no_lineage() -> None:
+    for args in ((), ("--source", str(TRANSCRIPT))):
+        group = statement(report(*args))
+        kinds = {e["kind"] for e in group["lineage"]}
+        assert not kinds & {"truncation", "punctuation", "case", "quote_marks"}, (args, group["lineage"])
+        result = run("-f", "md", *args)
+        assert "The leak → ∅" not in result.stdout
+        assert "punctuation: , → ∅" not in result.stdout

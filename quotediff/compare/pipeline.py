@@ -210,7 +210,7 @@ def _build_group(
         reference_article=reference_article,
         members=tuple(built),
         reference_speaker=reference_attribution.speaker_resolved if reference_rendering is None else None,
-        lineage=lineage(built, by_id),
+        lineage=lineage(built, by_id, quote_by_id),
     )
 
 

@@ -94,6 +94,7 @@ class LineageView:
     first: str
     first_date: str
     followers: tuple[str, ...]
+    independent: tuple[str, ...] = ()  # the same change elsewhere with no sign of copying
 
 
 @dataclass(frozen=True, slots=True)

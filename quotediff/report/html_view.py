@@ -345,6 +345,7 @@ def _group_view(
             first=outlet(entry.first_article),
             first_date=articles[entry.first_article].published if entry.first_article in articles else "",
             followers=tuple(outlet(f) for f in entry.followers),
+            independent=tuple(outlet(f) for f in entry.independent),
         )
         for entry in group.lineage
     )

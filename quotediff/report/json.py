@@ -153,6 +153,7 @@ def group_data(group: QuoteGroup) -> dict[str, Any]:
                 "variant": e.variant,
                 "first": e.first_article,
                 "followers": list(e.followers),
+                "independent": list(e.independent),
             }
             for e in group.lineage
         ],

@@ -221,6 +221,8 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
         for e in carried:
             change = f"{e.edit_kind}: {_clip(e.reference, 30) or '∅'} → {_clip(e.variant, 30) or '∅'}"
             lines.append(f"  {change}: {e.first_article} → {', '.join(e.followers)}")
+            if e.independent:
+                lines.append(f"    (also in {', '.join(e.independent)}, with no sign of copying)")
     return "\n".join(lines)
 
 
