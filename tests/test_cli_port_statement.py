@@ -126,3 +126,20 @@ def test_ordinary_cuts_and_dropped_commas_are_no_lineage() -> None:
         result = run("-f", "md", *args)
         assert "The leak → ∅" not in result.stdout
         assert "punctuation: , → ∅" not in result.stdout
+
+
+# --- item 7: a split quote's second piece printed on its own ----------------------------------------------------
+
+
+def test_second_piece_printed_on_its_own_is_part_of_the_rendering() -> None:
+    gulf = member(statement(report()), "gulf-evening")
+    assert len(gulf["quotes"]) == 2  # "The leak has polluted the harbour," and "will not hesitate to close the port"
+    assert "will not hesitate to close the port" in gulf["text"] and "The leak has polluted" in gulf["text"]
+    cut = [e["reference"] for e in gulf["edits"] if e["kind"] == "truncation"]
+    assert not any("The leak" in c or "hesitate" in c for c in cut), cut
+    assert gulf["verdict"] == "fragment"  # the words between its two quotes are marked as left out
+    result = run("-f", "md")
+    row = next(
+        line for line in result.stdout.splitlines() if line.startswith("| Gulf Evening News") and "fragment" in line
+    )
+    assert "fragment (−The leak" not in row and "fragment (−, and we will not hesit" not in row
