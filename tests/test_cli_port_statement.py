@@ -143,3 +143,52 @@ def test_second_piece_printed_on_its_own_is_part_of_the_rendering() -> None:
         line for line in result.stdout.splitlines() if line.startswith("| Gulf Evening News") and "fragment" in line
     )
     assert "fragment (−The leak" not in row and "fragment (−, and we will not hesit" not in row
+
+
+# --- item 8: one count of attribution shifts everywhere ---------------------------------------------------------
+
+
+def test_every_format_counts_the_same_attribution_shifts(tmp_path: Path) -> None:
+    import csv
+    import io
+    import re
+
+    from lxml import html as lxml_html
+
+    data = report()
+    expected = data["summary"]["attribution_shifts"]
+    assert expected == sum(m["attribution_shifts"] for g in data["groups"] for m in g["members"])
+    assert expected == sum(c["shift"] for g in data["groups"] for m in g["members"] for c in m["attribution_changes"])
+    info = sum(not c["shift"] for g in data["groups"] for m in g["members"] for c in m["attribution_changes"])
+    assert expected > 0 and info > 0  # both kinds occur, so a format counting info notes would disagree
+    for fmt in ("table", "md"):
+        summary = run("-f", fmt).stdout.splitlines()[0 if fmt == "table" else 2]
+        assert f"; {expected} attribution shifts" in summary, (fmt, summary)
+    rows = list(csv.DictReader(io.StringIO(run("-f", "csv").stdout)))
+    assert sum(int(r["attribution_shifts"]) for r in rows) == expected
+    page = run("-f", "html").stdout
+    doc = lxml_html.fromstring(page.encode("utf-8"))
+    card = doc.xpath("//li[contains(@class,'count-attribution')]/span[@class='n']")[0].text
+    assert int(card) == expected
+    timeline = sum(
+        int(m.group(1))
+        for m in re.finditer(r"(\d+) attribution shifts?", " ".join(doc.xpath("//ol[@class='timeline']//text()")))
+    )
+    assert timeline == expected
+
+
+def test_badge_of_a_misattributed_verbatim_rendering() -> None:
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(run("-f", "html").stdout.encode("utf-8"))
+    river = next(
+        li
+        for li in doc.xpath("//li[contains(@class,'member')]")
+        if "River Times" in li.xpath("string(.//span[@class='outlet'])")
+        and "hesitate" in li.xpath("string(.//p[@class='rendering'])")
+    )
+    head = " ".join(river.xpath("string(.//div[@class='member-head'])").split())
+    assert "wording fragment, fidelity 100%" in head and "⚠ speaker misattributed" in head
+    note = river.xpath("string(.//ul[@class='attr-notes']/li[@class='attr-critical'])")
+    assert note.count("⚠") == 1
+    assert ".attr-notes li.attr-critical::before { content: none; }" in run("-f", "html").stdout  # no "▲ ⚠"

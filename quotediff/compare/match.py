@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
@@ -188,7 +189,7 @@ def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
     # Pieces of one utterance (a quote split around "he said", paragraphs of one quote) run on; quotes of their
     # own are apart in the article, so the words between them are marked as left out.
     parts = [ordered[0].text]
-    for prev, r in zip(ordered, ordered[1:]):
+    for prev, r in pairwise(ordered):
         parts.append(("… " if r.utterance != prev.utterance else "") + r.text)
     text = _quoted_words(" ".join(parts))
     return Rendering(

@@ -8,7 +8,7 @@ the reference only reported, so it is flagged as loudly as a change of wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from quotediff.model import Attribution, AttributionChange, Span
 
@@ -61,6 +61,17 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
     if addressee is not None:
         changes.append(addressee)
     return tuple(changes)
+
+
+def is_shift(change: AttributionChange) -> bool:
+    """Whether a change counts as an attribution shift: notable or critical. Info-level changes (a name form,
+    "said" for "told", a hedge added) are shown beside the quote but counted nowhere; every report and
+    ``--fail-on attribution`` use this one definition."""
+    return change.severity != "info"
+
+
+def shift_count(changes: Iterable[AttributionChange]) -> int:
+    return sum(1 for c in changes if is_shift(c))
 
 
 def name_key(name: str) -> tuple[str, ...]:

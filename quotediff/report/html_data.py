@@ -73,6 +73,8 @@ class MemberView:
     edits: tuple[EditView, ...]
     attribution: tuple[AttributionCell, ...]
     attribution_notes: tuple[tuple[str, str], ...]  # (description, severity), all fields
+    attribution_shifts: int = 0  # notes that count as shifts (notable or critical), as in every report
+    attribution_flag: str = ""  # a critical shift, named on the badge: "speaker misattributed"
 
 
 @dataclass(frozen=True, slots=True)

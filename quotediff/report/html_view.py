@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from quotediff import __version__
 from quotediff.compare.normalize import tokenize
+from quotediff.compare.shifts import is_shift, shift_count
 from quotediff.model import (
     EDIT_SEVERITY,
     SEVERITIES,
@@ -111,6 +112,13 @@ def change_description(change: AttributionChange) -> str:
     ref = change.reference or "none"
     var = change.variant or "none"
     return f"{words}: {_quoted(ref)} → {_quoted(var)}"
+
+
+def _flag(change: AttributionChange) -> str:
+    """The short warning on a rendering's badge for a critical shift: "misattributed", "hedge dropped"."""
+    if change.field == "speaker":
+        return "speaker misattributed" if change.kind == "misattributed" else f"speaker {_kind_label(change.kind)}"
+    return f"{change.field.rstrip('s')} {_kind_label(change.kind)}"
 
 
 def safe_href(url: str | None) -> str | None:
@@ -272,7 +280,7 @@ def _attribution_cells(
             or (name == "speaker_kind" and c.field == "speaker" and c.kind in ("anonymised", "named"))
         ]
         notes = tuple((change_description(c), c.severity) for c in related if c.field == name)
-        significant = any(c.kind != "name_form" for c in related)
+        significant = any(c.kind != "name_form" for c in related)  # a note in the cell, shift or not
         cells.append(AttributionCell(name, label, values[name], significant, notes))
     return tuple(cells)
 
@@ -285,7 +293,7 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
     percent = round(diff.fidelity * 100)
     non_cosmetic = any(edit.severity != "cosmetic" for edit in diff.edits)
     wording = "verbatim" if not diff.edits else ("changed" if non_cosmetic else "cosmetic")
-    significant_attribution = [c for c in member.attribution_changes if c.kind != "name_form"]
+    significant_attribution = [c for c in member.attribution_changes if is_shift(c)]
     return MemberView(
         anchor=anchor,
         article=article,
@@ -300,6 +308,8 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
         edits=tuple(views),
         attribution=_attribution_cells(member.attribution, member.attribution_changes),
         attribution_notes=tuple((change_description(c), c.severity) for c in member.attribution_changes),
+        attribution_shifts=shift_count(member.attribution_changes),
+        attribution_flag=next((_flag(c) for c in member.attribution_changes if c.severity == "critical"), ""),
     )
 
 
@@ -329,7 +339,7 @@ def _group_view(
             symbol=m.symbol,
             is_reference=m.is_reference,
             changes=len(m.edits),
-            attribution_changes=len(m.attribution_notes),
+            attribution_changes=m.attribution_shifts,
         )
         for m in sorted(members, key=lambda m: (m.article.published or undated, m.article.anchor))
     )
@@ -468,7 +478,7 @@ def _matrix(articles: Sequence[ArticleView], groups: Sequence[GroupView]) -> tup
 def _counts(comparison: Comparison, groups: Sequence[GroupView]) -> tuple[Count, ...]:
     members = [m for g in comparison.groups for m in g.members if not m.is_reference]
     edits = [e for m in members for e in m.diff.edits]
-    changes = [c for m in members for c in m.attribution_changes if c.kind != "name_form"]
+    changes = [c for m in members for c in m.attribution_changes if is_shift(c)]
 
     def of(severity: str) -> int:
         return sum(1 for e in edits if e.severity == severity)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
+from quotediff.compare.shifts import is_shift, shift_count
 from quotediff.model import Article, Attribution, AttributionChange, Comparison, Edit, Member, Quote, QuoteGroup
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
@@ -138,8 +139,8 @@ def _wording_row(member: Member, article: Article, options: TableOptions) -> lis
 
 def _attribution_row(member: Member, article: Article, options: TableOptions) -> list[str]:
     a = member.attribution
-    # Name-form changes and other "info" shifts stay in the JSON and HTML reports; the table shows what matters.
-    shown = [c for c in member.attribution_changes if c.severity != "info"]
+    # Info-level changes (name forms...) are no shifts: they stay in the JSON and HTML reports as notes.
+    shown = [c for c in member.attribution_changes if is_shift(c)]
     shifts = "; ".join(describe_shift(c) for c in shown)
     if any(c.severity == "critical" for c in shown):
         shifts = _style(shifts, "red", options)
@@ -232,7 +233,7 @@ def _count(n: int, noun: str) -> str:
 
 def summary_line(comparison: Comparison) -> str:
     counts = Counter(m.diff.verdict for g in comparison.groups for m in g.members if not m.is_reference)
-    shifts = sum(1 for g in comparison.groups for m in g.members for c in m.attribution_changes if c.severity != "info")
+    shifts = sum(shift_count(m.attribution_changes) for g in comparison.groups for m in g.members)
     parts = [
         _count(len(comparison.articles), "article"),
         _count(len(comparison.quotes), "quote"),
