@@ -192,3 +192,45 @@ def test_badge_of_a_misattributed_verbatim_rendering() -> None:
     note = river.xpath("string(.//ul[@class='attr-notes']/li[@class='attr-critical'])")
     assert note.count("⚠") == 1
     assert ".attr-notes li.attr-critical::before { content: none; }" in run("-f", "html").stdout  # no "▲ ⚠"
+
+
+# --- item 12: rough edges in the reports ------------------------------------------------------------------------
+
+
+def test_csv_and_html_never_print_none_for_a_missing_side() -> None:
+    table = run("-f", "csv").stdout
+    assert "addressee dropped: reporters (info)" in table
+    assert "None" not in table
+    page = run("-f", "html").stdout
+    assert "“none”" not in page and "hedge added: “reportedly”" in page
+
+
+def test_markdown_lists_and_numbers() -> None:
+    md = run("-f", "md").stdout
+    rows = [line for line in md.splitlines() if line.startswith("| Kessel Courier *")]
+    assert rows and "| 1.00 " in rows[0] and "| 1 " not in rows[0]
+    assert "\n\nQuoted words printed without quote marks:\n\n- " in md or "Quoted words" not in md
+    # The speaker column does not repeat a name the mention already holds.
+    assert "Environment Minister Helena Marsh (= Helena Marsh)" not in md
+    assert "Environment Minister Helena Marsh" in md and "Marsh (= Helena Marsh)" in md  # Coast Gazette's "Marsh"
+
+
+def test_lineage_lines_are_a_list_in_markdown() -> None:
+    forgiven = ROOT / "fixtures" / "forgiven"
+    md = CliRunner().invoke(main, ["compare", str(forgiven), "-f", "md"], catch_exceptions=False).stdout
+    at = md.index("lineage (change first printed by")
+    assert md[at:].split("\n")[1] == "" and md[at:].split("\n")[2].startswith("- substitution: the → a")
+    assert "\n\nQuoted words printed without quote marks:\n\n- g1 in " in md
+
+
+def test_spacing_edits_are_visible_and_verdict_counts_unambiguous() -> None:
+    md = run("-f", "md").stdout
+    radio = next(line for line in md.splitlines() if line.startswith("| Kessel Community Radio") and "cosmetic" in line)
+    assert "spacing: cooperating→co-operating" in radio and "| none" not in radio
+    assert "“fragment, altered (critical)”" in md.splitlines()[2]
+
+
+def test_split_quote_pieces_are_marked_in_html() -> None:
+    page = run("-f", "html").stdout
+    assert page.count('class="piece-break"') >= 2  # Coast Gazette and صدى الميناء split around "Marsh said"
+    assert "48 hours,” Marsh said" not in page  # the article's words between the pieces are not shown

@@ -59,7 +59,11 @@ def _safe(value: object) -> str:
 
 def _change(change: AttributionChange) -> str:
     """ "speaker anonymised: Lu→a U.S. diplomat"; info-level changes, which are no shifts, say so."""
-    text = f"{change.field} {change.kind}: {change.reference}→{change.variant}"
+    if change.reference and change.variant:
+        detail = f"{change.reference}→{change.variant}"
+    else:
+        detail = change.reference or change.variant or ""  # "addressee dropped: reporters", never "→None"
+    text = f"{change.field} {change.kind}: {detail}" if detail else f"{change.field} {change.kind}"
     return text if is_shift(change) else text + " (info)"
 
 

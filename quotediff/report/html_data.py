@@ -47,6 +47,7 @@ class Segment:
 
     text: str
     edit: EditView | None = None
+    piece_break: bool = False  # the outlet's quote is interrupted here ("…,” Marsh said. “…"): shown as " / "
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,9 @@ def _md_escape(text: str) -> str:
 
 def summarise_edits(edits: Sequence[Edit], limit: int = 4) -> str:
     """The changes in short: "subst: will→would; case: Prime→prime; +2 more"."""
-    shown = [e for e in edits if e.kind not in ("quote_marks", "spacing")]
+    shown = [e for e in edits if e.kind != "quote_marks"]
+    if edits and not shown:
+        return "quote marks"  # a change, so never "none" beside "cosmetic changes only"
     parts = []
     for edit in shown[:limit]:
         kind = _SHORT_KIND.get(edit.kind, edit.kind)
@@ -91,8 +93,8 @@ def summarise_edits(edits: Sequence[Edit], limit: int = 4) -> str:
 def _speaker(attribution: Attribution) -> str:
     mention = attribution.speaker.text if attribution.speaker else None
     resolved = attribution.speaker_resolved
-    if mention and resolved and resolved.casefold() != mention.casefold():
-        return f"{mention} (= {resolved})"
+    if mention and resolved and resolved.casefold() not in mention.casefold():
+        return f"{mention} (= {resolved})"  # not "Environment Minister Helena Marsh (= Helena Marsh)"
     return mention or resolved or "—"
 
 
@@ -179,7 +181,9 @@ def _colwidths(headers: Sequence[str], width: int) -> list[int | None]:
 
 def _table(rows: list[list[str]], headers: list[str], options: TableOptions) -> str:
     if options.markdown:
-        return tabulate([[_md_escape(c) for c in row] for row in rows], headers=headers, tablefmt="github")
+        return tabulate(
+            [[_md_escape(c) for c in row] for row in rows], headers=headers, tablefmt="github", disable_numparse=True
+        )
     return tabulate(
         rows,
         headers=headers,
@@ -219,11 +223,15 @@ def render_group(group: QuoteGroup, articles: dict[str, Article], options: Table
     if carried:
         lines.append("")
         lines.append("lineage (change first printed by → later outlets with the same change):")
+        if options.markdown:
+            lines.append("")  # a list of its own, not one run-on paragraph
+        bullet = "- " if options.markdown else "  "
         for e in carried:
             change = f"{e.edit_kind}: {_clip(e.reference, 30) or '∅'} → {_clip(e.variant, 30) or '∅'}"
-            lines.append(f"  {change}: {e.first_article} → {', '.join(e.followers)}")
+            line = f"{bullet}{change}: {e.first_article} → {', '.join(e.followers)}"
             if e.independent:
-                lines.append(f"    (also in {', '.join(e.independent)}, with no sign of copying)")
+                line += f" (also in {', '.join(e.independent)}, with no sign of copying)"
+            lines.append(_md_escape(line) if options.markdown else line)
     return "\n".join(lines)
 
 
@@ -240,7 +248,13 @@ def summary_line(comparison: Comparison) -> str:
         _count(len(comparison.groups), "quotation") + " found in more than one place",
     ]
     if counts:
-        parts.append(", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+        # A verdict with a comma in it is quoted, so "1 fragment, altered" does not read as two counts.
+        parts.append(
+            ", ".join(
+                f"{n} “{v}”" if "," in v else f"{n} {v}"
+                for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            )
+        )
     parts.append(_count(shifts, "attribution shift"))
     return "; ".join(parts)
 
@@ -267,8 +281,12 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
     if comparison.unmarked:
         out.append("")
         out.append("Quoted words printed without quote marks:")
+        if options.markdown:
+            out.append("")
+        bullet = "- " if options.markdown else "  "
         for u in comparison.unmarked:
-            out.append(f"  {u.group_id} in {u.article_id} at {u.span.start}: “{_clip(u.span.text, 70)}”")
+            line = f"{bullet}{u.group_id} in {u.article_id} at {u.span.start}: “{_clip(u.span.text, 70)}”"
+            out.append(_md_escape(line) if options.markdown else line)
     if comparison.skipped:
         out.append("")
         out.append("Skipped inputs:")
