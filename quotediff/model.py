@@ -197,7 +197,8 @@ class LineageEntry:
     reference: str
     variant: str
     first_article: str
-    followers: tuple[str, ...]
+    followers: tuple[str, ...]  # later outlets, or ones sharing the text around the quotation: likely copied
+    independent: tuple[str, ...] = ()  # the same change with no sign of copying (same day, own words around it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,9 @@ class QuoteGroup:
     reference_article: str | None  # None when the reference is a --source document
     members: tuple[Member, ...]  # the reference first, then by publication date, then article id
     lineage: tuple[LineageEntry, ...] = ()
+    # With a primary document as reference: who says the words there (its speaker label, else the speaker most
+    # outlets name); the members' speaker shifts are measured against it.
+    reference_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
@@ -185,7 +186,12 @@ def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rend
 def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
     """One member from several renderings of one article that landed in the same group (paragraphs of one quote)."""
     ordered = sorted(renderings, key=lambda r: r.start)
-    text = _quoted_words(" ".join(r.text for r in ordered))
+    # Pieces of one utterance (a quote split around "he said", paragraphs of one quote) run on; quotes of their
+    # own are apart in the article, so the words between them are marked as left out.
+    parts = [ordered[0].text]
+    for prev, r in pairwise(ordered):
+        parts.append(("… " if r.utterance != prev.utterance else "") + r.text)
+    text = _quoted_words(" ".join(parts))
     return Rendering(
         article_id=ordered[0].article_id,
         quote_ids=tuple(q for r in ordered for q in r.quote_ids),
@@ -460,6 +466,17 @@ def _one_per_article(members: list[int], renderings: Sequence[Rendering]) -> lis
         if current is None or (words[key], -first[key]) > (words[current], -first[current]):
             best[key[0]] = key
     chosen = set(best.values())
+    # A statement split into quotes of their own ("The leak has polluted the harbour," Marsh said. The minister
+    # added that the government "will not hesitate to close the port"): another utterance of the same article
+    # that renders a different part of the quotation is a piece of the same rendering, not a rival to drop.
+    content: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for i in members:
+        key = (renderings[i].article_id, renderings[i].utterance)
+        content[key].update(w for w in renderings[i].word_norms if w not in STOPWORDS)
+    for key in words:
+        kept = best[key[0]]
+        if key != kept and content[key] and 2 * len(content[key] & content[kept]) < len(content[key]):
+            chosen.add(key)
     return [i for i in members if (renderings[i].article_id, renderings[i].utterance) in chosen]
 
 
