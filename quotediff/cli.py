@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import click
 
 from quotediff import __version__
-from quotediff.compare import CompareOptions, compare_paths
+from quotediff.compare import CompareOptions, compare_paths, is_shift
 from quotediff.errors import OptionError, QuotediffError
 from quotediff.load import FIELDS, FetchOptions, LoadOptions, RecordOptions, default_cache_dir, format_size, parse_size
 from quotediff.model import Comparison
@@ -194,7 +194,7 @@ def _failed(comparison: Comparison, fail_on: str | None) -> bool:
         return False
     members = [m for g in comparison.groups for m in g.members if not m.is_reference]
     edits = [e for m in members for e in m.diff.edits]
-    shifts = [c for m in members for c in m.attribution_changes if c.severity != "info"]
+    shifts = [c for m in members for c in m.attribution_changes if is_shift(c)]
     if fail_on == "any":
         return bool(edits or shifts)
     if fail_on == "wording":

@@ -197,7 +197,8 @@ class LineageEntry:
     reference: str
     variant: str
     first_article: str
-    followers: tuple[str, ...]
+    followers: tuple[str, ...]  # later outlets, or ones sharing the text around the quotation: likely copied
+    independent: tuple[str, ...] = ()  # the same change with no sign of copying (same day, own words around it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,9 @@ class QuoteGroup:
     # Quotes outside the members that quote part of this quotation: a phrase of one to three words, a repeat of
     # a line the article already rendered, a headline fragment (ids, in article and text order).
     also_quoted: tuple[str, ...] = ()
+    # With a primary document as reference: who says the words there (its speaker label, else the speaker most
+    # outlets name); the members' speaker shifts are measured against it.
+    reference_speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

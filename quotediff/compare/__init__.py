@@ -4,7 +4,7 @@ from quotediff.compare.diff import apply_edits, diff_text, diff_tokens
 from quotediff.compare.match import MatchOptions
 from quotediff.compare.normalize import tokenize
 from quotediff.compare.pipeline import REFERENCE_CHOICES, CompareOptions, compare, compare_paths
-from quotediff.compare.shifts import attribution_changes, same_person
+from quotediff.compare.shifts import attribution_changes, is_shift, same_person, shift_count
 from quotediff.compare.weights import DiffOptions
 
 __all__ = [
@@ -18,6 +18,8 @@ __all__ = [
     "compare_paths",
     "diff_text",
     "diff_tokens",
+    "is_shift",
     "same_person",
+    "shift_count",
     "tokenize",
 ]

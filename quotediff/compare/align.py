@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 Op = tuple[str, int, int, int, int]
 
@@ -50,3 +50,55 @@ def align(rn: list[str], vn: list[str]) -> list[Op]:
     if len(ops) > 2:
         ops = _slide(ops, rn, vn)
     return ops
+
+
+def _opcodes(rn: list[str], vn: list[str], i0: int, j0: int) -> list[Op]:
+    return [
+        (op.tag, i0 + op.src_start, i0 + op.src_end, j0 + op.dest_start, j0 + op.dest_end)
+        for op in Levenshtein.opcodes(rn, vn)
+    ]
+
+
+def _anchored_blocks(needle: list[str], hay: list[str]) -> list[tuple[int, int, int]]:
+    """Matching runs of ``needle`` in ``hay`` that are evidence of where it sits: runs of two words or more
+    (a lone "the" far away is a stray), or every run when the needle is that short."""
+    blocks = [(b.a, b.b, b.size) for b in LCSseq.editops(needle, hay).as_matching_blocks() if b.size]
+    least = min(2, len(needle))
+    return [b for b in blocks if b[2] >= least]
+
+
+def align_cut(rn: list[str], vn: list[str]) -> list[Op] | None:
+    """Alignment of a variant to a reference that marks a cut with an ellipsis ("…") the variant fills.
+
+    Each side of the ellipsis is aligned on its own, so the variant's words in its place line up with the
+    ellipsis instead of being scattered over the reference's words after it. A side the variant barely carries
+    (under half its words) is left unmatched: the variant did not quote it. None when the reference has no
+    single ellipsis or the variant has its own.
+    """
+    cuts = [i for i, n in enumerate(rn) if n == "..."]
+    if len(cuts) != 1 or "..." in vn:
+        return None
+    k = cuts[0]
+    before, after = rn[:k], rn[k + 1 :]
+    ops: list[Op] = []
+    end1, head = 0, False
+    if before:
+        blocks = _anchored_blocks(before, vn)
+        if sum(size for _, _, size in blocks) * 2 >= len(before):
+            end1, head = max(b + size for _, b, size in blocks), True
+            ops.extend(_opcodes(before, vn[:end1], 0, 0))
+        else:
+            ops.append(("delete", 0, k, 0, 0))
+    start2, tail = len(vn), False
+    if after:
+        blocks = _anchored_blocks(after, vn[end1:])
+        if sum(size for _, _, size in blocks) * 2 >= len(after):
+            start2, tail = end1 + min(b for _, b, _ in blocks), True
+    if not tail and not head:
+        return None  # the variant carries neither side: nothing to anchor the ellipsis on
+    ops.append(("replace" if start2 > end1 else "delete", k, k + 1, end1, start2))
+    if tail:
+        ops.extend(_opcodes(after, vn[start2:], k + 1, start2))
+    elif after:
+        ops.append(("delete", k + 1, len(rn), len(vn), len(vn)))
+    return [op for op in ops if op[1] != op[2] or op[3] != op[4]]

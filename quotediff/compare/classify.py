@@ -70,11 +70,13 @@ class EditBuilder:
         vn = self.vn
         if _MARKERS.isdisjoint(vn[c:d]):
             ref_marks = _MARKERS.intersection(self.rn[a:b])
+            if ref_marks == {"..."}:
+                self.cut_reference(a, b, c, d)
+                return
             if ref_marks:
-                # The reference carries the marker (a shortened or edited reference) and the variant the
-                # fuller wording: the difference is still the editor's mark, not the speaker's words.
-                kind = "ellipsis" if "..." in ref_marks else "sic" if "sic" in ref_marks else "bracketed"
-                self.add(kind, a, b, c, d)
+                # The reference carries the marker (an edited reference) and the variant the fuller wording:
+                # the difference is still the editor's mark, not the speaker's words.
+                self.add("sic" if "sic" in ref_marks else "bracketed", a, b, c, d)
                 return
             self.plain(a, b, c, d)
             return
@@ -83,6 +85,50 @@ class EditBuilder:
             self.marked(a, b, c, d, markers)
         else:
             self.plain(a, b, c, d)
+
+    def cut_reference(self, a: int, b: int, c: int, d: int) -> None:
+        """The reference has an ellipsis where the variant has words: seen from the reader of the reference, the
+        variant carries more of the statement (an extension of scope), not a cut of its own. Reference words
+        beside the ellipsis are paired with the variant's words at the same end; at an end of both quotes and
+        with no word in common they were simply not quoted by the variant (a truncation)."""
+        rn = self.rn
+        k = next(i for i in range(a, b) if rn[i] == "...")
+        k1, k2 = k, k + 1
+        # Punctuation next to the ellipsis belongs to the cut (", …").
+        while k1 > a and not is_word_norm(rn[k1 - 1]):
+            k1 -= 1
+        while k2 < b and not is_word_norm(rn[k2]):
+            k2 += 1
+        if self.first_r == -2:
+            self._ends()
+        shared = set(words_of(self.vn[c:d]))
+
+        def unquoted(x: int, y: int) -> bool:  # under half of these reference words appear in the variant
+            words = set(words_of(rn[x:y]))
+            return 2 * len(words & shared) < len(words)
+
+        lo, hi = c, d
+        if k1 > a:
+            if a <= self.first_r and c <= self.first_v and unquoted(a, k1):
+                self.add("truncation", a, k1, c, c)
+            else:
+                take = min(k1 - a, hi - lo)
+                self.plain(a, k1, lo, lo + take)
+                lo += take
+        tail: tuple[int, int, int, int] | None = None  # reference words after the ellipsis and their pair
+        if k2 < b:
+            if b > self.last_r and d > self.last_v and unquoted(k2, b):
+                tail = (k2, b, hi, hi)
+            else:
+                take = min(b - k2, hi - lo)
+                tail = (k2, b, hi - take, hi)
+                hi -= take
+        # Nothing in place of the ellipsis: the variant joins the same words without the mark.
+        self.add("extension" if lo < hi else "ellipsis", k1, k2, lo, hi)
+        if tail is not None and tail[2] == tail[3]:
+            self.add("truncation", *tail)
+        elif tail is not None:
+            self.plain(*tail)
 
     def marked(self, a: int, b: int, c: int, d: int, markers: list[int]) -> None:
         """A region holding an ellipsis, brackets or "sic": the marked part is editorial; words outside the

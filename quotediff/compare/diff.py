@@ -20,16 +20,17 @@ regex pass and never builds :class:`Token` objects; equal runs are compared as l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from quotediff.compare.align import Op, align
+from quotediff.compare.align import Op, align, align_cut
 from quotediff.compare.classify import EditBuilder, joined, words_of
 from quotediff.compare.normalize import NON_WORDS, Tokens, is_word_norm, raw_tokens
 from quotediff.compare.weights import DiffOptions
 from quotediff.model import Edit, TextDiff, Token
 
-__all__ = ["DiffOptions", "apply_edits", "diff_text", "diff_tokens", "locate", "raw_tokens"]
+__all__ = ["DiffOptions", "apply_edits", "clear_critical", "diff_text", "diff_tokens", "locate", "raw_tokens"]
 
 
 _DEFAULT = DiffOptions()
@@ -64,7 +65,7 @@ def _diff(rr: list[str], rn: list[str], vr: list[str], vn: list[str], opts: Diff
             return _VERBATIM
         ops: list[Op] = [("equal", 0, len(rn), 0, len(vn))]
     else:
-        ops = align(rn, vn)
+        ops = (align_cut(rn, vn) if "..." in rn else None) or align(rn, vn)
     b = EditBuilder(rr, rn, vr, vn, opts)
     start: Op | None = None  # first op of the pending region
     end: Op | None = None
@@ -167,6 +168,7 @@ def _score(edits: list[Edit], rn: Sequence[str], vn: Sequence[str], opts: DiffOp
     critical = substantive = editorial = fragment = extended = False
     marked_only_ellipsis = True
     spans: list[Edit] = []  # edits whose size enters the penalty, scored once the span is known
+    inner: list[tuple[int, int]] = []  # extensions inside the covered span: not part of the similarity
     for e in edits:
         kind = e.kind
         sev = e.severity
@@ -183,8 +185,10 @@ def _score(edits: list[Edit], rn: Sequence[str], vn: Sequence[str], opts: DiffOp
             penalty += opts.extension
             if e.var_start <= vlo or not words_of(vn[vlo : e.var_start]):
                 vlo = max(vlo, e.var_end)
-            else:
+            elif not words_of(vn[e.var_end : vhi]):
                 vhi = min(vhi, e.var_start)
+            else:
+                inner.append((e.var_start, e.var_end))  # words in place of the reference's ellipsis
         elif sev == "editorial":
             editorial = True
             if kind == "ellipsis":
@@ -200,6 +204,8 @@ def _score(edits: list[Edit], rn: Sequence[str], vn: Sequence[str], opts: DiffOp
                 critical = True
     rw = words_of(rn[lo:hi])
     vw = words_of(vn[vlo:vhi])
+    if inner:
+        vw = words_of(n for k, n in enumerate(vn[vlo:vhi], vlo) if not any(x <= k < y for x, y in inner))
     similarity = Indel.normalized_similarity(rw, vw) if rw or vw else 1.0
     span = max(len(rw), 1)
     for e in spans:
@@ -239,6 +245,19 @@ def diff_tokens(ref: Sequence[Token], var: Sequence[Token], options: DiffOptions
     rr, rn = _from_tokens(ref)
     vr, vn = _from_tokens(var)
     return _diff(rr, rn, vr, vn, options or _DEFAULT)
+
+
+def clear_critical(
+    ref: Sequence[Token], var: Sequence[Token], diff: TextDiff, options: DiffOptions | None = None
+) -> TextDiff:
+    """The same diff with no edit flagged critical, scored again: for a variant whose negations and numbers
+    agree with the fuller wording when the reference (an outlet's paraphrase) is the one that changed them."""
+    if not any(e.critical for e in diff.edits):
+        return diff
+    _, rn = _from_tokens(ref)
+    _, vn = _from_tokens(var)
+    edits = [replace(e, critical=False) if e.critical else e for e in diff.edits]
+    return _score(edits, rn, vn, options or _DEFAULT)
 
 
 def apply_edits(ref_tokens: Sequence[Token], var_tokens: Sequence[Token], edits: Sequence[Edit]) -> list[str]:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from quotediff.compare.locate import locate_words, plausible_change
 from quotediff.compare.normalize import STOPWORDS, spelling_key, tokenize
@@ -176,7 +177,12 @@ def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rend
 def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
     """One member from several renderings of one article that landed in the same group (paragraphs of one quote)."""
     ordered = sorted(renderings, key=lambda r: r.start)
-    text = _quoted_words(" ".join(r.text for r in ordered))
+    # Pieces of one utterance (a quote split around "he said", paragraphs of one quote) run on; quotes of their
+    # own are apart in the article, so the words between them are marked as left out.
+    parts = [ordered[0].text]
+    for prev, r in pairwise(ordered):
+        parts.append(("… " if r.utterance != prev.utterance else "") + r.text)
+    text = _quoted_words(" ".join(parts))
     return Rendering(
         article_id=ordered[0].article_id,
         quote_ids=tuple(q for r in ordered for q in r.quote_ids),

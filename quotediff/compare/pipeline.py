@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import BinaryIO
 
-from quotediff.compare.diff import diff_tokens
+from quotediff.compare.diff import clear_critical, diff_tokens
 from quotediff.compare.match import (
     MatchOptions,
     Rendering,
@@ -21,16 +21,19 @@ from quotediff.compare.phrases import attach_phrases
 from quotediff.compare.reference import agreed
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
+from quotediff.compare.source import source_speaker, source_window
 from quotediff.errors import OptionError
 from quotediff.extract import ExtractOptions, extract_all
 from quotediff.load import LoadOptions, RecordOptions, load_file, load_paths
 from quotediff.model import (
     Article,
     Attribution,
+    AttributionChange,
     Comparison,
     Member,
     Quote,
     QuoteGroup,
+    TextDiff,
     Token,
 )
 
@@ -154,25 +157,6 @@ def _attribution_of(rendering: Rendering, quote_by_id: dict[str, Quote]) -> Attr
     return pieces[0].attribution
 
 
-def _source_window(members: Sequence[Rendering], source_tokens: Sequence[Token]) -> tuple[int, int] | None:
-    """The stretch of the primary document that the group's renderings quote, as character offsets."""
-    words = [t for t in source_tokens if t.is_word and t.norm]
-    ids: dict[str, int] = {}
-    hay = [ids.setdefault(w, len(ids)) for w in matching_words(words)]
-    lo, hi = None, None
-    for r in members:
-        needle = [ids.get(w, -1 - k) for k, w in enumerate(r.word_norms)]
-        located = locate_words(needle, hay)
-        if located is None or located[0] < 0.6 * max(1, len(needle)):
-            continue
-        start, end = located[1]
-        lo = start if lo is None else min(lo, start)
-        hi = end if hi is None else max(hi, end)
-    if lo is None or hi is None:
-        return None
-    return words[lo].start, words[hi - 1].end
-
-
 def _build_group(
     group_id: str,
     members: Sequence[Rendering],
@@ -183,14 +167,16 @@ def _build_group(
     source_tokens: Sequence[Token],
     copy_of: dict[str, str],
 ) -> QuoteGroup | None:
-    window = _source_window(members, source_tokens) if source is not None else None
+    window = source_window(members, source, source_tokens) if source is not None else None
     if source is not None and window is None and len(members) < 2:
         return None
     reference_rendering: Rendering | None = None
     if window is not None and source is not None:
         reference_text = source.text[window[0] : window[1]]
         reference_tokens = tokenize(reference_text)
-        reference_attribution = Attribution()
+        # Who says the words there: the document's speaker label, else the speaker most outlets name. A
+        # transcript frames nothing else (no verb, hedge or cited source), so only the speaker is compared.
+        reference_attribution = source_speaker(source, window, [_attribution_of(r, quote_by_id) for r in members])
         reference_ids: tuple[str, ...] = ()
         reference_article = None
     else:
@@ -200,6 +186,10 @@ def _build_group(
         reference_attribution = _attribution_of(reference_rendering, quote_by_id)
         reference_ids = reference_rendering.quote_ids
         reference_article = reference_rendering.article_id
+    # A reference the user chose may itself be a paraphrase or a cut: a negation or number it changed is not the
+    # other renderings' doing (checked against the other renderings in _diff).
+    chosen = reference_rendering is not None and options.reference not in REFERENCE_CHOICES
+    others = list(members) if chosen else []
     ordered = sorted(
         members,
         key=lambda r: (r is not reference_rendering, date_key(by_id[r.article_id]), r.article_id),
@@ -213,11 +203,11 @@ def _build_group(
                 quote_ids=r.quote_ids,
                 article_id=r.article_id,
                 text=r.text,
-                diff=diff_tokens(reference_tokens, r.tokens),
+                diff=_diff(reference_tokens, r, [o for o in others if o is not r and o is not reference_rendering]),
                 attribution=attribution,
                 attribution_changes=()
-                if is_reference or source is not None and window is not None
-                else attribution_changes(reference_attribution, attribution),
+                if is_reference
+                else _shifts(reference_attribution, attribution, speaker_only=reference_rendering is None),
                 is_reference=is_reference,
                 copy_of=copy_of.get(r.article_id),
             )
@@ -228,8 +218,26 @@ def _build_group(
         reference_text=reference_text,
         reference_article=reference_article,
         members=tuple(built),
-        lineage=lineage(built, by_id),
+        reference_speaker=reference_attribution.speaker_resolved if reference_rendering is None else None,
+        lineage=lineage(built, by_id, quote_by_id),
     )
+
+
+def _diff(reference: Sequence[Token], rendering: Rendering, others: Sequence[Rendering]) -> TextDiff:
+    """The rendering's diff; critical flags cleared when most fuller renderings (as long or longer) agree with it
+    on every negation and number: then the chosen reference is the one that changed them."""
+    diff = diff_tokens(reference, rendering.tokens)
+    fuller = [o for o in others if len(o.word_norms) >= len(rendering.word_norms)]
+    if fuller and any(e.critical for e in diff.edits):
+        agree = sum(1 for o in fuller if not any(e.critical for e in diff_tokens(o.tokens, rendering.tokens).edits))
+        if 2 * agree > len(fuller):
+            return clear_critical(reference, rendering.tokens, diff)
+    return diff
+
+
+def _shifts(reference: Attribution, variant: Attribution, *, speaker_only: bool) -> tuple[AttributionChange, ...]:
+    changes = attribution_changes(reference, variant)
+    return tuple(c for c in changes if c.field == "speaker") if speaker_only else changes
 
 
 def _mentions(group: Sequence[Rendering], text: str, options: MatchOptions) -> bool:

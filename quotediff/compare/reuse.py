@@ -17,13 +17,22 @@ from quotediff.model import (
     UnmarkedReuse,
 )
 
-# Changes that say nothing about who copied whom: every outlet restyles quote marks and spacing.
-_LINEAGE_IGNORED = frozenset({"quote_marks", "spacing", "typography"})
+# Only a shared unusual change hints that one outlet took the quotation from another: every outlet restyles
+# case, punctuation and quote marks, and cutting a quotation short (a fragment, "The leak" dropped) is what
+# everyone does. Substantive and marked editorial changes are the ones worth tracing.
+_LINEAGE_SEVERITIES = frozenset({"substantive", "editorial"})
+# Word 5-grams the text around two articles' renderings must share to count as shared surrounding text.
+_SHARED_CONTEXT = 3
+_CONTEXT_CHARS = 300
 
 
-def lineage(members: Sequence[Member], by_id: dict[str, Article]) -> tuple[LineageEntry, ...]:
-    """For each wording change, the first outlet (by date) that printed it and the later ones that repeat it."""
-    carriers: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+def lineage(
+    members: Sequence[Member], by_id: dict[str, Article], quotes: dict[str, Quote] | None = None
+) -> tuple[LineageEntry, ...]:
+    """For each unusual wording change, the first outlet (by date) that printed it and the later ones that repeat
+    it with evidence of copying: a later date, or the same words around the quotation (or a copy of the article).
+    Outlets with the same change and no such evidence are listed apart (``independent``)."""
+    carriers: dict[tuple[str, str, str], list[Member]] = defaultdict(list)
     dated = sorted(
         (m for m in members if not m.is_reference),
         key=lambda m: (date_key(by_id[m.article_id]), m.article_id),
@@ -31,18 +40,45 @@ def lineage(members: Sequence[Member], by_id: dict[str, Article]) -> tuple[Linea
     for member in dated:
         seen = set()
         for edit in member.diff.edits:
-            if edit.kind in _LINEAGE_IGNORED:
+            if edit.severity not in _LINEAGE_SEVERITIES:
                 continue
             key = (edit.kind, edit.reference, edit.variant)
             if key not in seen:
                 seen.add(key)
-                carriers[key].append(member.article_id)
-    entries = [
-        LineageEntry(kind, ref, var, articles[0], tuple(articles[1:]))
-        for (kind, ref, var), articles in carriers.items()
-    ]
+                carriers[key].append(member)
+    contexts: dict[str, set[int]] = {}
+
+    def context(member: Member) -> set[int]:
+        if member.article_id not in contexts:
+            contexts[member.article_id] = _context_shingles(member, by_id[member.article_id], quotes or {})
+        return contexts[member.article_id]
+
+    entries = []
+    for (kind, ref, var), holders in carriers.items():
+        first = holders[0]
+        followers: list[str] = []
+        independent: list[str] = []
+        for m in holders[1:]:
+            first_date, date = date_key(by_id[first.article_id]), date_key(by_id[m.article_id])
+            later = first_date < date and by_id[first.article_id].published is not None
+            copied = first.article_id == m.copy_of or m.article_id == first.copy_of
+            copied = copied or (m.copy_of is not None and m.copy_of == first.copy_of)
+            shared = len(context(first) & context(m)) >= _SHARED_CONTEXT
+            (followers if later or copied or shared else independent).append(m.article_id)
+        entries.append(LineageEntry(kind, ref, var, first.article_id, tuple(followers), tuple(independent)))
     entries.sort(key=lambda e: (-len(e.followers), e.first_article, e.edit_kind, e.reference, e.variant))
     return tuple(entries)
+
+
+def _context_shingles(member: Member, article: Article, quotes: dict[str, Quote]) -> set[int]:
+    """Word 5-grams of the text around a rendering (the quotation itself left out)."""
+    pieces = [quotes[q] for q in member.quote_ids if q in quotes]
+    if not pieces:
+        return set()
+    start, end = min(q.start for q in pieces), max(q.end for q in pieces)
+    text = article.text
+    around = text[max(article.body_start, start - _CONTEXT_CHARS) : start] + " | " + text[end : end + _CONTEXT_CHARS]
+    return _shingles(around)
 
 
 _SHINGLE_WORD = re.compile(r"\w+")

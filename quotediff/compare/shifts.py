@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from quotediff.model import Attribution, AttributionChange, Span
 
@@ -62,6 +62,17 @@ def attribution_changes(reference: Attribution, variant: Attribution) -> tuple[A
     if addressee is not None:
         changes.append(addressee)
     return tuple(changes)
+
+
+def is_shift(change: AttributionChange) -> bool:
+    """Whether a change counts as an attribution shift: notable or critical. Info-level changes (a name form,
+    "said" for "told", a hedge added) are shown beside the quote but counted nowhere; every report and
+    ``--fail-on attribution`` use this one definition."""
+    return change.severity != "info"
+
+
+def shift_count(changes: Iterable[AttributionChange]) -> int:
+    return sum(1 for c in changes if is_shift(c))
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -126,6 +137,10 @@ def _speaker_change(reference: Attribution, variant: Attribution) -> Attribution
     if ref_kind == var_kind == "organisation":
         if ref_who.casefold() != var_who.casefold():
             return AttributionChange("speaker", "misattributed", ref_shown, var_shown, "critical")
+        return None
+    if {ref_kind, var_kind} <= {"named", "pronoun", "organisation"} and same_person(ref_who, var_who):
+        # One name read as a person in one article and as a body in another ("Drummond Chemicals"): the
+        # extractor's guess of the kind differs, the speaker does not.
         return None
     # A person became an organisation or back ("Lu" / "the State Department"): the voice changed.
     return AttributionChange("speaker", "changed", ref_shown, var_shown, "notable")

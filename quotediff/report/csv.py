@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from quotediff.model import Comparison
+from quotediff.compare.shifts import is_shift, shift_count
+from quotediff.model import AttributionChange, Comparison
 
 _MEMBER_COLUMNS = [
     "group",
@@ -27,6 +28,7 @@ _MEMBER_COLUMNS = [
     "hedges",
     "addressee",
     "sources",
+    "attribution_shifts",
     "attribution_changes",
     "copy_of",
 ]
@@ -53,6 +55,16 @@ def _safe(value: object) -> str:
     # A cell starting with = + - @ is run as a formula by spreadsheet programs: article text must stay text.
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _change(change: AttributionChange) -> str:
+    """ "speaker anonymised: Lu→a U.S. diplomat"; info-level changes, which are no shifts, say so."""
+    if change.reference and change.variant:
+        detail = f"{change.reference}→{change.variant}"
+    else:
+        detail = change.reference or change.variant or ""  # "addressee dropped: reporters", never "→None"
+    text = f"{change.field} {change.kind}: {detail}" if detail else f"{change.field} {change.kind}"
+    return text if is_shift(change) else text + " (info)"
 
 
 def render_csv(comparison: Comparison) -> str:
@@ -83,7 +95,8 @@ def render_csv(comparison: Comparison) -> str:
                 "; ".join(h.text for h in a.hedges),
                 a.addressee.text if a.addressee else None,
                 "; ".join(s.text for s in a.sources),
-                "; ".join(f"{c.field} {c.kind}: {c.reference}→{c.variant}" for c in m.attribution_changes),
+                shift_count(m.attribution_changes),
+                "; ".join(_change(c) for c in m.attribution_changes),
                 m.copy_of,
             ]
             writer.writerow([_safe(v) for v in row])

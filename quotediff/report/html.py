@@ -31,6 +31,16 @@ _ENV = jinja2.Environment(
 )
 
 
+def _bdi(value: object) -> Markup:
+    """Article text isolated from what stands around it: an outlet name in Arabic script must not pull the
+    neighbouring date into right-to-left order ("2024-03-05" shown as "05-03-2024")."""
+    text = "" if value is None else str(value)
+    return Markup("<bdi>%s</bdi>") % text if text else Markup("")
+
+
+_ENV.filters["bdi"] = _bdi
+
+
 def _asset(name: str) -> str:
     text = resources.files("quotediff.report").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
     # Our own files are inlined unescaped, so they must not be able to close their element early or switch

@@ -47,6 +47,7 @@ class Segment:
 
     text: str
     edit: EditView | None = None
+    piece_break: bool = False  # the outlet's quote is interrupted here ("…,” Marsh said. “…"): shown as " / "
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class MemberView:
     edits: tuple[EditView, ...]
     attribution: tuple[AttributionCell, ...]
     attribution_notes: tuple[tuple[str, str], ...]  # (description, severity), all fields
+    attribution_shifts: int = 0  # notes that count as shifts (notable or critical), as in every report
+    attribution_flag: str = ""  # a critical shift, named on the badge: "speaker misattributed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ class LineageView:
     first: str
     first_date: str
     followers: tuple[str, ...]
+    independent: tuple[str, ...] = ()  # the same change elsewhere with no sign of copying
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,7 @@ class GroupView:
     reference_text: str
     reference_source: ArticleView | None
     reference_is_document: bool
+    reference_speaker: str  # who says the words in the primary document ("" without one)
     members: tuple[MemberView, ...]
     timeline: tuple[TimelineEntry, ...]
     lineage: tuple[LineageView, ...]

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from quotediff import __version__
 from quotediff.compare.normalize import tokenize
+from quotediff.compare.shifts import is_shift, shift_count
 from quotediff.model import (
     EDIT_SEVERITY,
     SEVERITIES,
@@ -18,7 +19,6 @@ from quotediff.model import (
     Member,
     Quote,
     QuoteGroup,
-    Token,
 )
 from quotediff.report.html_data import (
     ArticleQuotes,
@@ -34,10 +34,10 @@ from quotediff.report.html_data import (
     MemberView,
     QuoteRow,
     ReportView,
-    Segment,
     TimelineEntry,
     UnmarkedView,
 )
+from quotediff.report.html_marks import mark_segments, piece_breaks, with_breaks
 from quotediff.report.table import also_quoted_lines
 
 # --- labels -------------------------------------------------------------------------------------------------
@@ -109,9 +109,18 @@ def change_description(change: AttributionChange) -> str:
     words = _CHANGE_WORDS.get((change.field, change.kind), f"{change.field} {_kind_label(change.kind)}")
     if (change.field, change.kind) == ("hedges", "dropped") and change.severity != "critical":
         words = "hedge dropped (a cited source still stands)"
-    ref = change.reference or "none"
-    var = change.variant or "none"
-    return f"{words}: {_quoted(ref)} → {_quoted(var)}"
+    if change.reference and change.variant:
+        return f"{words}: {_quoted(change.reference)} → {_quoted(change.variant)}"
+    # Added or dropped: name what was added or dropped ("hedge added: “reportedly”"), never "“none” →".
+    present = change.reference or change.variant
+    return f"{words}: {_quoted(present)}" if present else words
+
+
+def _flag(change: AttributionChange) -> str:
+    """The short warning on a rendering's badge for a critical shift: "misattributed", "hedge dropped"."""
+    if change.field == "speaker":
+        return "speaker misattributed" if change.kind == "misattributed" else f"speaker {_kind_label(change.kind)}"
+    return f"{change.field.rstrip('s')} {_kind_label(change.kind)}"
 
 
 def safe_href(url: str | None) -> str | None:
@@ -158,7 +167,7 @@ def _first_words(text: str, count: int = _SHORT_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-# --- inline marking -----------------------------------------------------------------------------------------
+# --- inline marking ---------------------------------------------------------------------------------------
 
 
 def _edit_view(edit: Edit, anchor: str) -> EditView:
@@ -182,45 +191,6 @@ def _edit_view(edit: Edit, anchor: str) -> EditView:
         tag="ins" if edit.severity in ("substantive", "scope") else "mark",
         marker=marker,
     )
-
-
-def mark_segments(
-    text: str, tokens: Sequence[Token], edits: Sequence[tuple[Edit, EditView]]
-) -> tuple[Segment, ...]:
-    """Cut ``text`` into plain and edited pieces, keeping the original characters between tokens.
-
-    An edit whose token range does not fit the text (or overlaps one already placed) is appended at the end,
-    so every edit stays visible and countable even if the differ and the tokenizer ever disagree.
-    """
-    placed: list[tuple[int, int, int, EditView]] = []  # (char start, char end, order, view)
-    stray: list[EditView] = []
-    taken_until = 0
-    ordered = sorted(enumerate(edits), key=lambda item: (item[1][0].var_start, item[1][0].var_end, item[0]))
-    for order, (edit, view) in ordered:
-        if not 0 <= edit.var_start <= edit.var_end <= len(tokens):
-            stray.append(view)
-            continue
-        if edit.var_start == edit.var_end:
-            start = tokens[edit.var_start].start if edit.var_start < len(tokens) else len(text)
-            end = start
-        else:
-            start, end = tokens[edit.var_start].start, tokens[edit.var_end - 1].end
-        if start < taken_until:
-            stray.append(view)
-            continue
-        placed.append((start, end, order, view))
-        taken_until = end
-    segments: list[Segment] = []
-    cursor = 0
-    for start, end, _order, view in placed:
-        if start > cursor:
-            segments.append(Segment(text[cursor:start]))
-        segments.append(Segment(text[start:end], view))
-        cursor = max(cursor, end)
-    if cursor < len(text):
-        segments.append(Segment(text[cursor:]))
-    segments.extend(Segment("", view) for view in stray)
-    return tuple(segments)
 
 
 # --- building the view --------------------------------------------------------------------------------------
@@ -250,8 +220,9 @@ def _attribution_cells(
     attribution: Attribution, changes: Sequence[AttributionChange]
 ) -> tuple[AttributionCell, ...]:
     speaker = attribution.speaker.text if attribution.speaker else ""
-    if attribution.speaker_resolved and attribution.speaker_resolved != speaker:
-        speaker = f"{speaker} ({attribution.speaker_resolved})" if speaker else attribution.speaker_resolved
+    resolved = attribution.speaker_resolved
+    if resolved and resolved.casefold() not in speaker.casefold():
+        speaker = f"{speaker} ({resolved})" if speaker else resolved
     verb = attribution.verb.text if attribution.verb else ""
     if verb and attribution.verb_tone == "loaded":
         verb += " (loaded)"
@@ -273,20 +244,21 @@ def _attribution_cells(
             or (name == "speaker_kind" and c.field == "speaker" and c.kind in ("anonymised", "named"))
         ]
         notes = tuple((change_description(c), c.severity) for c in related if c.field == name)
-        significant = any(c.kind != "name_form" for c in related)
+        significant = any(c.kind != "name_form" for c in related)  # a note in the cell, shift or not
         cells.append(AttributionCell(name, label, values[name], significant, notes))
     return tuple(cells)
 
 
-def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberView:
+def _member_view(member: Member, article: ArticleView, anchor: str, quotes: dict[str, Quote]) -> MemberView:
     diff = member.diff
     views = [_edit_view(edit, f"{anchor}-e{index}") for index, edit in enumerate(diff.edits, 1)]
     segments = mark_segments(member.text, tokenize(member.text), list(zip(diff.edits, views, strict=True)))
+    segments = with_breaks(segments, piece_breaks(member, quotes))
     worst = _worst_severity(diff.edits)
     percent = round(diff.fidelity * 100)
     non_cosmetic = any(edit.severity != "cosmetic" for edit in diff.edits)
     wording = "verbatim" if not diff.edits else ("changed" if non_cosmetic else "cosmetic")
-    significant_attribution = [c for c in member.attribution_changes if c.kind != "name_form"]
+    significant_attribution = [c for c in member.attribution_changes if is_shift(c)]
     return MemberView(
         anchor=anchor,
         article=article,
@@ -301,6 +273,8 @@ def _member_view(member: Member, article: ArticleView, anchor: str) -> MemberVie
         edits=tuple(views),
         attribution=_attribution_cells(member.attribution, member.attribution_changes),
         attribution_notes=tuple((change_description(c), c.severity) for c in member.attribution_changes),
+        attribution_shifts=shift_count(member.attribution_changes),
+        attribution_flag=next((_flag(c) for c in member.attribution_changes if c.severity == "critical"), ""),
     )
 
 
@@ -312,11 +286,13 @@ def _group_view(
     comparison: Comparison,
 ) -> GroupView:
     anchor = f"q{number}"
+    quotes = {q.id: q for q in comparison.quotes}
     members = tuple(
         _member_view(
             member,
             articles.get(member.article_id) or _unknown_article(member.article_id),
             f"{anchor}-m{index}",
+            quotes,
         )
         for index, member in enumerate(group.members, 1)
     )
@@ -330,7 +306,7 @@ def _group_view(
             symbol=m.symbol,
             is_reference=m.is_reference,
             changes=len(m.edits),
-            attribution_changes=len(m.attribution_notes),
+            attribution_changes=m.attribution_shifts,
         )
         for m in sorted(members, key=lambda m: (m.article.published or undated, m.article.anchor))
     )
@@ -346,6 +322,7 @@ def _group_view(
             first=outlet(entry.first_article),
             first_date=articles[entry.first_article].published if entry.first_article in articles else "",
             followers=tuple(outlet(f) for f in entry.followers),
+            independent=tuple(outlet(f) for f in entry.independent),
         )
         for entry in group.lineage
     )
@@ -363,6 +340,7 @@ def _group_view(
         reference_text=group.reference_text,
         reference_source=reference_source,
         reference_is_document=group.reference_article is None,
+        reference_speaker=group.reference_speaker or "",
         members=members,
         timeline=timeline,
         lineage=lineage,
@@ -420,7 +398,7 @@ def build_view(comparison: Comparison, options: HtmlOptions | None = None) -> Re
 def _quote_row(quote: Quote) -> QuoteRow:
     a = quote.attribution
     speaker = a.speaker.text if a.speaker else ""
-    if a.speaker_resolved and a.speaker_resolved.casefold() != speaker.casefold():
+    if a.speaker_resolved and a.speaker_resolved.casefold() not in speaker.casefold():
         speaker = f"{speaker} (= {a.speaker_resolved})" if speaker else a.speaker_resolved
     return QuoteRow(
         id=quote.id,
@@ -470,7 +448,7 @@ def _matrix(articles: Sequence[ArticleView], groups: Sequence[GroupView]) -> tup
 def _counts(comparison: Comparison, groups: Sequence[GroupView]) -> tuple[Count, ...]:
     members = [m for g in comparison.groups for m in g.members if not m.is_reference]
     edits = [e for m in members for e in m.diff.edits]
-    changes = [c for m in members for c in m.attribution_changes if c.kind != "name_form"]
+    changes = [c for m in members for c in m.attribution_changes if is_shift(c)]
 
     def of(severity: str) -> int:
         return sum(1 for e in edits if e.severity == severity)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from quotediff import __version__
+from quotediff.compare.shifts import is_shift, shift_count
 from quotediff.model import Article, Attribution, Comparison, Edit, Member, Quote, QuoteGroup, Span
 
 FORMAT_VERSION = 1
@@ -25,6 +26,9 @@ def comparison_data(comparison: Comparison, *, include_groups: bool = True) -> d
         "articles": [article_data(a) for a in comparison.articles],
         "quotes": [quote_data(q) for q in comparison.quotes],
         "groups": [group_data(g) for g in groups],
+        "summary": {
+            "attribution_shifts": sum(shift_count(m.attribution_changes) for g in groups for m in g.members),
+        },
         "skipped": [{"path": s.path, "reason": s.reason} for s in comparison.skipped],
     }
     if include_groups:
@@ -124,11 +128,13 @@ def member_data(member: Member) -> dict[str, Any]:
         "verdict": member.diff.verdict,
         "copy_of": member.copy_of,
         "edits": [edit_data(e) for e in member.diff.edits],
+        "attribution_shifts": shift_count(member.attribution_changes),
         "attribution_changes": [
             {
                 "field": c.field,
                 "kind": c.kind,
                 "severity": c.severity,
+                "shift": is_shift(c),
                 "reference": c.reference,
                 "variant": c.variant,
             }
@@ -144,6 +150,7 @@ def group_data(group: QuoteGroup) -> dict[str, Any]:
         "reference_quotes": list(group.reference_quote_ids),
         "reference_article": group.reference_article,
         "reference_text": group.reference_text,
+        "reference_speaker": group.reference_speaker,
         "members": [member_data(m) for m in group.members],
         "lineage": [
             {
@@ -152,6 +159,7 @@ def group_data(group: QuoteGroup) -> dict[str, Any]:
                 "variant": e.variant,
                 "first": e.first_article,
                 "followers": list(e.followers),
+                "independent": list(e.independent),
             }
             for e in group.lineage
         ],

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate, tabulate_formats
 
+from quotediff.compare.shifts import is_shift, shift_count
 from quotediff.model import Article, Attribution, AttributionChange, Comparison, Edit, Member, Quote, QuoteGroup
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
@@ -72,7 +73,9 @@ def _md_escape(text: str) -> str:
 
 def summarise_edits(edits: Sequence[Edit], limit: int = 4) -> str:
     """The changes in short: "subst: will→would; case: Prime→prime; +2 more"."""
-    shown = [e for e in edits if e.kind not in ("quote_marks", "spacing")]
+    shown = [e for e in edits if e.kind != "quote_marks"]
+    if edits and not shown:
+        return "quote marks"  # a change, so never "none" beside "cosmetic changes only"
     parts = []
     for edit in shown[:limit]:
         kind = _SHORT_KIND.get(edit.kind, edit.kind)
@@ -94,8 +97,8 @@ def summarise_edits(edits: Sequence[Edit], limit: int = 4) -> str:
 def _speaker(attribution: Attribution) -> str:
     mention = attribution.speaker.text if attribution.speaker else None
     resolved = attribution.speaker_resolved
-    if mention and resolved and resolved.casefold() != mention.casefold():
-        return f"{mention} (= {resolved})"
+    if mention and resolved and resolved.casefold() not in mention.casefold():
+        return f"{mention} (= {resolved})"  # not "Environment Minister Helena Marsh (= Helena Marsh)"
     return mention or resolved or "—"
 
 
@@ -142,8 +145,8 @@ def _wording_row(member: Member, article: Article, options: TableOptions) -> lis
 
 def _attribution_row(member: Member, article: Article, options: TableOptions) -> list[str]:
     a = member.attribution
-    # Name-form changes and other "info" shifts stay in the JSON and HTML reports; the table shows what matters.
-    shown = [c for c in member.attribution_changes if c.severity != "info"]
+    # Info-level changes (name forms...) are no shifts: they stay in the JSON and HTML reports as notes.
+    shown = [c for c in member.attribution_changes if is_shift(c)]
     shifts = "; ".join(describe_shift(c) for c in shown)
     if any(c.severity == "critical" for c in shown):
         shifts = _style(shifts, "red", options)
@@ -182,7 +185,9 @@ def _colwidths(headers: Sequence[str], width: int) -> list[int | None]:
 
 def _table(rows: list[list[str]], headers: list[str], options: TableOptions) -> str:
     if options.markdown:
-        return tabulate([[_md_escape(c) for c in row] for row in rows], headers=headers, tablefmt="github")
+        return tabulate(
+            [[_md_escape(c) for c in row] for row in rows], headers=headers, tablefmt="github", disable_numparse=True
+        )
     return tabulate(
         rows,
         headers=headers,
@@ -201,6 +206,8 @@ def render_group(
         where = f"{ref_article.outlet}, {ref_article.published or 'undated'} ({ref_article.id})"
     else:
         where = "the primary source document"
+        if group.reference_speaker:
+            where += f", spoken by {group.reference_speaker}"
     quote = _clip(group.reference_text, max(40, options.width - 12))
     lines = []
     if options.markdown:
@@ -222,13 +229,21 @@ def render_group(
     if carried:
         lines.append("")
         lines.append("lineage (change first printed by → later outlets with the same change):")
+        if options.markdown:
+            lines.append("")  # a list of its own, not one run-on paragraph
+        bullet = "- " if options.markdown else "  "
         for e in carried:
             change = f"{e.edit_kind}: {_clip(e.reference, 30) or '∅'} → {_clip(e.variant, 30) or '∅'}"
-            lines.append(f"  {change}: {e.first_article} → {', '.join(e.followers)}")
+            line = f"{bullet}{change}: {e.first_article} → {', '.join(e.followers)}"
+            if e.independent:
+                line += f" (also in {', '.join(e.independent)}, with no sign of copying)"
+            lines.append(_md_escape(line) if options.markdown else line)
     also = also_quoted_lines(group, quotes or {}, articles)
     if also:
         lines.append("")
         lines.append("also quoted in part (phrases and repeats, not compared):")
+        if options.markdown:
+            lines.append("")
         lines.extend(f"- {_md_escape(line)}" if options.markdown else f"  {line}" for line in also)
     return "\n".join(lines)
 
@@ -254,14 +269,20 @@ def _count(n: int, noun: str) -> str:
 
 def summary_line(comparison: Comparison) -> str:
     counts = Counter(m.diff.verdict for g in comparison.groups for m in g.members if not m.is_reference)
-    shifts = sum(1 for g in comparison.groups for m in g.members for c in m.attribution_changes if c.severity != "info")
+    shifts = sum(shift_count(m.attribution_changes) for g in comparison.groups for m in g.members)
     parts = [
         _count(len(comparison.articles), "article"),
         _count(len(comparison.quotes), "quote"),
         _count(len(comparison.groups), "quotation") + " found in more than one place",
     ]
     if counts:
-        parts.append(", ".join(f"{n} {v}" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+        # A verdict with a comma in it is quoted, so "1 fragment, altered" does not read as two counts.
+        parts.append(
+            ", ".join(
+                f"{n} “{v}”" if "," in v else f"{n} {v}"
+                for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            )
+        )
     parts.append(_count(shifts, "attribution shift"))
     return "; ".join(parts)
 
@@ -289,8 +310,12 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
     if comparison.unmarked:
         out.append("")
         out.append("Quoted words printed without quote marks:")
+        if options.markdown:
+            out.append("")
+        bullet = "- " if options.markdown else "  "
         for u in comparison.unmarked:
-            out.append(f"  {u.group_id} in {u.article_id} at {u.span.start}: “{_clip(u.span.text, 70)}”")
+            line = f"{bullet}{u.group_id} in {u.article_id} at {u.span.start}: “{_clip(u.span.text, 70)}”"
+            out.append(_md_escape(line) if options.markdown else line)
     if comparison.skipped:
         out.append("")
         out.append("Skipped inputs:")

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotediff.compare.diff import DiffOptions, apply_edits, diff_text, diff_tokens, locate
-from quotediff.model import EDIT_SEVERITY, TextDiff
 from quotediff.compare.normalize import tokenize
+from quotediff.model import EDIT_SEVERITY, TextDiff
 
 LU = (
     "I think if the no-confidence vote against the Prime Minister succeeds, all will be forgiven in Washington "
@@ -275,12 +275,25 @@ def test_the_three_entry_points_agree(words: list[str], ops: list[tuple[int, int
 
 
 def test_markers_in_the_reference_are_editorial_too() -> None:
-    """With an outlet's shortened rendering as the reference, the fuller variant restores the cut words."""
+    """With an outlet's edited rendering as the reference, the fuller variant restores the original words."""
+    assert edits(diff_text("[T]he vote", "The vote")) == [("bracketed", "[T]he", "The")]
+
+
+def test_words_in_place_of_the_references_ellipsis_extend_its_scope() -> None:
+    """Seen from the reader of a cut reference, the fuller variant carries more of the statement: an extension,
+    not "shortened with ellipsis" (issue 11, item 4)."""
     diff = diff_text(
         "all will be forgiven … by the prime minister", "all will be forgiven in Washington by the prime minister"
     )
-    assert edits(diff) == [("ellipsis", "…", "in Washington")]
-    assert edits(diff_text("[T]he vote", "The vote")) == [("bracketed", "[T]he", "The")]
+    assert edits(diff) == [("extension", "…", "in Washington")]
+    assert diff.verdict == "extended" and diff.similarity == 1.0
+    # The variant stops before the reference's second part: the gap is filled, the rest not quoted.
+    diff = diff_text(
+        "The leak has polluted the harbour … Families in Kessel were kept in the dark for 48 hours",
+        "The leak has polluted the harbour and we will not hesitate to close the port",
+    )
+    assert [e[0] for e in edits(diff)] == ["extension", "truncation"]
+    assert diff.verdict == "fragment"
 
 
 @pytest.mark.parametrize(

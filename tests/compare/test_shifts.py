@@ -126,3 +126,15 @@ def test_addressee_changes() -> None:
 
 def test_person_to_organisation_is_a_change_of_voice() -> None:
     assert kinds(attr("Lu"), attr("the State Department", kind="organisation")) == [("speaker", "changed")]
+
+
+def test_one_name_read_as_person_and_as_organisation_is_no_shift() -> None:
+    """Issue 11, item 5: "speaker changed: Drummond Chemicals → Drummond Chemicals" was nonsense."""
+    organisation = attr("Drummond Chemicals", kind="organisation")
+    person = attr("Drummond Chemicals", kind="named")
+    assert kinds(organisation, person) == []
+    assert kinds(person, organisation) == []
+    # A person and a different body is still a change of voice.
+    assert kinds(attr("Lu", resolved="Donald Lu"), attr("the State Department", kind="organisation")) == [
+        ("speaker", "changed")
+    ]

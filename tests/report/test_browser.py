@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from test_report_html import ROOT, hostile_comparison, lu_comparison
 
+from quotediff.compare import is_shift
 from quotediff.model import Comparison
 from quotediff.report import render_html
 
@@ -312,7 +313,7 @@ def check_report(browser: Browser, comparison: Comparison, path: Path) -> None:
         for m, member in enumerate(group.members, 1)
         if member.is_reference
         or any(e.severity != "cosmetic" for e in member.diff.edits)
-        or any(c.kind != "name_form" for c in member.attribution_changes)
+        or any(is_shift(c) for c in member.attribution_changes)
     ]
     assert altered == expected
     assert len(altered) < len(everyone) or len(everyone) == len(expected)
@@ -449,3 +450,37 @@ def test_fixtures_report(browser: Browser, tmp_path: Path) -> None:
     browser.screenshot(ARTEFACTS / "report.png", full_page=False)  # summary, matrix, the start of Q1
     browser.screenshot(ARTEFACTS / "report-full.png")  # the page down to 6,000 px
     assert (ARTEFACTS / "report.png").stat().st_size > 10_000
+
+
+# Where each of a date's characters is drawn: [x of "2024", x of the day "05"] for every <time> that follows an
+# outlet name in Arabic script.
+DATE_ORDER = """
+Array.from(document.querySelectorAll('time')).filter((t) => {
+  const around = (t.parentElement.textContent || '');
+  return /[\\u0600-\\u06ff]/.test(around) && t.textContent === '2024-03-05';
+}).map((t) => {
+  const node = t.firstChild;
+  const x = (a, b) => { const r = document.createRange(); r.setStart(node, a); r.setEnd(node, b);
+                        return r.getBoundingClientRect().left; };
+  return [x(0, 4), x(8, 10)];
+})
+"""
+
+
+def test_right_to_left_outlet_names_do_not_reorder_dates(browser: Browser, tmp_path: Path) -> None:
+    """Issue 11, item 14: next to an Arabic outlet name, 2024-03-05 must not be drawn as 05-03-2024."""
+    compare = pytest.importorskip("quotediff.compare.pipeline")
+    comparison = compare.compare_paths([str(ROOT / "fixtures" / "port-statement")])
+    path = write_report(tmp_path, comparison)
+    browser.open(path)
+    positions = browser.js(DATE_ORDER)
+    assert len(positions) >= 2, positions  # the article list and the rendering's head at least
+    for year, day in positions:
+        assert year < day, positions
+    # Every piece of article text is isolated: the Arabic outlet's name sits in a <bdi> wherever it is shown.
+    bare = browser.js(
+        "Array.from(document.querySelectorAll('body *')).filter((e) => Array.from(e.childNodes).some((n) =>"
+        " n.nodeType === 3 && /[\\u0600-\\u06ff]/.test(n.textContent)) && !e.closest('bdi, [dir=auto]'))"
+        ".map((e) => e.tagName + '.' + e.className)"
+    )
+    assert bare == [], bare
