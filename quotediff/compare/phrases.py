@@ -50,11 +50,13 @@ def attach_phrases(
                 share[g] = carrying / len(texts[g])
         own = [g for g in share if quote.article_id in articles[g]]
         candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
+        if not share:
+            continue
         if not candidates:
-            if len(share) == 1:
-                only = next(iter(share))
-                if _speaker_fits(quote, speakers[only]):
-                    weak[(quote.article_id, only)].append((quote, tuple(words)))
+            top = max(share.values())
+            leaders = [g for g in share if share[g] == top]
+            if len(leaders) == 1 and _speaker_fits(quote, speakers[leaders[0]]):
+                weak[(quote.article_id, leaders[0])].append((quote, tuple(words)))
             continue
         best = max(share[g] for g in candidates)
         chosen = [g for g in candidates if share[g] == best]
