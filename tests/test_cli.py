@@ -273,3 +273,30 @@ def test_terminal_output_never_carries_an_article_s_control_characters(tmp_path:
         assert "\x1b]" not in result.output and "\x1b[2J" not in result.output and "\u202e" not in result.output
         assert "\\x1b]0;pwned\\x07" in result.stdout
         assert "\x1b[31m.txt" not in result.stderr
+
+
+FRONT_MATTER_ARTICLE = """---
+outlet: Riverside Gazette
+title: Water "safe to drink", says minister
+author: Dana Holt
+published: 2024-03-05
+---
+
+The ministry defended the tests on Tuesday.
+
+"We tested every sample twice over," she said.
+"""
+
+
+def test_front_matter_is_metadata_not_quotes_or_antecedents(tmp_path: Path) -> None:
+    path = tmp_path / "gazette.md"
+    path.write_text(FRONT_MATTER_ARTICLE, encoding="utf-8")
+    result = run("quotes", str(path), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    body_start = FRONT_MATTER_ARTICLE.index("The ministry")
+    assert [q["text"] for q in data["quotes"]] == ["We tested every sample twice over,"]
+    assert all(q["start"] >= body_start for q in data["quotes"])
+    assert data["quotes"][0]["speaker"] == "she"
+    assert data["quotes"][0]["speaker_resolved"] != "Dana Holt"  # the byline is no antecedent
+    assert data["articles"][0]["title"] == 'Water "safe to drink", says minister'

@@ -181,10 +181,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _find_sites(article: Article, options: ExtractOptions) -> list[QuoteSite]:
-    text = article.text
+def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: ExtractOptions) -> list[QuoteSite]:
     paragraphs = _paragraphs(text)
-    block_paras = _blockquote_paragraphs(article, paragraphs)
+    block_paras = _blockquote_paragraphs(blockquotes, paragraphs)
     sites: list[QuoteSite] = []
     carried: _Open | None = None  # a quote left open at the end of the previous paragraph, re-opened here
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -221,11 +220,13 @@ def _fully_marked(text: str, start: int, end: int) -> bool:
     return e - s >= 2 and text[s] in "\"“„«»‘'" and text[e - 1] in "\"”“»«’'"
 
 
-def _blockquote_paragraphs(article: Article, paragraphs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    if not article.blockquotes:
+def _blockquote_paragraphs(
+    blockquotes: tuple[tuple[int, int], ...], paragraphs: list[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    if not blockquotes:
         return set()
     inside: set[tuple[int, int]] = set()
-    for b_start, b_end in article.blockquotes:
+    for b_start, b_end in blockquotes:
         for para in paragraphs:
             if (
                 para[0] >= b_start
@@ -236,11 +237,21 @@ def _blockquote_paragraphs(article: Article, paragraphs: list[tuple[int, int]]) 
     return inside
 
 
+def _reading_text(article: Article) -> str:
+    """The text quotes are searched and attributed in, as long as ``article.text`` so offsets hold: front matter
+    blanked, because it is metadata (a quoted headline there is no quote, an author there no antecedent)."""
+    text = article.text
+    if article.body_start <= 0:
+        return text
+    return re.sub(r"[^\n]", " ", text[: article.body_start]) + text[article.body_start :]
+
+
 def extract_quotes(article: Article, options: ExtractOptions | None = None) -> tuple[Quote, ...]:
     """Every quote in ``article.text`` in text order, attributed, with ids ``<article id>:q<n>`` from 1."""
     opts = options or _DEFAULT_OPTIONS
-    sites = _find_sites(article, opts)
-    results = attribute_sites(article.text, sites, min_words=opts.min_words)
+    reading = _reading_text(article)
+    sites = _find_sites(reading, article.blockquotes, opts)
+    results = attribute_sites(reading, sites, min_words=opts.min_words)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
         quotes.append(
