@@ -300,3 +300,17 @@ def test_front_matter_is_metadata_not_quotes_or_antecedents(tmp_path: Path) -> N
     assert data["quotes"][0]["speaker"] == "she"
     assert data["quotes"][0]["speaker_resolved"] != "Dana Holt"  # the byline is no antecedent
     assert data["articles"][0]["title"] == 'Water "safe to drink", says minister'
+
+
+def test_mixed_encodings_in_one_file_decode_line_by_line(tmp_path: Path) -> None:
+    cp1252 = "Marsh spoke at the r\u00e9sum\u00e9 hearing. \u201cThe supply is safe,\u201d she said.\n\n"
+    utf8 = "Later, at the Caf\u00e9 Nord, she added: \u201cWe tested every sample twice over.\u201d\n"
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(cp1252.encode("cp1252") + utf8.encode("utf-8"))
+    result = run("quotes", str(path), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [q["text"] for q in data["quotes"]] == ["The supply is safe,", "We tested every sample twice over."]
+    assert data["articles"][0]["encoding"] == "utf-8+cp1252"
+    text = (cp1252 + utf8)
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in data["quotes"])
