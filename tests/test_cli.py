@@ -314,3 +314,43 @@ def test_mixed_encodings_in_one_file_decode_line_by_line(tmp_path: Path) -> None
     assert data["articles"][0]["encoding"] == "utf-8+cp1252"
     text = (cp1252 + utf8)
     assert all(text[q["start"] : q["end"]] == q["text"] for q in data["quotes"])
+
+
+FRENCH_ARTICLE = """La ministre défend l'eau du robinet
+
+La ministre de l'Environnement Helena Marsh a déclaré lundi : « L'eau est potable et contrôlée chaque jour. »
+
+« Nous avons testé chaque échantillon deux fois », a ajouté la ministre devant les journalistes.
+
+« Il n'y a aucun danger pour les familles », a déclaré lundi Marsh.
+
+« Nous fermerons le port si nécessaire », a-t-elle ajouté.
+"""
+
+GERMAN_ARTICLE = """Ministerin verteidigt das Leitungswasser
+
+„Das Wasser ist trinkbar und wird jeden Tag geprüft“, sagte Umweltministerin Helena Marsh am Montag.
+
+Montag: „Wir haben jede Probe zweimal getestet und nichts gefunden.“
+
+„Es gibt keine Gefahr für die Familien in der Stadt“, sagte sie am Montag in Berlin.
+"""
+
+
+def test_other_languages_never_take_a_verb_or_a_weekday_for_a_speaker(tmp_path: Path) -> None:
+    (tmp_path / "le-courrier.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    (tmp_path / "der-bote.txt").write_text(GERMAN_ARTICLE, encoding="utf-8")
+    result = run("quotes", str(tmp_path / "le-courrier.txt"), str(tmp_path / "der-bote.txt"), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert {a["id"]: a["language"] for a in data["articles"]} == {"le-courrier": "fr", "der-bote": "de"}
+    rows = [(q["text"], q["speaker"], q["speaker_resolved"], q["verb"]) for q in data["quotes"]]
+    assert rows == [
+        ("Das Wasser ist trinkbar und wird jeden Tag geprüft", "Helena Marsh", "Helena Marsh", "sagte"),
+        ("Wir haben jede Probe zweimal getestet und nichts gefunden.", None, None, None),  # never "Montag"
+        ("Es gibt keine Gefahr für die Familien in der Stadt", "sie", "Helena Marsh", "sagte"),
+        ("L'eau est potable et contrôlée chaque jour.", "Helena Marsh", "Helena Marsh", "a déclaré"),
+        ("Nous avons testé chaque échantillon deux fois", "la ministre", "la ministre", "a ajouté"),
+        ("Il n'y a aucun danger pour les familles", "Marsh", "Helena Marsh", "a déclaré"),
+        ("Nous fermerons le port si nécessaire", "elle", "Helena Marsh", "a-t-elle ajouté"),
+    ]

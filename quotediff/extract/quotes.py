@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quotediff.extract.attribute import QuoteSite, attribute_sites
+from quotediff.extract.languages import attribute_in_language
+from quotediff.extract.lexicon import language_lexicon
+from quotediff.load.language import detect_language
 from quotediff.model import Article, Quote
 
 
@@ -197,7 +200,11 @@ def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: Ex
             cont = carried is not None and open_pos == p_start
             if close_pos - open_end > options.max_chars:
                 continue
-            sites.append(QuoteSite(open_end, close_pos, open_pos, close_end, p_start, p_end, marks, cont))
+            # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
+            s, e = _trim(text, open_end, close_pos)
+            if s == e:
+                s, e = open_end, close_pos
+            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont))
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -251,7 +258,12 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
     opts = options or _DEFAULT_OPTIONS
     reading = _reading_text(article)
     sites = _find_sites(reading, article.blockquotes, opts)
-    results = attribute_sites(reading, sites, min_words=opts.min_words)
+    language = article.language or detect_language(reading[article.body_start :])
+    if language in (None, "en"):
+        results = attribute_sites(reading, sites, min_words=opts.min_words)
+    else:
+        # another language: its own frames when the package has its lexicon, else speakers stay unknown
+        results = attribute_in_language(reading, sites, language_lexicon(language), min_words=opts.min_words)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
         quotes.append(
