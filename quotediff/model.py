@@ -32,6 +32,8 @@ class Article:
     # Spans of text that the page set apart as quotations without quote marks (<blockquote>).
     blockquotes: tuple[tuple[int, int], ...] = ()
     encoding: str = "utf-8"
+    # "en", "fr", "de"... told from the commonest words (load.language); None when too short or unclear.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,7 +232,8 @@ def test_no_color_env_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_quotes_html_lists_every_quote(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Jane Roe said: “The bridge will <b>reopen</b> on Monday, whatever happens.”\n", encoding="utf-8")
+    text = "Jane Roe said: “The bridge will <b>reopen</b> on Monday, whatever happens.”\n"
+    article.write_text(text, encoding="utf-8")
     out = tmp_path / "quotes.html"
     result = run("quotes", str(article), "-f", "html", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -388,3 +389,84 @@ def test_json_and_table_report_phrases_of_a_quotation() -> None:
     table = run("compare", str(ROOT / "fixtures" / "ratehold"), "--no-color")
     assert "also quoted in part (phrases and repeats, not compared):" in table.stdout
     assert "“contained” — metro-wire (Governor Ilse Maren); Plains Observer (Governor Ilse Maren)" in table.stdout
+
+
+FRONT_MATTER_ARTICLE = """---
+outlet: Riverside Gazette
+title: Water "safe to drink", says minister
+author: Dana Holt
+published: 2024-03-05
+---
+
+The ministry defended the tests on Tuesday.
+
+"We tested every sample twice over," she said.
+"""
+
+
+def test_front_matter_is_metadata_not_quotes_or_antecedents(tmp_path: Path) -> None:
+    path = tmp_path / "gazette.md"
+    path.write_text(FRONT_MATTER_ARTICLE, encoding="utf-8")
+    result = run("quotes", str(path), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    body_start = FRONT_MATTER_ARTICLE.index("The ministry")
+    assert [q["text"] for q in data["quotes"]] == ["We tested every sample twice over,"]
+    assert all(q["start"] >= body_start for q in data["quotes"])
+    assert data["quotes"][0]["speaker"] == "she"
+    assert data["quotes"][0]["speaker_resolved"] != "Dana Holt"  # the byline is no antecedent
+    assert data["articles"][0]["title"] == 'Water "safe to drink", says minister'
+
+
+def test_mixed_encodings_in_one_file_decode_line_by_line(tmp_path: Path) -> None:
+    cp1252 = "Marsh spoke at the r\u00e9sum\u00e9 hearing. \u201cThe supply is safe,\u201d she said.\n\n"
+    utf8 = "Later, at the Caf\u00e9 Nord, she added: \u201cWe tested every sample twice over.\u201d\n"
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(cp1252.encode("cp1252") + utf8.encode("utf-8"))
+    result = run("quotes", str(path), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [q["text"] for q in data["quotes"]] == ["The supply is safe,", "We tested every sample twice over."]
+    assert data["articles"][0]["encoding"] == "utf-8+cp1252"
+    text = (cp1252 + utf8)
+    assert all(text[q["start"] : q["end"]] == q["text"] for q in data["quotes"])
+
+
+FRENCH_ARTICLE = """La ministre défend l'eau du robinet
+
+La ministre de l'Environnement Helena Marsh a déclaré lundi : « L'eau est potable et contrôlée chaque jour. »
+
+« Nous avons testé chaque échantillon deux fois », a ajouté la ministre devant les journalistes.
+
+« Il n'y a aucun danger pour les familles », a déclaré lundi Marsh.
+
+« Nous fermerons le port si nécessaire », a-t-elle ajouté.
+"""
+
+GERMAN_ARTICLE = """Ministerin verteidigt das Leitungswasser
+
+„Das Wasser ist trinkbar und wird jeden Tag geprüft“, sagte Umweltministerin Helena Marsh am Montag.
+
+Montag: „Wir haben jede Probe zweimal getestet und nichts gefunden.“
+
+„Es gibt keine Gefahr für die Familien in der Stadt“, sagte sie am Montag in Berlin.
+"""
+
+
+def test_other_languages_never_take_a_verb_or_a_weekday_for_a_speaker(tmp_path: Path) -> None:
+    (tmp_path / "le-courrier.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    (tmp_path / "der-bote.txt").write_text(GERMAN_ARTICLE, encoding="utf-8")
+    result = run("quotes", str(tmp_path / "le-courrier.txt"), str(tmp_path / "der-bote.txt"), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert {a["id"]: a["language"] for a in data["articles"]} == {"le-courrier": "fr", "der-bote": "de"}
+    rows = [(q["text"], q["speaker"], q["speaker_resolved"], q["verb"]) for q in data["quotes"]]
+    assert rows == [
+        ("Das Wasser ist trinkbar und wird jeden Tag geprüft", "Helena Marsh", "Helena Marsh", "sagte"),
+        ("Wir haben jede Probe zweimal getestet und nichts gefunden.", None, None, None),  # never "Montag"
+        ("Es gibt keine Gefahr für die Familien in der Stadt", "sie", "Helena Marsh", "sagte"),
+        ("L'eau est potable et contrôlée chaque jour.", "Helena Marsh", "Helena Marsh", "a déclaré"),
+        ("Nous avons testé chaque échantillon deux fois", "la ministre", "la ministre", "a ajouté"),
+        ("Il n'y a aucun danger pour les familles", "Marsh", "Helena Marsh", "a déclaré"),
+        ("Nous fermerons le port si nécessaire", "elle", "Helena Marsh", "a-t-elle ajouté"),
+    ]

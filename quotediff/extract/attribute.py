@@ -81,7 +81,7 @@ _NAMING_STRONG_RE = re.compile(
 )
 
 
-def _mask(text: str, sites: list[QuoteSite]) -> str:
+def mask(text: str, sites: list[QuoteSite]) -> str:
     """The text with each quote's inside blanked (final sentence punctuation kept), offsets unchanged."""
     parts: list[str] = []
     pos = 0
@@ -116,7 +116,7 @@ def _is_title(inner: str) -> bool:
 def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
     """Attribution, kind and utterance number for each quote site, in order."""
     lex = lexicon()
-    masked = _mask(text, sites)
+    masked = mask(text, sites)
     resolver = Resolver(text, lex)
     known = _known_capitals(text)
     results: list[SiteResult] = []

@@ -85,3 +85,42 @@ def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words."""
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return re.compile(rf"\b(?:{alternatives})\b{suffix}", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageLexicon:
+    """The word lists the attribution frames of an article in another language read (``speech_verbs.<code>.tsv``
+    and ``language.<code>.tsv``)."""
+
+    code: str
+    verbs: Mapping[str, Verb]  # finite forms and past participles, lower-cased
+    auxiliaries: frozenset[str]  # "a" + "déclaré", "hat" + "gesagt"
+    pronouns: frozenset[str]
+    determiners: frozenset[str]
+    time_words: frozenset[str]  # weekdays, months, "hier", "am": never a speaker, skipped around the verb
+    prepositions: frozenset[str]
+    titles: tuple[str, ...]  # "ministre", "ministerin": matched as word endings ("Umweltministerin")
+
+
+@functools.cache
+def language_lexicon(code: str) -> LanguageLexicon | None:
+    """The lexicon of a language other than English, or None when the package has no speech verbs for it."""
+    folder = resources.files("quotediff.extract").joinpath("lexicon")
+    if not code.isalpha() or not folder.joinpath(f"speech_verbs.{code}.tsv").is_file():
+        return None
+    verbs: dict[str, Verb] = {}
+    for fields in _lines(f"speech_verbs.{code}.tsv"):
+        form = fields[0].lower()
+        verbs.setdefault(form, Verb(form, fields[1], fields[2] if len(fields) > 2 else "neutral"))
+    classes = {fields[0]: frozenset(fields[1].lower().split()) for fields in _lines(f"language.{code}.tsv")}
+    empty: frozenset[str] = frozenset()
+    return LanguageLexicon(
+        code=code,
+        verbs=MappingProxyType(verbs),
+        auxiliaries=classes.get("auxiliaries", empty),
+        pronouns=classes.get("pronouns", empty),
+        determiners=classes.get("determiners", empty),
+        time_words=classes.get("time", empty),
+        prepositions=classes.get("prepositions", empty),
+        titles=tuple(sorted(classes.get("titles", empty))),
+    )

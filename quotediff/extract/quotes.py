@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quotediff.extract.attribute import QuoteSite, attribute_sites
+from quotediff.extract.languages import attribute_in_language
+from quotediff.extract.lexicon import language_lexicon
+from quotediff.load.language import detect_language
 from quotediff.model import Article, Quote
 
 
@@ -181,10 +184,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _find_sites(article: Article, options: ExtractOptions) -> list[QuoteSite]:
-    text = article.text
+def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: ExtractOptions) -> list[QuoteSite]:
     paragraphs = _paragraphs(text)
-    block_paras = _blockquote_paragraphs(article, paragraphs)
+    block_paras = _blockquote_paragraphs(blockquotes, paragraphs)
     sites: list[QuoteSite] = []
     carried: _Open | None = None  # a quote left open at the end of the previous paragraph, re-opened here
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -198,7 +200,11 @@ def _find_sites(article: Article, options: ExtractOptions) -> list[QuoteSite]:
             cont = carried is not None and open_pos == p_start
             if close_pos - open_end > options.max_chars:
                 continue
-            sites.append(QuoteSite(open_end, close_pos, open_pos, close_end, p_start, p_end, marks, cont))
+            # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
+            s, e = _trim(text, open_end, close_pos)
+            if s == e:
+                s, e = open_end, close_pos
+            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont))
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -221,11 +227,13 @@ def _fully_marked(text: str, start: int, end: int) -> bool:
     return e - s >= 2 and text[s] in "\"“„«»‘'" and text[e - 1] in "\"”“»«’'"
 
 
-def _blockquote_paragraphs(article: Article, paragraphs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    if not article.blockquotes:
+def _blockquote_paragraphs(
+    blockquotes: tuple[tuple[int, int], ...], paragraphs: list[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    if not blockquotes:
         return set()
     inside: set[tuple[int, int]] = set()
-    for b_start, b_end in article.blockquotes:
+    for b_start, b_end in blockquotes:
         for para in paragraphs:
             if (
                 para[0] >= b_start
@@ -236,11 +244,26 @@ def _blockquote_paragraphs(article: Article, paragraphs: list[tuple[int, int]]) 
     return inside
 
 
+def _reading_text(article: Article) -> str:
+    """The text quotes are searched and attributed in, as long as ``article.text`` so offsets hold: front matter
+    blanked, because it is metadata (a quoted headline there is no quote, an author there no antecedent)."""
+    text = article.text
+    if article.body_start <= 0:
+        return text
+    return re.sub(r"[^\n]", " ", text[: article.body_start]) + text[article.body_start :]
+
+
 def extract_quotes(article: Article, options: ExtractOptions | None = None) -> tuple[Quote, ...]:
     """Every quote in ``article.text`` in text order, attributed, with ids ``<article id>:q<n>`` from 1."""
     opts = options or _DEFAULT_OPTIONS
-    sites = _find_sites(article, opts)
-    results = attribute_sites(article.text, sites, min_words=opts.min_words)
+    reading = _reading_text(article)
+    sites = _find_sites(reading, article.blockquotes, opts)
+    language = article.language or detect_language(reading[article.body_start :])
+    if language in (None, "en"):
+        results = attribute_sites(reading, sites, min_words=opts.min_words)
+    else:
+        # another language: its own frames when the package has its lexicon, else speakers stay unknown
+        results = attribute_in_language(reading, sites, language_lexicon(language), min_words=opts.min_words)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
         quotes.append(

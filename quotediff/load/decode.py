@@ -75,7 +75,37 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
             return data.decode(codec), codec
         except (UnicodeError, LookupError, ValueError):  # a declared codec may be anything
             continue
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed, MIXED
     return decode_cp1252(data), "cp1252"
+
+
+# The codec name of a file whose lines are partly UTF-8, partly cp1252 (an article pasted together).
+MIXED = "utf-8+cp1252"
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Each line in its own codec when some lines are valid UTF-8 with non-ASCII text and others are not.
+
+    Text pasted from two sources (a cp1252 file with a UTF-8 paragraph added) would otherwise turn "Café" into
+    "CafÃ©" and "“We" into "â€œWe". A line is read as UTF-8 only if the whole line decodes strictly: cp1252 text
+    that forms valid UTF-8 over a whole line (every non-ASCII byte a lead byte followed by continuation bytes)
+    is all but unknown outside mojibake, while a single cp1252 quote mark (0x93) anywhere keeps its line cp1252.
+    """
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    utf8_lines = 0
+    for line in lines:
+        if line.isascii():
+            decoded.append(line.decode("ascii"))
+            continue
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors=_AS_LATIN1))
+    return "\n".join(decoded) if utf8_lines else None
 
 
 def _as_latin1(error: UnicodeError) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from quotediff.errors import UnusableInput
 from quotediff.load.decode import has_words
+from quotediff.load.language import detect_language
 from quotediff.load.text import normalise_date, slugify
 from quotediff.model import Article
 
@@ -61,7 +62,7 @@ def html_article(text: str, *, path: str, stem: str, encoding: str, guess_date: 
     return Article(
         id=slugify(stem),
         path=path,
-        text="\n\n".join(parts),
+        text=(body := "\n\n".join(parts)),
         format="html",
         outlet=meta.get("og:site_name") or meta.get("sitename") or _domain(url) or stem,
         title=meta.get("title") or meta.get("og:title") or meta.get("html:title"),
@@ -70,6 +71,7 @@ def html_article(text: str, *, path: str, stem: str, encoding: str, guess_date: 
         author=meta.get("author"),
         blockquotes=tuple(spans),
         encoding=encoding,
+        language=detect_language(body),
     )
 
 

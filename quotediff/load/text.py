@@ -9,6 +9,7 @@ import re
 import unicodedata
 from datetime import date
 
+from quotediff.load.language import detect_language
 from quotediff.model import Article
 
 _TITLE_MAX = 200  # a first line longer than this is the body, not a title
@@ -83,6 +84,7 @@ def text_article(text: str, *, path: str, stem: str, fmt: str, encoding: str) ->
         author=fields.get("author") or head.get("author"),
         body_start=body_start,
         encoding=encoding,
+        language=detect_language(text[body_start:]),
     )
 
 

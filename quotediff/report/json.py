@@ -60,6 +60,7 @@ def article_data(article: Article) -> dict[str, Any]:
         "published": article.published,
         "author": article.author,
         "encoding": article.encoding,
+        "language": article.language,
     }
 
 

@@ -21,8 +21,9 @@ def _texts(text: str, **kwargs: object) -> list[str]:
     [
         ('He said "all will be forgiven" today.', "all will be forgiven", '""'),
         ("He said “all will be forgiven” today.", "all will be forgiven", "“”"),
-        ("Il a dit « tout sera pardonné » hier.", " tout sera pardonné ", "«»"),
-        ("Il a dit «\u00a0tout sera pardonné\u00a0» hier.", "\u00a0tout sera pardonné\u00a0", "«»"),
+        ("Il a dit « tout sera pardonné » hier.", "tout sera pardonné", "«»"),  # French padding trimmed
+        ("Il a dit «\u00a0tout sera pardonné\u00a0» hier.", "tout sera pardonné", "«»"),
+        ("Il a dit «\u202ftout sera pardonné\u202f» hier.", "tout sera pardonné", "«»"),
         ("Er sagte „alles wird vergeben“ gestern.", "alles wird vergeben", "„“"),
         ("Er sagte »alles wird vergeben« gestern.", "alles wird vergeben", "»«"),
         ("He said ‘all will be forgiven’ today.", "all will be forgiven", "‘’"),
@@ -94,7 +95,7 @@ def test_unclosed_quote_ends_where_a_new_quote_opens_after_a_sentence() -> None:
 def test_max_chars_bounds_a_quote() -> None:
     long = "word " * 50
     text = f"He said “{long}” and left."
-    assert _texts(text) == [long]
+    assert _texts(text) == [long.strip()]  # spaces inside the marks are no part of the quote
     assert extract_quotes(_article(text), ExtractOptions(max_chars=100)) == ()
 
 

@@ -534,7 +534,9 @@ _SLOW_EXTRACTION = (
 def test_fuzz_regression_damaged_annotation_file() -> None:
     data = gzip.decompress(base64.b64decode(_SLOW_EXTRACTION))
     article = load_bytes(data, "saved.php")
-    assert (article.format, article.encoding) == ("text", "cp1252")
+    # a UTF-8 file with two fuzz-damaged lines: those lines read as cp1252, the others as the UTF-8 they are
+    assert (article.format, article.encoding) == ("text", "utf-8+cp1252")
+    assert "Prime Minister\u2019s policy" in article.text
     quotes = pytest.importorskip("quotediff.extract.quotes")
     for quote in quotes.extract_quotes(article):
         assert article.text[quote.start : quote.end] == quote.text
