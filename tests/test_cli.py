@@ -470,3 +470,12 @@ def test_other_languages_never_take_a_verb_or_a_weekday_for_a_speaker(tmp_path: 
         ("Il n'y a aucun danger pour les familles", "Marsh", "Helena Marsh", "a déclaré"),
         ("Nous fermerons le port si nécessaire", "elle", "Helena Marsh", "a-t-elle ajouté"),
     ]
+
+
+def test_table_says_which_articles_are_in_another_language() -> None:
+    result = run("compare", str(ROOT / "fixtures" / "languages"), str(ROOT / "fixtures" / "ratehold"), "--no-color")
+    assert result.exit_code == 0, result.stderr
+    line = next(li for li in result.stdout.splitlines() if li.startswith("In another language"))
+    assert line.endswith(": diario-del-puerto (es), hafenbote (de), le-courrier-du-port (fr)")
+    alone = run("compare", str(ROOT / "fixtures" / "ratehold"), "--no-color")
+    assert "In another language" not in alone.stdout

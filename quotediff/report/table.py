@@ -307,6 +307,14 @@ def render_table(comparison: Comparison, options: TableOptions | None = None) ->
         out.append(
             "Copies (near-identical articles, counted once): " + "; ".join(" = ".join(c) for c in comparison.copies)
         )
+    foreign = foreign_articles(comparison)
+    if foreign:
+        out.append("")
+        line = (
+            "In another language (its quotes are matched only with the same language's wording; a translation of a "
+            "quotation is not recognised as a rendering of it): " + ", ".join(foreign)
+        )
+        out.append(_md_escape(line) if options.markdown else line)
     if comparison.unmarked:
         out.append("")
         out.append("Quoted words printed without quote marks:")
@@ -361,3 +369,12 @@ def render_quotes(comparison: Comparison, options: TableOptions | None = None) -
     for s in comparison.skipped:
         out.append(f"skipped {s.path}: {s.reason}")
     return printable("\n".join(out).rstrip("\n") + "\n", keep_colour=options.color)
+
+
+def foreign_articles(comparison: Comparison) -> list[str]:
+    """"Corriere (it)" for each article whose language is known and is not the one most articles are in."""
+    languages = Counter(a.language for a in comparison.articles if a.language)
+    if not languages:
+        return []
+    main = languages.most_common(1)[0][0]
+    return [f"{a.outlet} ({a.language})" for a in comparison.articles if a.language and a.language != main]
