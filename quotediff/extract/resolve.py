@@ -50,7 +50,9 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     titles = _title_words()
     cut = 0
     for index, word in enumerate(words[:-1]):
-        if word.lower().replace(".", "") in titles:
+        key = word.lower().replace(".", "")
+        # "Secretary-General", "Vice-President": a hyphenated title is one of titles' words on each side.
+        if key in titles or ("-" in key and all(part in titles for part in key.split("-") if part)):
             cut = index + 1
     gender = None
     for word in words[:cut]:
