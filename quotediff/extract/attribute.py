@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotediff.extract.documents import document_sources, frame_quotes_as
 from quotediff.extract.frames import (
     Frame,
     frame_after,
@@ -145,6 +146,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
             frame = frame or frame_words_were(masked, text, s_start, site.open_start)
+            frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
             frame = frame or _plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
@@ -347,11 +349,22 @@ def _attribution(
             lo = min(lo, sentence_start(masked, line_start, anchor.start))
         hi = max(hi, anchor.end)
     hedges, sources = hedges_and_sources(text, masked, lo, hi)
+    sources = _merge(sources, frame.sources + document_sources(masked, text, lo, hi))
+    if speaker is not None:  # "the statement read": the document speaks, it is no separate source
+        sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
     if anchors:
-        # hedges belong to the attribution clause: "Lu reportedly told", "is alleged to have told"
+        # hedges belong to the attribution clause ("Lu reportedly told", "is alleged to have told") or to the
+        # source ("a purported memo"); the outlet's distance from a document holds for the sentence
         near_lo = min(a.start for a in anchors) - 45
         near_hi = max(a.end for a in anchors) + 30
-        hedges = tuple(h for h in hedges if h.end > near_lo and h.start < near_hi)
+        hedges = tuple(
+            h
+            for h in hedges
+            if h.end > near_lo
+            and h.start < near_hi
+            or any(s.start <= h.start < s.end for s in sources)
+            or h.text.lower() in lex.distance_hedges
+        )
     if frame.lemma == "according to" and frame.verb is not None:
         # "according to Lu" names the speaker; it is no separate source
         sources = tuple(src for src in sources if src.start != frame.verb.start)
@@ -409,6 +422,15 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
     if earlier is not None:
         return earlier[0], "anonymous"
     return speaker.text, "anonymous"
+
+
+def _merge(sources: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sources in text order, one per stretch of text (a cue's phrase and a document inside it are one)."""
+    merged = list(sources)
+    for span in more:
+        if not any(s.start < span.end and span.start < s.end for s in merged):
+            merged.append(span)
+    return tuple(sorted(merged, key=lambda s: s.start))
 
 
 def _bare(name: str) -> str:

@@ -145,7 +145,6 @@ def _same_kind(opened: str, mark: str) -> bool:
     return opened == mark and mark in '"“«„'
 
 
-
 # Narration glued to a quote left open: "we cannot rule it out —She then added", "out. She then added".
 _NARRATION_RE = re.compile(r"(?:\s*[—–]\s*|(?<=[.!?])\s+)(?=[A-Z][a-z]*\s+(?:then\s+)?[a-z]+ed\b|(?:She|He|They)\b)")
 

@@ -22,6 +22,9 @@ def _source_re() -> re.Pattern[str]:
     return phrase_re(lexicon().source_cues)
 
 
+# A comma inside a date: "May 3, 2024," (the day before it, the year after it).
+_DATE_COMMA_RE = re.compile(r", \d{4},?")
+_DAY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
 _SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 
 
@@ -32,7 +35,13 @@ def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[
     for a, b in _matches(_source_re(), masked, lo, hi):
         stop = b
         limit = min(len(masked), b + 150)
-        while stop < limit and masked[stop] not in _SOURCE_STOP:
+        while stop < limit:
+            if masked[stop] in _SOURCE_STOP:
+                date = _DATE_COMMA_RE.match(masked, stop) if masked[stop] == "," else None
+                if date is None or not _DAY_BEFORE_RE.search(masked, max(a, stop - 12), stop):
+                    break
+                stop = date.end()  # "According to the May 3, 2024, report": the date is inside the phrase
+                continue
             if (
                 masked.startswith(" and ", stop)
                 or masked.startswith(" who ", stop)
