@@ -25,6 +25,7 @@ _NOISE_LINE_RE = re.compile(
     r"\b[^\]\n]*\]|(?:related|read more|see also|also read|recommended)\s*:.{0,200}|advertisement)[ \t]*$",
     re.I | re.M,
 )
+_NOISE_WORDS = ("related", "read more", "see also", "also read", "read also", "recommended", "advertisement")
 # A line that starts the readers' comments under an article: everything after it is not the article.
 _COMMENTS_RE = re.compile(
     r"^[ \t]*(?:\d+\s+)?(?:reader\s+|readers['’]?\s+)?comments?(?:\s*\(\d+\))?\s*:?[ \t]*$"
@@ -61,14 +62,16 @@ def prepare(article: Article) -> Layout:
     speakers or antecedents), noise lines and readers' comments blanked; newlines inside a paragraph spaces."""
     text = article.text
     blanks: list[tuple[int, int]] = [(0, article.body_start)] if article.body_start > 0 else []
-    blanks.extend(match.span() for match in _NOISE_LINE_RE.finditer(text, article.body_start))
-    comments = _COMMENTS_RE.search(text, article.body_start)
+    low = text.lower()  # cheap checks first: most articles have neither noise lines nor comments
+    if "[" in low or any(word in low for word in _NOISE_WORDS):
+        blanks.extend(match.span() for match in _NOISE_LINE_RE.finditer(text, article.body_start))
+    comments = _COMMENTS_RE.search(text, article.body_start) if "comment" in low or "join the" in low else None
     if comments is not None and comments.start() > len(text) // 3:  # never the article's opening lines
         blanks.append((comments.start(), len(text)))
     blanked = _blank(text, blanks) if blanks else text
     paragraphs = _paragraphs(blanked)
-    if "\n" not in blanked:
-        return Layout(blanked, paragraphs, {})
+    if not any("\n" in blanked[start:end] or "\r" in blanked[start:end] for start, end in paragraphs):
+        return Layout(blanked, paragraphs, _turns(blanked, paragraphs))  # no line break inside a paragraph
     parts: list[str] = []
     pos = 0
     for start, end in paragraphs:

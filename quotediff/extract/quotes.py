@@ -321,6 +321,9 @@ def _original(attribution: Attribution, text: str, reading: str) -> Attribution:
     across a hard line break reads "Tomas Vell" in the rules and keeps its newline in the output)."""
     if text is reading:
         return attribution
+    spans = (attribution.speaker, attribution.verb, attribution.addressee, *attribution.hedges, *attribution.sources)
+    if all(span is None or "\n" not in text[span.start : span.end] for span in spans):
+        return attribution  # the reading text differs from the article's only in newlines
 
     def own(span: Span) -> Span:
         return (

@@ -18,6 +18,15 @@ def _hedge_re() -> re.Pattern[str]:
 
 
 @functools.cache
+def _distance_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().distance_hedges)
+
+
+# Stems of the distance hedges: a sentence holding none of them needs no search for them.
+_DISTANCE_STEMS = ("purport", "alleg", "leak", "unverif", "unauth", "authentic", "verif", "reading from", "said to be")
+
+
+@functools.cache
 def _source_re() -> re.Pattern[str]:
     return phrase_re(lexicon().source_cues)
 
@@ -30,7 +39,12 @@ _SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 
 def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Hedges and cited sources in the quote's sentence, outside every quote."""
-    hedges = tuple(Span(a, b, text[a:b]) for a, b in _matches(_hedge_re(), masked, lo, hi))
+    spans = _matches(_hedge_re(), masked, lo, hi)
+    sentence = masked[lo:hi].lower()
+    if any(stem in sentence for stem in _DISTANCE_STEMS):
+        more = [(m.start(), m.end()) for m in _distance_re().finditer(masked, lo, hi)]
+        spans = sorted(set(spans) | {m for m in more if not any(a <= m[0] < b for a, b in spans)})
+    hedges = tuple(Span(a, b, text[a:b]) for a, b in spans)
     sources: list[Span] = []
     for a, b in _matches(_source_re(), masked, lo, hi):
         stop = b
