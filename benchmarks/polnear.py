@@ -11,7 +11,8 @@ spans and its verbs the Cue spans of every relation whose Content touches it. Qu
 and surrounding whitespace, as quotediff's do. Only the alphabetically first annotation file of each article is
 used.
 
-Scored: the quotes quotediff reports as statements (scare quotes and titles are reported too, but as such; the
+Scored: the quotes quotediff reports as statements between quote marks (transcript turns are left out: the
+gold holds marked segments only; scare quotes and titles are reported too, but as such; the
 "all marked segments" row counts them as well). A match needs an overlap of at least half the longer span;
 "exact" needs identical boundaries. Speaker accuracy is over matched quotes whose gold has a Source: right when
 quotediff's speaker mention overlaps a Source span (for pronoun sources that is the pronoun's own offsets; the
@@ -276,8 +277,9 @@ def main() -> int:
         every_pairs = match(gold, every)
         counts["all_ours"] += len(every)
         counts["all_tp"] += len(every_pairs)
-        # scored: the quotes quotediff reports as statements
-        quotes = [q for q in found if q.kind == "statement"]
+        # scored: the quotes quotediff reports as statements, between quote marks as the gold's segments are
+        # (a transcript turn, "TAPPER: …", is a quote without marks, which the gold never holds)
+        quotes = [q for q in found if q.kind == "statement" and q.marks != "transcript"]
         ours = [(q.start, q.end) for q in quotes]
         ours = [_trim(text, a, b) for a, b in ours]
         pairs = match(gold, ours)

@@ -94,6 +94,9 @@ class Quote:
     utterance: int = 0
     # "statement" for reported speech; "scare" for scare quotes, titles and nicknames (kept, not attributed).
     kind: str = "statement"
+    # Opened and never closed (cut text, a lost mark): the quote runs to the end of its paragraph, or to where
+    # the next quote opens. A quote over several paragraphs that re-opens each is not unclosed.
+    unclosed: bool = False
 
 
 # --- diffs ------------------------------------------------------------------------------------------------------

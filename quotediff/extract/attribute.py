@@ -23,10 +23,10 @@ anonymous descriptions whole).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from quotediff.extract.documents import document_sources, frame_quotes_as
 from quotediff.extract.frames import (
     Frame,
     frame_after,
@@ -38,9 +38,11 @@ from quotediff.extract.frames import (
     frame_words_were,
     has_speech_verb,
 )
-from quotediff.extract.lexicon import Lexicon, lexicon, phrase_re
+from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
+from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
 from quotediff.extract.resolve import Resolver
+from quotediff.extract.sources import hedges_and_sources
 from quotediff.extract.tokens import WORD_RE, is_cap, sentence_end, sentence_start, tokens, word_count
 from quotediff.model import Attribution, Span
 
@@ -57,6 +59,7 @@ class QuoteSite:
     para_end: int
     marks: str
     continues: bool = False  # re-opens a quote left open at the end of the previous paragraph
+    unclosed: bool = False  # opened and never closed: runs to the end of its paragraph or to the next quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,22 +129,24 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         prev = sites[n - 1] if n > 0 else None
         inner = text[site.start : site.end]
         words = word_count(inner)
-        s_start = sentence_start(masked, site.para_start, site.open_start)
-        s_end = sentence_end(masked, site.close_end, site.para_end)
+        s_start, s_end = _sentence(masked, site)
         starts_sentence = not WORD_RE.search(masked, s_start, site.open_start)
         frame: Frame | None = _speaker_label(text, site)
         if frame is None and site.marks != "blockquote":
-            frame = _plausible(
-                frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex),
-                known,
-                text,
+            # after a quote left open, the words that follow are narration leading to the next quote
+            after = (
+                None
+                if site.unclosed
+                else frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
             )
+            frame = _plausible(after, known, text)
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
                 prior = _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
             frame = frame or frame_words_were(masked, text, s_start, site.open_start)
+            frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
             frame = frame or _plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or _plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
@@ -181,11 +186,28 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     return results
 
 
+# An attribution sits within this many characters of its quote: a longer "sentence" is text without sentence
+# ends (a run of marks, a list), and reading all of it for each of its quotes would cost its length squared.
+_SENTENCE_REACH = 1000
+
+
+def _sentence(masked: str, site: QuoteSite) -> tuple[int, int]:
+    """The quote's sentence, bounded to ``_SENTENCE_REACH`` characters on either side."""
+    s_start = sentence_start(masked, max(site.para_start, site.open_start - _SENTENCE_REACH), site.open_start)
+    s_end = sentence_end(masked, site.close_end, min(site.para_end, site.close_end + _SENTENCE_REACH))
+    return s_start, s_end
+
+
 # A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s")
 
 
 def _speaker_label(text: str, site: QuoteSite) -> Frame | None:
+    if site.marks == "transcript":  # "WALLACE: Will you …": the label before the turn
+        match = TRANSCRIPT_LABEL_RE.match(text, site.para_start, site.end)
+        if match is not None:
+            s, e = match.span(1)
+            return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
     match = _LABEL_RE.match(text, site.start, site.end)
     if match is None:
         return None
@@ -316,8 +338,9 @@ def _attribution(
     if speaker is not None:
         span = Span(speaker.start, speaker.end, speaker.text)
         resolved, speaker_kind = _resolve(speaker, text, masked, resolver, lex)
-    s_start = sentence_start(masked, site.para_start, site.open_start)
-    s_end = sentence_end(masked, site.close_end, site.para_end)
+        if frame.how == "label" and speaker.text.isupper() and resolved == speaker.text:
+            resolved = resolver.name(speaker.text.title())  # "WALLACE" -> "Chris Wallace"
+    s_start, s_end = _sentence(masked, site)
     lo, hi = s_start, s_end
     anchors = [x for x in (speaker, frame.verb) if x is not None]
     for anchor in anchors:
@@ -325,12 +348,23 @@ def _attribution(
             line_start = masked.rfind("\n", 0, anchor.start) + 1
             lo = min(lo, sentence_start(masked, line_start, anchor.start))
         hi = max(hi, anchor.end)
-    hedges, sources = _hedges_and_sources(text, masked, lo, hi, site)
+    hedges, sources = hedges_and_sources(text, masked, lo, hi)
+    sources = _merge(sources, frame.sources + document_sources(masked, text, lo, hi))
+    if speaker is not None:  # "the statement read": the document speaks, it is no separate source
+        sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
     if anchors:
-        # hedges belong to the attribution clause: "Lu reportedly told", "is alleged to have told"
+        # hedges belong to the attribution clause ("Lu reportedly told", "is alleged to have told") or to the
+        # source ("a purported memo"); the outlet's distance from a document holds for the sentence
         near_lo = min(a.start for a in anchors) - 45
         near_hi = max(a.end for a in anchors) + 30
-        hedges = tuple(h for h in hedges if h.end > near_lo and h.start < near_hi)
+        hedges = tuple(
+            h
+            for h in hedges
+            if h.end > near_lo
+            and h.start < near_hi
+            or any(s.start <= h.start < s.end for s in sources)
+            or h.text.lower() in lex.distance_hedges
+        )
     if frame.lemma == "according to" and frame.verb is not None:
         # "according to Lu" names the speaker; it is no separate source
         sources = tuple(src for src in sources if src.start != frame.verb.start)
@@ -354,11 +388,13 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         name = resolver.name(speaker.text)
         return name, "organisation" if resolver.is_company(name) else "named"
     if speaker.kind == "pronoun":
-        third_person = speaker.text.lower() in ("he", "she", "they", "it")
-        subject = _subject_before(speaker, masked, text, resolver, lex) if third_person else None
+        form = {"his": "he", "her": "she", "their": "they"}.get(speaker.text.lower(), speaker.text)  # "his words"
+        third_person = form.lower() in ("he", "she", "they", "it")
+        as_subject = Mention(speaker.start, speaker.end, form, "pronoun")
+        subject = _subject_before(as_subject, masked, text, resolver, lex) if third_person else None
         if subject is not None:
             return subject, "pronoun"
-        resolved = resolver.pronoun(speaker.text, speaker.start)
+        resolved = resolver.pronoun(form, speaker.start)
         if resolved:
             resolver.learn(resolved, speaker.text)
         return resolved, "pronoun"
@@ -386,6 +422,15 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
     if earlier is not None:
         return earlier[0], "anonymous"
     return speaker.text, "anonymous"
+
+
+def _merge(sources: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Sources in text order, one per stretch of text (a cue's phrase and a document inside it are one)."""
+    merged = list(sources)
+    for span in more:
+        if not any(s.start < span.end and span.start < s.end for s in merged):
+            merged.append(span)
+    return tuple(sorted(merged, key=lambda s: s.start))
 
 
 def _bare(name: str) -> str:
@@ -453,55 +498,3 @@ def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver
         else:
             end = start
     return None
-
-
-@functools.cache
-def _hedge_re() -> re.Pattern[str]:
-    return phrase_re(lexicon().hedges)
-
-
-@functools.cache
-def _source_re() -> re.Pattern[str]:
-    return phrase_re(lexicon().source_cues)
-
-
-_SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
-
-
-def _hedges_and_sources(
-    text: str, masked: str, lo: int, hi: int, site: QuoteSite
-) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """Hedges and cited sources in the quote's sentence, outside every quote."""
-    hedges = tuple(Span(a, b, text[a:b]) for a, b in _matches(_hedge_re(), masked, lo, hi))
-    sources: list[Span] = []
-    for a, b in _matches(_source_re(), masked, lo, hi):
-        stop = b
-        limit = min(len(masked), b + 150)
-        while stop < limit and masked[stop] not in _SOURCE_STOP:
-            if (
-                masked.startswith(" and ", stop)
-                or masked.startswith(" who ", stop)
-                or masked.startswith(" that ", stop)
-            ):
-                break
-            stop += 1
-        phrase = text[a:stop].rstrip()
-        if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
-            sources.append(Span(a, a + len(phrase), phrase))
-    return hedges, tuple(sources)
-
-
-def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Matches of a lexicon pattern in text[lo:hi]; each line is searched once (cached)."""
-    seg_start = text.rfind("\n", 0, lo) + 1
-    seg_end = text.find("\n", lo)
-    if seg_end < 0:
-        seg_end = len(text)
-    if hi > seg_end:
-        return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
-    return [(a, b) for a, b in _line_matches(pattern, text, seg_start, seg_end) if a >= lo and b <= hi]
-
-
-@functools.lru_cache(maxsize=512)
-def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))

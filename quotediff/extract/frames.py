@@ -39,6 +39,7 @@ class Frame:
     tone: str | None
     addressee: Span | None = None
     how: str = ""  # which rule found it: after, colon, before, subject, previous, continued, floating
+    sources: tuple[Span, ...] = ()  # sources the frame itself names: "The memo" in "The memo quotes Vell as saying"
 
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure remind brief warn urge advise ask notify instruct".split())
@@ -219,8 +220,8 @@ def frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon)
 
 
 _WORDS_WERE_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:own\s+)?((?:words|response|reply|answer|message"
-    r"|comment|comments|remarks?|verdict|statement|explanation)\s+(?:was|were|is|are))\s*[:,]?\s*[“\"‘'«„]?\s*$"
+    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:own\s+)?((?:words|response|reply|answer|message"
+    r"|comment|comments|remarks?|verdict|statement|explanation)(?:\s+(?:was|were|is|are)\s*[:,]?|\s*:))\s*[“”\"‘'«„]?\s*$"
 )
 
 _CLAIM_RE = re.compile(
@@ -247,8 +248,13 @@ def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:
         return None
     s, e = match.span(1)
     vs, ve = match.span(2)
+    while ve > vs and (text[ve - 1] in ":," or text[ve - 1].isspace()):
+        ve -= 1  # "Vell's words:": the colon is no part of the verb
     phrase = " ".join(text[vs:ve].split())
     verb = Span(vs, ve, text[vs:ve])
+    if text[s:e].lower() in ("his", "her", "their"):  # "her words were:": the person she stands for
+        return Frame(Mention(s, e, text[s:e], "pronoun"), verb, phrase.lower(), "neutral", None, "colon")
+    e -= 2  # the name without its "'s"
     return Frame(Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
 
 

@@ -26,6 +26,7 @@ class Verb:
 class Lexicon:
     verbs: Mapping[str, Verb]  # keyed by lower-cased form
     hedges: tuple[str, ...]  # lower-cased, longest first
+    distance_hedges: tuple[str, ...]  # on a document, kept anywhere in the sentence: "purported", "leaked"
     source_cues: tuple[str, ...]  # lower-cased, longest first
     anonymous_heads: frozenset[str]  # lower-cased head nouns
     organisation_words: frozenset[str]  # lower-cased last words of organisation names
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=MappingProxyType(verbs),
         hedges=_phrases("hedges.txt"),
+        distance_hedges=_phrases("distance_hedges.txt"),
         source_cues=_phrases("source_cues.txt"),
         anonymous_heads=frozenset(f[0].lower() for f in _lines("anonymous_heads.txt")),
         organisation_words=frozenset(org_words),

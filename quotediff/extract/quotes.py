@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotediff.extract.attribute import QuoteSite, attribute_sites
 from quotediff.extract.languages import attribute_in_language
+from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import language_lexicon
 from quotediff.load.language import detect_language
-from quotediff.model import Article, Quote
+from quotediff.model import Article, Attribution, Quote, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,6 @@ _DEFAULT_OPTIONS = ExtractOptions()
 
 # Two straight apostrophes stand for a double quote mark in some archives (''like this'').
 _MARK_RE = re.compile("''|[\"“”„‟«»‹›‘’‚']")
-# Paragraph breaks: a blank line where the text has any, else every newline.
-_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_NEWLINE_RE = re.compile(r"\n")
 # After an opening single mark, these mean an elision, not a quote: ’90s, ’n’, ’em, ’til, ’cause, ’tis.
 _ELISION_RE = re.compile(r"(?:\d\d?s?\b|\d0s|n[’'‘]|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
 
@@ -74,18 +72,6 @@ class _Open:
     end: int  # offset after it
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph; blank lines separate paragraphs when the text has any."""
-    splitter = _BLANK_LINE_RE if _BLANK_LINE_RE.search(text) else _NEWLINE_RE
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in splitter.finditer(text):
-        spans.append((pos, match.start()))
-        pos = match.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
@@ -103,7 +89,8 @@ def _scan_paragraph(
         after = text[match.end()] if match.end() < end else " "
         if mark in "’'" and before.isalnum() and after.isalpha():
             continue  # an apostrophe inside a word: Pakistan’s, don't
-        left = not _is_space(after) and (_is_space(before) or before in _OPEN_BEFORE)
+        # a mark before "<" or ">" belongs to markup left in the text (tweet-date="…">), never opens a quote
+        left = not _is_space(after) and after not in "<>" and (_is_space(before) or before in _OPEN_BEFORE)
         right = not _is_space(before) and (_is_space(after) or after in _CLOSE_AFTER)
         if stack and (right or not left or mark in "»›”"):
             depth = _closing_depth(stack, mark, right)
@@ -127,19 +114,63 @@ def _scan_paragraph(
             continue
         if mark == "’":
             continue  # a right single mark never opens
-        if left or (mark in _ALWAYS_OPEN and not right) or (mark in "«»" and _is_space(after) and not right):
-            if mark in "»”" and stack:
+        # a mark with spaces on both sides after a colon opens a quote: her words were: ” We will not …”
+        padded = mark in '"“”' and _is_space(after) and not right and _after_colon(text, start, i)
+        if left or padded or (mark in _ALWAYS_OPEN and not right) or (mark in "«»" and _is_space(after) and not right):
+            if mark in "»”" and stack and not padded:
                 continue
-            if len(stack) == 1 and stack[0].mark == mark and mark in "“«„" and _after_sentence(text, start, i):
-                # “First quote. “Second quote…” — the first was never closed: end it at its sentence
+            if (
+                len(stack) == 1
+                and _same_kind(stack[0].mark, mark)
+                and (
+                    _after_sentence(text, start, i)
+                    or (_new_clause(text, start, i) and len(text[stack[0].end : i].split()) >= _SPLIT_WORDS)
+                )
+            ):
+                # “First quote. “Second quote…” / said “we cannot rule it out —She then added that “frankly…”:
+                # the first was never closed; end it before the second instead of swallowing both
                 opened = stack.pop()
-                close = i
+                close = _clause_start(text, opened.end, i)
                 while close > opened.end and text[close - 1].isspace():
                     close -= 1
                 found.append((opened.pos, opened.end, close, close, text[opened.pos : opened.end]))
             if len(stack) < 4:
                 stack.append(_Open(mark, i, match.end()))
     return found, (stack[0] if stack else None)
+
+
+def _same_kind(opened: str, mark: str) -> bool:
+    """Two double openers of one style: a second one cannot nest in the first, so the first was left open."""
+    # a straight mark and a curly one differ: "outer “inner” outer" is nesting in two styles, not a lost closer
+    return opened == mark and mark in '"“«„'
+
+
+# Narration glued to a quote left open: "we cannot rule it out —She then added", "out. She then added".
+_NARRATION_RE = re.compile(r"(?:\s*[—–]\s*|(?<=[.!?])\s+)(?=[A-Z][a-z]*\s+(?:then\s+)?[a-z]+ed\b|(?:She|He|They)\b)")
+
+
+def _clause_start(text: str, lo: int, i: int) -> int:
+    """Where the narration before a second opener begins, when a dash or a sentence end marks it."""
+    starts = [match.start() for match in _NARRATION_RE.finditer(text, lo, i)]
+    return starts[-1] if starts else i
+
+
+def _after_colon(text: str, start: int, i: int) -> bool:
+    j = i - 1
+    while j > start and text[j].isspace():
+        j -= 1
+    return j >= start and text[j] in ":,"
+
+
+# A quote left open must hold this many words before a new clause and a second opener end it (“He said “…).
+_SPLIT_WORDS = 5
+# Words that start a new reporting clause: the second opener after them begins a new quote.
+_NEW_CLAUSE_RE = re.compile(r"(?:\b(?:that|added|said|says|adding|saying|then)|[—–:])\s*$", re.I)
+
+
+def _new_clause(text: str, start: int, i: int) -> bool:
+    """Whether the mark at ``i`` follows a new reporting clause ("She then added that “…")."""
+    return _NEW_CLAUSE_RE.search(text, max(start, i - 20), i) is not None
 
 
 def _after_sentence(text: str, start: int, i: int) -> bool:
@@ -184,8 +215,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: ExtractOptions) -> list[QuoteSite]:
-    paragraphs = _paragraphs(text)
+def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], options: ExtractOptions) -> list[QuoteSite]:
+    text, paragraphs = layout.text, layout.paragraphs
     block_paras = _blockquote_paragraphs(blockquotes, paragraphs)
     sites: list[QuoteSite] = []
     carried: _Open | None = None  # a quote left open at the end of the previous paragraph, re-opened here
@@ -193,6 +224,13 @@ def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: Ex
         if (p_start, p_end) in block_paras and not _fully_marked(text, p_start, p_end):
             s, e = _trim(text, p_start, p_end)
             sites.append(QuoteSite(s, e, s, e, p_start, p_end, "blockquote", continues=False))
+            carried = None
+            continue
+        turn = layout.turns.get((p_start, p_end))
+        if turn is not None and not _MARK_RE.search(text, turn[1], p_end):
+            # a transcript turn ("WALLACE: Do you …"): the words after the label are the speaker's
+            s, e = _trim(text, text.index(":", turn[1]) + 1, p_end)
+            sites.append(QuoteSite(s, e, s, e, p_start, p_end, "transcript", continues=False))
             carried = None
             continue
         closed, left_open = _scan_paragraph(text, p_start, p_end, options)
@@ -204,18 +242,21 @@ def _find_sites(text: str, blockquotes: tuple[tuple[int, int], ...], options: Ex
             s, e = _trim(text, open_end, close_pos)
             if s == e:
                 s, e = open_end, close_pos
-            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont))
+            unclosed = close_end == close_pos  # ended where the next quote opens
+            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont, unclosed))
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopened = nxt is not None and _reopens(text, nxt, left_open)
-            at_start = left_open.pos == p_start
-            if reopened or (at_start and left_open.mark not in "'‘"):
+            # a quote that opens and never closes (cut text, a lost mark) runs to the end of its paragraph; a
+            # single mark left open is more often an apostrophe than a quote, so it counts only at the start
+            double = left_open.mark not in _SINGLE
+            if reopened or double or left_open.pos == p_start and left_open.mark not in "'‘":
                 s, e = _trim(text, left_open.end, p_end)
                 if s < e and e - s <= options.max_chars:
                     cont = carried is not None and left_open.pos == p_start
                     marks = text[left_open.pos : left_open.end]
-                    sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, marks, cont))
+                    sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, marks, cont, not reopened))
             carried = left_open if reopened else None
         else:
             carried = None
@@ -228,7 +269,7 @@ def _fully_marked(text: str, start: int, end: int) -> bool:
 
 
 def _blockquote_paragraphs(
-    blockquotes: tuple[tuple[int, int], ...], paragraphs: list[tuple[int, int]]
+    blockquotes: tuple[tuple[int, int], ...], paragraphs: tuple[tuple[int, int], ...]
 ) -> set[tuple[int, int]]:
     if not blockquotes:
         return set()
@@ -244,20 +285,12 @@ def _blockquote_paragraphs(
     return inside
 
 
-def _reading_text(article: Article) -> str:
-    """The text quotes are searched and attributed in, as long as ``article.text`` so offsets hold: front matter
-    blanked, because it is metadata (a quoted headline there is no quote, an author there no antecedent)."""
-    text = article.text
-    if article.body_start <= 0:
-        return text
-    return re.sub(r"[^\n]", " ", text[: article.body_start]) + text[article.body_start :]
-
-
 def extract_quotes(article: Article, options: ExtractOptions | None = None) -> tuple[Quote, ...]:
     """Every quote in ``article.text`` in text order, attributed, with ids ``<article id>:q<n>`` from 1."""
     opts = options or _DEFAULT_OPTIONS
-    reading = _reading_text(article)
-    sites = _find_sites(reading, article.blockquotes, opts)
+    layout = prepare(article)
+    reading = layout.text
+    sites = _find_sites(layout, article.blockquotes, opts)
     language = article.language or detect_language(reading[article.body_start :])
     if language in (None, "en"):
         results = attribute_sites(reading, sites, min_words=opts.min_words)
@@ -274,12 +307,42 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
                 start=site.start,
                 end=site.end,
                 marks=site.marks,
-                attribution=result.attribution,
+                attribution=_original(result.attribution, article.text, reading),
                 utterance=result.utterance,
                 kind=result.kind,
+                unclosed=site.unclosed,
             )
         )
     return tuple(quotes)
+
+
+def _original(attribution: Attribution, text: str, reading: str) -> Attribution:
+    """The attribution with every span's text taken from the article, not from the reading text (a speaker
+    across a hard line break reads "Tomas Vell" in the rules and keeps its newline in the output)."""
+    if text is reading:
+        return attribution
+    spans = (attribution.speaker, attribution.verb, attribution.addressee, *attribution.hedges, *attribution.sources)
+    if all(span is None or "\n" not in text[span.start : span.end] for span in spans):
+        return attribution  # the reading text differs from the article's only in newlines
+
+    def own(span: Span) -> Span:
+        return (
+            span
+            if text[span.start : span.end] == span.text
+            else Span(span.start, span.end, text[span.start : span.end])
+        )
+
+    def own_or_none(span: Span | None) -> Span | None:
+        return None if span is None else own(span)
+
+    return replace(
+        attribution,
+        speaker=own_or_none(attribution.speaker),
+        verb=own_or_none(attribution.verb),
+        addressee=own_or_none(attribution.addressee),
+        hedges=tuple(own(h) for h in attribution.hedges),
+        sources=tuple(own(s) for s in attribution.sources),
+    )
 
 
 def extract_all(articles: Iterable[Article], options: ExtractOptions | None = None) -> tuple[Quote, ...]:

@@ -99,6 +99,7 @@ def quote_data(quote: Quote) -> dict[str, Any]:
         "start": quote.start,
         "end": quote.end,
         "marks": quote.marks,
+        "unclosed": quote.unclosed,
         "kind": quote.kind,
         "utterance": quote.utterance,
         **attribution_data(quote.attribution),

@@ -79,7 +79,8 @@ def test_multi_paragraph_quote_is_one_piece_per_paragraph_in_one_utterance() -> 
 def test_unbalanced_mark_never_swallows_the_rest_of_the_article() -> None:
     text = 'He said "this never closes and goes on.\n\nA second paragraph with “a real quote” in it.\n\nThe end.'
     quotes = extract_quotes(_article(text))
-    assert [q.text for q in quotes] == ["a real quote"]
+    # the quote left open is reported, marked as unclosed, and ends with its paragraph
+    assert [(q.text, q.unclosed) for q in quotes] == [("this never closes and goes on.", True), ("a real quote", False)]
 
 
 def test_unclosed_quote_at_paragraph_start_runs_to_the_paragraph_end_only() -> None:

@@ -1,0 +1,105 @@
+"""A document as the source of a quote: "The memo quotes Vell as saying …", "the inspector's May 3 report quoted
+Deputy Director Vell as follows:", "The minutes say Marsh told …", "… in a purported memo", "the leaked memo, in
+which Vell said …".
+
+The person quoted is the speaker; the document (or the party quoting: "the envoy quoted a senior official as
+saying in a purported memo") is a cited source, not the speaker the nearest subject would make it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotediff.extract.frames import Frame
+from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.mentions import mention_after
+from quotediff.extract.tokens import tokens
+from quotediff.model import Span
+
+_DOCUMENTS = (
+    "memo|memos|memorandum|cable|cables|document|documents|report|letter|email|emails|e-mail|transcript|filing"
+    "|minutes|notes|record|records|recording|statement|complaint|indictment|lawsuit|affidavit|deposition|dossier"
+    "|file|files|diary|log|brief|briefing|ruling|judgment|leak|message|messages|text|texts|recording|readout"
+)
+
+# "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"
+_QUOTES_AS_RE = re.compile(
+    r"\b(?P<verb>quotes|quoted|quoting|cites|cited|citing)\s+(?P<who>[^,;:.!?“”\"«»]{2,80}?)\s+"
+    r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|having\s+said|having\s+told)"
+    r"|as\s+(?P<follows>follows))\b"
+)
+# The document named after the quoting clause: "as saying in a purported memo", "in a leaked cable".
+_IN_DOCUMENT_RE = re.compile(
+    rf"\s*(?P<src>\b(?:in|from)\s+(?P<doc>(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})))\b",
+    re.I,
+)
+_LEMMAS = {"having said": "say", "having told": "tell", "stating": "state", "declaring": "declare"}
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """X quotes Y as saying “…”: Y speaks, X (the document or the party quoting it) is the source."""
+    window = masked[lo:pos]
+    if "quot" not in window and "cit" not in window:
+        return None  # the common case, at the cost of two substring scans
+    matches = list(_QUOTES_AS_RE.finditer(masked, lo, pos))
+    if not matches:
+        return None
+    match = matches[-1]
+    toks = tokens(masked, match.start("who"), match.end("who"))
+    speaker = mention_after(toks, 0, text, lex, loose=True) if toks else None
+    if speaker is None:
+        return None
+    if match.group("how"):
+        vs, ve = match.span("how")
+        phrase = " ".join(masked[vs:ve].split()).lower()
+        lemma = _LEMMAS.get(phrase) or phrase.removesuffix("ing").removesuffix("e")
+        verb = lex.verbs.get(phrase)
+        lemma, tone = (verb.lemma, verb.tone) if verb is not None else (lemma, "neutral")
+    else:
+        vs, ve = match.span("verb")
+        lemma, tone = "quote", "neutral"
+    sources: list[Span] = []
+    # the subject of "quotes": the sentence up to the verb, after a leading phrase ("In May, the memo quotes")
+    head = masked[lo : match.start("verb")]
+    cut = max(head.rfind(","), head.rfind(":")) + 1
+    s, e = lo + cut, match.start("verb")
+    while s < e and masked[s].isspace():
+        s += 1
+    while e > s and masked[e - 1].isspace():
+        e -= 1
+    if s < e and len(masked[s:e].split()) <= 10:
+        sources.append(_span(text, s, e))
+    after = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
+    if after is not None:
+        sources.append(_span(text, *after.span("src")))
+    return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources))
+
+
+_DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))
+_REPORTS = frozenset("says say said shows show showed states stated notes noted records recorded reads read".split())
+_OPENERS = frozenset("the a an his her its their".split())
+
+
+def document_sources(masked: str, text: str, lo: int, hi: int) -> tuple[Span, ...]:
+    """Documents the quote's sentence names as where the words come from: "The minutes say …", "the leaked memo,
+    in which …". Read over the sentence's tokens (cached per line), so a sentence without a document costs a few
+    set lookups."""
+    toks = tokens(masked, lo, hi)
+    found: list[Span] = []
+    for k, tok in enumerate(toks):
+        if tok.text.lower() not in _DOCUMENT_WORDS or k + 1 >= len(toks):
+            continue
+        nxt = toks[k + 1].text.lower()
+        after = toks[k + 2].text.lower() if k + 2 < len(toks) else ""
+        if nxt == "," and after == "in":  # "the leaked memo, in which"
+            nxt, after = after, toks[k + 3].text.lower() if k + 3 < len(toks) else ""
+        if nxt not in _REPORTS and not (nxt == "in" and after == "which"):
+            continue
+        start = next((m for m in range(k - 1, max(-1, k - 6), -1) if toks[m].text.lower() in _OPENERS), None)
+        if start is not None and all(t.text[:1].isalnum() for t in toks[start:k]):
+            found.append(_span(text, toks[start].start, tok.end))
+    return tuple(found)

@@ -1,0 +1,85 @@
+"""Hedges and cited sources in a quote's sentence: the outlet's distance from the words and whose authority it
+cites ("reportedly", "is alleged to have"; "according to the cable cited in The Intercept"), read with the
+lexicon's hedge and source-cue lists over the masked text (quotes blanked), outside every quote.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from quotediff.extract.lexicon import lexicon, phrase_re
+from quotediff.model import Span
+
+
+@functools.cache
+def _hedge_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().hedges)
+
+
+@functools.cache
+def _distance_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().distance_hedges)
+
+
+# Stems of the distance hedges: a sentence holding none of them needs no search for them.
+_DISTANCE_STEMS = ("purport", "alleg", "leak", "unverif", "unauth", "authentic", "verif", "reading from", "said to be")
+
+
+@functools.cache
+def _source_re() -> re.Pattern[str]:
+    return phrase_re(lexicon().source_cues)
+
+
+# A comma inside a date: "May 3, 2024," (the day before it, the year after it).
+_DATE_COMMA_RE = re.compile(r", \d{4},?")
+_DAY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
+_SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
+
+
+def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Hedges and cited sources in the quote's sentence, outside every quote."""
+    spans = _matches(_hedge_re(), masked, lo, hi)
+    sentence = masked[lo:hi].lower()
+    if any(stem in sentence for stem in _DISTANCE_STEMS):
+        more = [(m.start(), m.end()) for m in _distance_re().finditer(masked, lo, hi)]
+        spans = sorted(set(spans) | {m for m in more if not any(a <= m[0] < b for a, b in spans)})
+    hedges = tuple(Span(a, b, text[a:b]) for a, b in spans)
+    sources: list[Span] = []
+    for a, b in _matches(_source_re(), masked, lo, hi):
+        stop = b
+        limit = min(len(masked), b + 150)
+        while stop < limit:
+            if masked[stop] in _SOURCE_STOP:
+                date = _DATE_COMMA_RE.match(masked, stop) if masked[stop] == "," else None
+                if date is None or not _DAY_BEFORE_RE.search(masked, max(a, stop - 12), stop):
+                    break
+                stop = date.end()  # "According to the May 3, 2024, report": the date is inside the phrase
+                continue
+            if (
+                masked.startswith(" and ", stop)
+                or masked.startswith(" who ", stop)
+                or masked.startswith(" that ", stop)
+            ):
+                break
+            stop += 1
+        phrase = text[a:stop].rstrip()
+        if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
+            sources.append(Span(a, a + len(phrase), phrase))
+    return hedges, tuple(sources)
+
+
+def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Matches of a lexicon pattern in text[lo:hi]; each line is searched once (cached)."""
+    seg_start = text.rfind("\n", 0, lo) + 1
+    seg_end = text.find("\n", lo)
+    if seg_end < 0:
+        seg_end = len(text)
+    if hi > seg_end:
+        return [(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+    return [(a, b) for a, b in _line_matches(pattern, text, seg_start, seg_end) if a >= lo and b <= hi]
+
+
+@functools.lru_cache(maxsize=512)
+def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))

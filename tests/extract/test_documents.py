@@ -1,0 +1,68 @@
+"""A document as the source of a quote, dates inside source phrases, hedges on the source (issue 9, attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotediff.extract import extract_quotes
+from quotediff.model import Article
+
+QUOTE = "“we will not close the port without a vote of the council.”"
+
+
+def _attribution(text: str) -> tuple[str | None, list[str], list[str]]:
+    [quote] = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    a = quote.attribution
+    return (a.speaker.text if a.speaker else None), [s.text for s in a.sources], [h.text for h in a.hedges]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        (f"The memo quotes Vell as saying {QUOTE}", "Vell", ["The memo"]),
+        (f"The filing quotes the director saying that {QUOTE}", "the director", ["The filing"]),
+        (f"The minutes say Marsh told the council {QUOTE}", "Marsh", ["The minutes"]),
+        (
+            f"The inspector's May 3 report quoted Deputy Director Vell as follows: {QUOTE}",
+            "Deputy Director Vell",
+            ["The inspector's May 3 report"],
+        ),
+        (
+            f"The envoy quoted a senior official as saying in a purported memo that {QUOTE}",
+            "a senior official",
+            ["The envoy", "in a purported memo"],
+        ),
+    ],
+)
+def test_the_document_or_the_party_quoting_is_the_source_not_the_speaker(
+    text: str, speaker: str, sources: list[str]
+) -> None:
+    assert _attribution(text)[:2] == (speaker, sources)
+
+
+def test_a_date_inside_a_source_phrase_does_not_cut_it() -> None:
+    text = f"According to the May 3, 2024, report, Vell said {QUOTE}"
+    assert _attribution(text)[:2] == ("Vell", ["According to the May 3, 2024, report"])
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        (f"The envoy quoted a senior official as saying in a purported memo that {QUOTE}", ["purported"]),
+        (
+            f"The Intercept could not authenticate the leaked memo, in which Vell said {QUOTE}",
+            ["could not authenticate", "leaked"],
+        ),
+        (
+            f"Quinn claimed to be reading from an unverified transcript in which Vell said {QUOTE}",
+            ["claimed to be reading from", "unverified"],
+        ),
+        (f"Vell is quoted to have told the council {QUOTE}", ["is quoted to have"]),
+    ],
+)
+def test_hedges_beyond_adverbs(text: str, hedges: list[str]) -> None:
+    assert _attribution(text)[2] == hedges
+
+
+def test_a_possessive_speaker_with_words() -> None:
+    assert _attribution(f"Vell's words: {QUOTE}")[0] == "Vell"
