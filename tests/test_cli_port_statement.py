@@ -104,7 +104,8 @@ def test_same_organisation_read_as_two_kinds_is_no_speaker_change() -> None:
     assert "Drummond Chemicals → Drummond Chemicals" not in result.stdout
     data = report()
     drummond = next(g for g in data["groups"] if "cooperating fully" in g["reference_text"])
-    assert shifts(member(drummond, "metro-daily")) == []
+    # (metro-daily's "in a statement" is a cited source the reference lacks: an info-level note, no speaker change)
+    assert [s for s in shifts(member(drummond, "metro-daily")) if s[0] == "speaker"] == []
 
 
 def test_fail_on_attribution_ignores_the_kind_guess() -> None:

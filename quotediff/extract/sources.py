@@ -37,6 +37,20 @@ _DAY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
 _SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 
 
+# A document or recording the words were read from, named as the occasion of the quote: "in a statement", "in
+# the video", "in a leaked draft", "issuing a statement". Interviews, speeches and briefings are occasions, not
+# sources one could cite.
+_DOCUMENT_NOUNS = (
+    "statement|video|letter|memo|memorandum|report|post|tweet|filing|draft|document|opinion|ruling|cable|email"
+    "|e-mail|press release|transcript|recording|footage|minutes"
+)
+_DOCUMENT_RE = re.compile(
+    r"\b(?:in|via|issuing|issued|releasing|released|posting|posted)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b",
+    re.IGNORECASE,
+)
+
+
 def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Hedges and cited sources in the quote's sentence, outside every quote."""
     spans = _matches(_hedge_re(), masked, lo, hi)
@@ -66,7 +80,11 @@ def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[
         phrase = text[a:stop].rstrip()
         if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
             sources.append(Span(a, a + len(phrase), phrase))
-    return hedges, tuple(sources)
+    for match in _DOCUMENT_RE.finditer(masked, lo, hi):
+        a, b = match.span()
+        if not any(src.start < b and a < src.end for src in sources):
+            sources.append(Span(a, b, text[a:b]))
+    return hedges, tuple(sorted(sources, key=lambda span: span.start))
 
 
 def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -25,6 +25,8 @@ STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/annotations.json"))
 # resolved 0.876, speaker kind 0.910, verb 0.937, hedges R/P 0.900/0.957, sources R/P 0.925/0.974. (Resolved names
 # are compared without a leading "the": "The State Department" and "State Department" are one name.) Each floor is
 # a little under the measured value (room for new stories); raise them when the extractor improves.
+# Sources raised 2026-12-01 (12 stories): "in a statement", "in a video", "in her latest letter" are cited sources,
+# as in the real-world annotations; measured R/P 0.964/0.988.
 MINIMUMS: dict[str, float] = {
     "quote_f1": 0.98,
     "kind_accuracy": 0.95,
@@ -34,8 +36,8 @@ MINIMUMS: dict[str, float] = {
     "verb_accuracy": 0.91,
     "hedge_recall": 0.87,
     "hedge_precision": 0.92,
-    "source_recall": 0.89,
-    "source_precision": 0.94,
+    "source_recall": 0.93,
+    "source_precision": 0.96,
 }
 
 
