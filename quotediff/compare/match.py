@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
+from quotediff.compare.blocking import rendering_pairs
 from quotediff.compare.normalize import spelling_key, tokenize
 from quotediff.compare.shifts import same_person
 from quotediff.model import Quote, Token
@@ -36,9 +37,6 @@ EVERYDAY = frozenset(
     get gets got know knows knew think thinks thought want wants need needs say says said people good new one two
     well back still now right work end look come came see lot much many never always every need let put keep""".split()
 )
-
-
-_COMMON_TRIGRAM = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +72,42 @@ class Rendering:
     @property
     def word_norms(self) -> tuple[str, ...]:
         return matching_words(self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkKey:
+    """What linking needs of a rendering, compact enough to hold for a whole corpus."""
+
+    article_id: str
+    words: tuple[int, ...]  # the matching words as ints (equal words, equal ints)
+    rarity: bytes  # per word: 0 stopword, 1 everyday word, 2 other, 3 rare (six letters or more, or a number)
+    speaker: str | None = None
+
+
+def word_rarity(tokens: Sequence[Token]) -> bytes:
+    """Rarity is judged on the word as printed (before stemming), at the same positions as ``matching_words``."""
+    return bytes(_rarity(t.norm) for t in tokens if t.is_word and t.norm)
+
+
+def _rarity(word: str) -> int:
+    if word in STOPWORDS:
+        return 0
+    if word in EVERYDAY:
+        return 1
+    return 3 if len(word) >= 6 or word.isdigit() else 2
+
+
+def link_key(rendering: Rendering, words: tuple[int, ...]) -> LinkKey:
+    return LinkKey(rendering.article_id, words, word_rarity(rendering.tokens), rendering.speaker)
+
+
+def linked_components(keys: Sequence[LinkKey], options: MatchOptions | None = None) -> list[list[int]]:
+    """The renderings (as indices into ``keys``) that links join, each component in index order.
+
+    Grouping settles each component on its own, so a corpus index can group one component at a time.
+    """
+    options = options or MatchOptions()
+    return _components(list(range(len(keys))), _find_links(keys, options, {}))
 
 
 _SUFFIXES = ("ies", "ing", "ed", "es", "s")
@@ -201,10 +235,11 @@ def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | No
     """Groups of renderings of the same quotation, one statement per article, in a stable order."""
     options = options or MatchOptions()
     ids = _WordIds()
-    encoded = [ids.encode(r.word_norms) for r in renderings]
-    links = _find_links(renderings, encoded, options)
+    keys = [link_key(r, ids.encode(r.word_norms)) for r in renderings]
+    cache: _Cache = {}
+    links = _find_links(keys, options, cache)
     groups = []
-    for part in _settle(list(range(len(renderings))), links, encoded, renderings, options):
+    for part in _settle(list(range(len(renderings))), links, keys, renderings, options, cache):
         members = _one_per_article(part, renderings)
         if len({renderings[i].article_id for i in members}) >= options.min_articles:
             groups.append([renderings[i] for i in members])
@@ -215,9 +250,10 @@ def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | No
 def _settle(
     items: list[int],
     links: Sequence[_Link],
-    encoded: Sequence[tuple[int, ...]],
+    keys: Sequence[LinkKey],
     renderings: Sequence[Rendering],
     options: MatchOptions,
+    cache: _Cache,
 ) -> list[list[int]]:
     """Split linked renderings into groups that each sit on one stretch of one backbone rendering.
 
@@ -234,36 +270,36 @@ def _settle(
             continue
         # The backbone is the rendering the most others sit inside: usually the longest, but not a long quote of
         # someone else that carries a few of the words.
-        candidates = sorted(component, key=lambda i: (-len(encoded[i]), i))[:12]
+        candidates = sorted(component, key=lambda i: (-len(keys[i].words), i))[:12]
         best: tuple[int, float, int, int] | None = None
         spans: dict[int, tuple[int, int]] = {}
         for candidate in candidates:
-            found = {candidate: (0, len(encoded[candidate]))}
+            found = {candidate: (0, len(keys[candidate].words))}
             fit = 0.0
             for i in component:
                 if i == candidate:
                     continue
-                if len(encoded[i]) <= len(encoded[candidate]):
-                    link = _link(i, candidate, encoded, renderings, options)
+                if len(keys[i].words) <= len(keys[candidate].words):
+                    link = _link(i, candidate, keys, options, cache)
                     if link is not None:
                         found[i] = link.longer_span
                         fit += link.containment
-                elif len(encoded[candidate]) >= options.short_words:
+                elif len(keys[candidate].words) >= options.short_words:
                     # A longer rendering that carries most of the candidate extends the same quotation (a short
                     # fragment is no backbone: many different quotations can carry it).
-                    link = _link(candidate, i, encoded, renderings, options)
+                    link = _link(candidate, i, keys, options, cache)
                     if link is not None:
                         found[i] = link.shorter_span
                         fit += link.containment
             # Most members first; then the backbone they sit in most fully; then the longer one.
-            score = (len(found), round(fit, 6), len(encoded[candidate]), -candidate)
+            score = (len(found), round(fit, 6), len(keys[candidate].words), -candidate)
             if best is None or score > best:
                 best, spans = score, found
         backbone = -best[3] if best is not None else component[0]
         parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
         if rest:
-            parts.extend(_settle(rest, links, encoded, renderings, options))
+            parts.extend(_settle(rest, links, keys, renderings, options, cache))
     return parts
 
 
@@ -308,28 +344,21 @@ class _WordIds:
         return tuple(self._ids.setdefault(w, len(self._ids)) for w in words)
 
 
-def _find_links(
-    renderings: Sequence[Rendering], encoded: Sequence[tuple[int, ...]], options: MatchOptions
-) -> list[_Link]:
-    # Candidates share a word trigram; only those pairs are aligned.
-    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i, words in enumerate(encoded):
-        if len(words) >= options.min_words:
-            for gram in {words[k : k + 3] for k in range(len(words) - 2)}:
-                index[gram].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        # A trigram that dozens of renderings share ("i don't think") is no evidence and would make the candidate
-        # list quadratic; renderings of one quotation always share rarer trigrams too.
-        if 1 < len(members) <= _COMMON_TRIGRAM:
-            for a in members:
-                for b in members:
-                    if a < b and renderings[a].article_id != renderings[b].article_id:
-                        pairs.add((a, b))
+_Cache = dict[tuple[tuple[int, ...], tuple[int, ...]], "tuple[int, tuple[int, int], list[int]] | None"]
+
+
+def _find_links(keys: Sequence[LinkKey], options: MatchOptions, cache: _Cache) -> list[_Link]:
+    # Only renderings that share a rare word trigram are aligned (see blocking.rendering_pairs).
+    pairs = rendering_pairs(
+        [k.words for k in keys],
+        [k.article_id for k in keys],
+        min_words=options.min_words,
+        exact_words=options.short_words,
+    )
     links = []
-    for a, b in sorted(pairs):
-        shorter, longer = (a, b) if len(encoded[a]) <= len(encoded[b]) else (b, a)
-        link = _link(shorter, longer, encoded, renderings, options)
+    for a, b in pairs:
+        shorter, longer = (a, b) if len(keys[a].words) <= len(keys[b].words) else (b, a)
+        link = _link(shorter, longer, keys, options, cache)
         if link is not None:
             links.append(link)
     return links
@@ -338,12 +367,15 @@ def _find_links(
 def _link(
     shorter: int,
     longer: int,
-    encoded: Sequence[tuple[int, ...]],
-    renderings: Sequence[Rendering],
+    keys: Sequence[LinkKey],
     options: MatchOptions,
+    cache: _Cache,
 ) -> _Link | None:
-    s, hay = encoded[shorter], encoded[longer]
-    located = locate_words(s, hay)
+    s, hay = keys[shorter].words, keys[longer].words
+    if (s, hay) in cache:
+        located = cache[(s, hay)]
+    else:
+        located = cache[(s, hay)] = locate_words(s, hay)
     if located is None:
         return None
     matched, (lo, hi), matched_positions = located
@@ -352,19 +384,18 @@ def _link(
     if containment < needed:
         return None
     found = (min(matched_positions), max(matched_positions) + 1) if matched_positions else (0, 0)
-    # The same positions as word_norms, before stemming: rarity is judged on the word as printed.
-    words = [t.norm for t in renderings[shorter].tokens if t.is_word and t.norm]
-    distinctive = [words[k] for k in matched_positions if words[k] not in STOPWORDS]
+    rarity = keys[shorter].rarity
+    distinctive = [rarity[k] for k in matched_positions if rarity[k] >= 1]
     if len(s) >= options.short_words:
         return _Link(shorter, longer, containment, (lo, hi), found) if len(distinctive) >= 3 else None
     # A short rendering is only evidence when it carries words that everyday talk does not: "all will be
     # forgiven" does, the stock phrase "as long as it takes" does not. Rare enough: one word of six letters or
     # more (word length stands in for rarity), a number, or two words outside the everyday list.
     # A stock phrase still links when both articles put it in the mouth of the same named person.
-    uncommon = [w for w in distinctive if w not in EVERYDAY]
-    a, b = renderings[shorter].speaker, renderings[longer].speaker
+    uncommon = [r for r in distinctive if r >= 2]
+    a, b = keys[shorter].speaker, keys[longer].speaker
     same_speaker = a is not None and b is not None and same_person(a, b)
-    if not (any(len(w) >= 6 or w.isdigit() for w in uncommon) or len(uncommon) >= 2) and not same_speaker:
+    if not (3 in uncommon or len(uncommon) >= 2) and not same_speaker:
         return None
     # A phrase of a few words inside a long quote of somebody else ("unfit to be president", "boots on the
     # ground") is that person borrowing a phrase, not a rendering of the same quotation.

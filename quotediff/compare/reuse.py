@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
+from quotediff.compare.blocking import (
+    band_keys,
+    copy_candidates,
+    copy_clusters,
+    shingle_hashes,
+    shingle_words,
+    signature,
+)
 from quotediff.compare.normalize import tokenize
 from quotediff.model import (
     Article,
@@ -45,44 +53,38 @@ def lineage(members: Sequence[Member], by_id: dict[str, Article]) -> tuple[Linea
     return tuple(entries)
 
 
-_SHINGLE_WORD = re.compile(r"\w+")
-
-
-def _shingles(text: str, size: int = 5) -> set[int]:
-    words = [w.casefold() for w in _SHINGLE_WORD.findall(text)]
-    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
-
-
 def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[str, ...], ...]:
     """Clusters of articles that are near-complete copies of each other, earliest first.
 
     Containment of the smaller article's 5-gram shingles in the larger one: a wire story re-run with a new
     headline and a trimmed last paragraph still shares most of its shingles, while two outlets reporting the same
-    event in their own words share few.
+    event in their own words share few. Only pairs whose MinHash signatures meet in a band are checked, and a
+    cluster needs every pair of its members to be copies (``copy_clusters``).
     """
-    shingles = [_shingles(a.text[a.body_start :]) for a in articles]
-    parent = list(range(len(articles)))
+    keys, sizes = [], []
+    for article in articles:
+        shingles = _shingles(article)
+        sizes.append(len(shingles))
+        keys.append(band_keys(signature(shingles)) if len(shingles) >= _MIN_SHINGLES else [])
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    @lru_cache(maxsize=1024)
+    def shingles_of(i: int) -> frozenset[int]:
+        return frozenset(_shingles(articles[i]))
 
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            small = min(len(shingles[i]), len(shingles[j]))
-            if small >= 20 and len(shingles[i] & shingles[j]) >= threshold * small:
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[Article]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        clusters[find(i)].append(article)
-    result = [
-        tuple(a.id for a in sorted(c, key=lambda a: (date_key(a), a.id)))
-        for c in clusters.values()
-        if len(c) > 1
-    ]
-    return tuple(sorted(result))
+    pairs = []
+    for i, j in sorted(copy_candidates(keys)):
+        small = min(sizes[i], sizes[j])
+        if small >= _MIN_SHINGLES and len(shingles_of(i) & shingles_of(j)) >= threshold * small:
+            pairs.append((articles[i].id, articles[j].id))
+    order = [a.id for a in sorted(articles, key=lambda a: (date_key(a), a.id))]
+    return copy_clusters(order, pairs)
+
+
+_MIN_SHINGLES = 20  # shorter articles are too short to call copies
+
+
+def _shingles(article: Article) -> set[int]:
+    return shingle_hashes(shingle_words(article.text[article.body_start :]))
 
 
 def find_unmarked(

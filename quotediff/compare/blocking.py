@@ -1,0 +1,192 @@
+"""Blocking: which pairs are worth comparing at all, so the cost grows with the corpus, not with its square.
+
+Two kinds of pairs are compared in a run: renderings that may quote the same statement (``match``), and articles
+that may copy one another (``reuse``). Neither is compared all against all.
+
+- Renderings are candidates only when they share a *rare* word trigram: one held by at most ``RARE_CAP``
+  distinct wordings. A trigram that hundreds of quotes share ("i don't think") is no evidence. Identical wordings
+  count once: a line repeated verbatim by five hundred outlets is one wording, so its trigrams stay rare and one
+  comparison stands for all of them (a long wording links to another by its words alone).
+- Articles are candidates when their MinHash signatures of word 5-grams share a band (locality-sensitive hashing,
+  one-permutation MinHash with densification: one hash per shingle instead of one per shingle and permutation).
+  Candidates are then checked exactly, and copies are grouped without transitivity (``copy_clusters``).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+
+GRAM = 3
+# Distinct wordings that may share a trigram before it stops counting as evidence. 64 keeps every pair of
+# renderings of one quotation in the fixtures (they also share rarer trigrams) and the candidate list linear.
+RARE_CAP = 64
+
+
+def grams(words: Sequence[int], size: int = GRAM) -> set[tuple[int, ...]]:
+    return {tuple(words[k : k + size]) for k in range(len(words) - size + 1)}
+
+
+def rendering_pairs(
+    words: Sequence[tuple[int, ...]],
+    owners: Sequence[Hashable],
+    *,
+    min_words: int,
+    exact_words: int,
+    cap: int = RARE_CAP,
+) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of renderings from different articles worth aligning.
+
+    ``words[i]`` is rendering i's matching words as ints, ``owners[i]`` its article. Renderings with at least
+    ``exact_words`` words link (or not) by their words alone, so for two such wordings one pair of
+    representatives stands for every pair of their renderings; shorter ones also depend on who is quoted, so
+    all their pairs are given. Connectivity is what matters to the caller: it is the same as with every pair.
+    """
+    classes: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for i, seq in enumerate(words):
+        if len(seq) >= min_words:
+            classes[seq].append(i)
+    wordings = list(classes)
+    pairs: set[tuple[int, int]] = set()
+    for seq in wordings:
+        members = classes[seq]
+        if len(members) > 1:
+            pairs.update(_pairs_within(members, owners, whole=len(seq) >= exact_words))
+    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for number, seq in enumerate(wordings):
+        for gram in grams(seq):
+            index[gram].append(number)
+    seen: set[tuple[int, int]] = set()
+    for sharing in index.values():
+        if not 1 < len(sharing) <= cap:
+            continue
+        for x in range(len(sharing)):
+            for y in range(x + 1, len(sharing)):
+                key = (sharing[x], sharing[y])
+                if key in seen:
+                    continue
+                seen.add(key)
+                a, b = wordings[key[0]], wordings[key[1]]
+                whole = min(len(a), len(b)) >= exact_words
+                pairs.update(_pairs_between(classes[a], classes[b], owners, whole=whole))
+    return sorted(pairs)
+
+
+def _pairs_within(members: list[int], owners: Sequence[Hashable], *, whole: bool) -> Iterable[tuple[int, int]]:
+    if not whole:
+        return _all_pairs(members, members, owners)
+    first = members[0]
+    other = next((m for m in members if owners[m] != owners[first]), None)
+    found = []
+    for m in members[1:]:
+        partner = first if owners[m] != owners[first] else other
+        if partner is not None and partner != m:
+            found.append((min(m, partner), max(m, partner)))
+    return found
+
+
+def _pairs_between(
+    left: list[int], right: list[int], owners: Sequence[Hashable], *, whole: bool
+) -> Iterable[tuple[int, int]]:
+    if not whole:
+        return _all_pairs(left, right, owners)
+    for a in left:
+        for b in right:
+            if owners[a] != owners[b]:
+                return [(min(a, b), max(a, b))]
+    return []
+
+
+def _all_pairs(left: list[int], right: list[int], owners: Sequence[Hashable]) -> list[tuple[int, int]]:
+    return [(min(a, b), max(a, b)) for a in left for b in right if a != b and owners[a] != owners[b]]
+
+
+# --- article copies ---------------------------------------------------------------------------------------------
+
+SHINGLE = 5
+BINS = 32  # one-permutation MinHash: the shingle hashes fall into 32 bins, the minimum of each is kept
+BAND = 2  # 16 bands of 2 bins: two articles sharing 40% of their shingles meet in a band with p > 0.99
+_MASK = (1 << 32) - 1
+_WORD = re.compile(r"\w+")
+
+
+def shingle_words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def shingle_hashes(words: Sequence[str], size: int = SHINGLE) -> set[int]:
+    """Stable hashes (the same in every process and run, so they can be stored) of the word 5-grams."""
+    return {zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(max(0, len(words) - size + 1))}
+
+
+def signature(hashes: Iterable[int]) -> tuple[int, ...]:
+    """One-permutation MinHash: per bin the smallest hash; an empty bin borrows its right neighbour's value."""
+    mins = [_MASK + 1] * BINS
+    for h in hashes:
+        b = h % BINS
+        if h < mins[b]:
+            mins[b] = h
+    if all(m > _MASK for m in mins):
+        return ()
+    filled = list(mins)
+    for b in range(BINS):
+        step = 1
+        while filled[b] > _MASK:
+            nxt = mins[(b + step) % BINS]
+            if nxt <= _MASK:
+                # Offset by the distance borrowed from, so two sketches only agree here by the same borrowing.
+                filled[b] = (nxt + step * 0x9E3779B1) & _MASK
+            step += 1
+    return tuple(filled)
+
+
+def band_keys(sig: Sequence[int]) -> list[int]:
+    """One stable key per band of the signature: articles sharing a key are copy candidates."""
+    if not sig:
+        return []
+    keys = []
+    for band in range(0, BINS, BAND):
+        data = b"%d:" % band + b",".join(b"%d" % v for v in sig[band : band + BAND])
+        keys.append(zlib.crc32(data) | (band << 32))
+    return keys
+
+
+def copy_candidates(keys: Sequence[Iterable[int]]) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of articles sharing at least one band key."""
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for i, article_keys in enumerate(keys):
+        for key in set(article_keys):
+            buckets[key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
+
+
+def copy_clusters(order: Sequence[str], copies: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """Clusters of articles that are each a copy of every other member, earliest first.
+
+    ``order`` is the articles by (date, id); ``copies`` the verified pairs. Copying is not transitive: a short
+    article made mostly of quotations can share most of its words with two articles written independently, and
+    that does not make them copies of each other. So an article joins the first cluster all of whose members it
+    copies, and otherwise starts its own.
+    """
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in copies:
+        partners[a].add(b)
+        partners[b].add(a)
+    clusters: list[list[str]] = []
+    for article in order:
+        if article not in partners:
+            continue
+        mine = partners[article]
+        target = next((c for c in clusters if all(m in mine for m in c)), None)
+        if target is None:
+            clusters.append([article])
+        else:
+            target.append(article)
+    return tuple(sorted(tuple(c) for c in clusters if len(c) > 1))
