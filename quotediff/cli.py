@@ -13,7 +13,6 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +25,7 @@ from quotediff.errors import OutputError, QuotediffError
 from quotediff.load import LoadOptions, parse_size
 from quotediff.model import Comparison
 from quotediff.report import HtmlOptions, printable
+from quotediff.report.render import failed, render
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,10 +48,10 @@ def _parse_size(value: str) -> int:
     return size
 
 
-def input_options(func: F) -> F:
+def input_options(func: F, *, paths_required: bool = True) -> F:
     """Options shared by every command that reads articles."""
     decorators = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True)),
+        click.argument("paths", nargs=-1, required=paths_required, type=click.Path(allow_dash=True)),
         click.option(
             "-f",
             "--format",
@@ -164,23 +164,6 @@ class _Progress:
             self._bar = None
 
 
-def _failed(comparison: Comparison, fail_on: str | None) -> bool:
-    if fail_on is None:
-        return False
-    members = [m for g in comparison.groups for m in g.members if not m.is_reference]
-    edits = [e for m in members for e in m.diff.edits]
-    shifts = [c for m in members for c in m.attribution_changes if c.severity != "info"]
-    if fail_on == "any":
-        return bool(edits or shifts)
-    if fail_on == "wording":
-        return any(e.severity != "cosmetic" for e in edits)
-    if fail_on == "substantive":
-        return any(e.severity == "substantive" for e in edits)
-    if fail_on == "attribution":
-        return bool(shifts)
-    return any(e.critical for e in edits) or any(c.severity == "critical" for c in shifts)
-
-
 def _handle_errors(func: F) -> F:
     """Library errors become one line on stderr and exit code 2; a bug becomes one line and exit code 3."""
 
@@ -234,8 +217,29 @@ def main() -> None:
     """
 
 
+def corpus_options(func: F) -> F:
+    """The index and its filters, shared by ``compare --db`` and ``track``."""
+    decorators = [
+        click.option("--db", type=click.Path(dir_okay=False), help="The index built by quotediff index."),
+        click.option("--since", metavar="DATE", help="Only articles published on or after DATE (2023-08-01)."),
+        click.option("--until", metavar="DATE", help="Only articles published on or before DATE."),
+        click.option("--outlet", "outlets", multiple=True, help="Only this outlet (repeat for several)."),
+        click.option("--min-articles", type=click.IntRange(1), help="Groups need renderings in this many articles."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _filters(since: str | None, until: str | None, outlets: tuple[str, ...], least: int | None) -> Any:
+    from quotediff.corpus import Filters
+
+    return Filters(since=since, until=until, outlets=outlets, min_articles=least)
+
+
 @main.command()
-@input_options
+@functools.partial(input_options, paths_required=False)
+@corpus_options
 @click.option(
     "--reference",
     default="earliest",
@@ -277,6 +281,11 @@ def compare(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    outlets: tuple[str, ...],
+    min_articles: int | None,
     reference: str,
     source: str | None,
     quote: str | None,
@@ -295,28 +304,53 @@ def compare(
       quotediff compare fixtures/forgiven/ --source fixtures/sources/forgiven-cable.txt
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
       cat page.html | quotediff compare - other.txt
+      quotediff compare --db news.db --since 2023-08-01 --outlet "Dawn Ledger" -f json
     """
     options = CompareOptions(
         reference=reference,
         quote=quote,
         load=LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict),
     )
-    stdin = sys.stdin.buffer if "-" in paths else None
-    progress = _Progress(quiet)
-    try:
-        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
-    finally:
-        progress.close()
+    if bool(db) == bool(paths):
+        raise click.UsageError("give either PATHS or --db (an index built by quotediff index)")
+    if db:
+        from quotediff.corpus import comparison_from_index, connect
+
+        filters = _filters(since, until, outlets, min_articles)
+        comparison = comparison_from_index(connect(db, create=False), filters, options)
+    else:
+        stdin = sys.stdin.buffer if "-" in paths else None
+        progress = _Progress(quiet)
+        try:
+            comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
+        finally:
+            progress.close()
+    _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, timestamp, fail_on)
+
+
+def _emit(
+    comparison: Comparison,
+    fmt: str,
+    output: str,
+    tablefmt: str,
+    color: bool | None,
+    quiet: bool,
+    html_output: str | None,
+    title: str | None,
+    timestamp: bool,
+    fail_on: str | None,
+) -> None:
+    """Write the report (and the HTML one); exit 2 when there were no quotes, 1 when --fail-on says so."""
     _warn_skipped(comparison, quiet)
     html = HtmlOptions(title=title, timestamp=_now() if timestamp else None)
-    report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), html=html)
+    report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), html=html, width=_width())
     write_output(report, output)
     if html_output:
         write_output(render(comparison, "html", html=html), html_output)
     if not comparison.quotes:
         click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
         sys.exit(EXIT_INPUT)
-    if _failed(comparison, fail_on):
+    if failed(comparison, fail_on):
         sys.exit(EXIT_DIFFERENCES)
 
 
@@ -358,39 +392,117 @@ def quotes(
         skipped=loaded.skipped,
     )
     _warn_skipped(comparison, quiet)
-    report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), quotes_only=True)
+    report = render(
+        comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), quotes_only=True, width=_width()
+    )
     write_output(report, output)
     if not comparison.quotes:
         click.echo(f"quotediff: no quotes found in {len(comparison.articles)} article(s)", err=True)
         sys.exit(EXIT_INPUT)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The index file (created if missing).")
+@click.option("--stats", is_flag=True, help="Print what the index holds (articles, quotes, groups, outlets, dates).")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Extraction processes (default: all cores).")
+@click.option("--field", "fields", multiple=True, metavar="NAME=FIELD", help="Record field for JSON Lines/CSV.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDR", help="Dask scheduler address; default: a LocalCluster.")
+@click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), show_default=True, help="Skip larger inputs.")
+@click.option("--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", help="For --stats.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr.")
+@_handle_errors
+def index(
+    paths: tuple[str, ...],
+    db: str,
+    stats: bool,
+    jobs: int,
+    fields: tuple[str, ...],
+    engine: str,
+    scheduler: str | None,
+    max_bytes: str,
+    strict: bool,
+    fmt: str,
+    quiet: bool,
+) -> None:
+    """Build or update an index of articles: new and changed articles only, then their groups.
+
+    \b
+    Examples:
+      quotediff index archive/ more.jsonl.gz crawl.warc.gz --db news.db
+      quotediff index --db news.db --stats
+      quotediff index shared-folder/ --db news.db --engine dask --scheduler tcp://host:8786
+    """
+    from quotediff.corpus import IndexOptions, connect, index_paths, index_stats, render_stats
+    from quotediff.corpus.progress import ProgressBars, record_options, summary
+
+    if stats:
+        click.echo(render_stats(index_stats(connect(db, create=False), db), fmt), nl=False)
+        return
+    if not paths:
+        raise click.UsageError("give the PATHS to index (or --stats)")
+    load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
+    options = IndexOptions(load=load, records=record_options(fields), jobs=jobs)
+    runner = None
+    if engine == "dask":
+        from quotediff.corpus.dask_engine import DaskEngine
+
+        runner = DaskEngine(scheduler, jobs)
+    bars = ProgressBars(enabled=not quiet)
+    try:
+        stdin = sys.stdin.buffer if "-" in paths else None
+        report = index_paths(db, paths, options, stdin=stdin, progress=bars, engine=runner)
+    finally:
+        bars.close()
+    if not quiet:
+        for skipped in report.skipped:
+            click.echo(printable(f"quotediff: skipped {skipped.path}: {skipped.reason}"), err=True)
+        click.echo(summary(report, db), err=True)
+
+
+@main.command()
+@click.argument("text")
+@corpus_options
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(allow_dash=True, dir_okay=False), default="-", help="Report file.")
+@click.option("--html", "html_output", type=click.Path(dir_okay=False), help="Also write the HTML report here.")
+@click.option("--title", help="Title of the HTML report.")
+@click.option("--tablefmt", default="simple", show_default=True, help="Table style for -f table.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal table.")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_handle_errors
+def track(
+    text: str,
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    outlets: tuple[str, ...],
+    min_articles: int | None,
+    fmt: str,
+    output: str,
+    html_output: str | None,
+    title: str | None,
+    tablefmt: str,
+    color: bool | None,
+    quiet: bool,
+) -> None:
+    """Every rendering of a quotation (or a fragment of it) in an index, as compare --quote shows it.
+
+    \b
+    Examples:
+      quotediff track "all will be forgiven" --db news.db
+      quotediff track "all will be forgiven" --db news.db --html lu.html --since 2023-08-01
+    """
+    from quotediff.corpus import connect
+    from quotediff.corpus import track as track_quote
+
+    if not db:
+        raise click.UsageError("track needs --db (an index built by quotediff index)")
+    comparison = track_quote(connect(db, create=False), text, _filters(since, until, outlets, min_articles))
+    _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, False, None)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def render(
-    comparison: Comparison,
-    fmt: str,
-    *,
-    tablefmt: str = "simple",
-    color: bool = False,
-    quotes_only: bool = False,
-    html: HtmlOptions | None = None,
-) -> str:
-    if fmt == "json":
-        from quotediff.report import render_json
-
-        return render_json(comparison, include_groups=not quotes_only)
-    if fmt == "html":
-        from quotediff.report import render_html
-
-        return render_html(comparison, replace(html or HtmlOptions(), quotes_open=quotes_only))
-    if fmt == "csv":
-        from quotediff.report import render_csv, render_quotes_csv
-
-        return render_quotes_csv(comparison) if quotes_only else render_csv(comparison)
-    from quotediff.report import TableOptions, render_quotes, render_table
-
-    options = TableOptions(tablefmt=tablefmt, color=color, width=_width(), markdown=fmt == "md")
-    return render_quotes(comparison, options) if quotes_only else render_table(comparison, options)

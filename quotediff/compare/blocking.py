@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+Owners = Sequence[Hashable] | Mapping[int, Hashable]
 
 GRAM = 3
 # Distinct wordings that may share a trigram before it stops counting as evidence. 64 keeps every pair of
@@ -53,7 +55,7 @@ def rendering_pairs(
     for seq in wordings:
         members = classes[seq]
         if len(members) > 1:
-            pairs.update(_pairs_within(members, owners, whole=len(seq) >= exact_words))
+            pairs.update(pairs_within(members, owners, whole=len(seq) >= exact_words))
     index: dict[tuple[int, ...], list[int]] = defaultdict(list)
     for number, seq in enumerate(wordings):
         for gram in grams(seq):
@@ -70,11 +72,12 @@ def rendering_pairs(
                 seen.add(key)
                 a, b = wordings[key[0]], wordings[key[1]]
                 whole = min(len(a), len(b)) >= exact_words
-                pairs.update(_pairs_between(classes[a], classes[b], owners, whole=whole))
+                pairs.update(pairs_between(classes[a], classes[b], owners, whole=whole))
     return sorted(pairs)
 
 
-def _pairs_within(members: list[int], owners: Sequence[Hashable], *, whole: bool) -> Iterable[tuple[int, int]]:
+def pairs_within(members: list[int], owners: Owners, *, whole: bool) -> Iterable[tuple[int, int]]:
+    """Pairs among renderings of one wording: to one representative when the words alone decide, else all."""
     if not whole:
         return _all_pairs(members, members, owners)
     first = members[0]
@@ -87,9 +90,10 @@ def _pairs_within(members: list[int], owners: Sequence[Hashable], *, whole: bool
     return found
 
 
-def _pairs_between(
-    left: list[int], right: list[int], owners: Sequence[Hashable], *, whole: bool
+def pairs_between(
+    left: list[int], right: list[int], owners: Owners, *, whole: bool
 ) -> Iterable[tuple[int, int]]:
+    """Pairs between the renderings of two wordings: one pair when the words alone decide, else all."""
     if not whole:
         return _all_pairs(left, right, owners)
     for a in left:
@@ -99,7 +103,7 @@ def _pairs_between(
     return []
 
 
-def _all_pairs(left: list[int], right: list[int], owners: Sequence[Hashable]) -> list[tuple[int, int]]:
+def _all_pairs(left: list[int], right: list[int], owners: Owners) -> list[tuple[int, int]]:
     return [(min(a, b), max(a, b)) for a in left for b in right if a != b and owners[a] != owners[b]]
 
 

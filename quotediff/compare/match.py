@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
@@ -99,6 +100,12 @@ def _rarity(word: str) -> int:
 
 def link_key(rendering: Rendering, words: tuple[int, ...]) -> LinkKey:
     return LinkKey(rendering.article_id, words, word_rarity(rendering.tokens), rendering.speaker)
+
+
+def are_linked(a: LinkKey, b: LinkKey, options: MatchOptions, cache: dict[Any, Any]) -> bool:
+    """Whether two renderings link (the shorter found in the longer); ``cache`` keeps alignments for reuse."""
+    pair = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    return _link(0, 1, pair, options, cache) is not None
 
 
 def linked_components(keys: Sequence[LinkKey], options: MatchOptions | None = None) -> list[list[int]]:

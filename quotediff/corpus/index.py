@@ -1,0 +1,323 @@
+"""Building and updating an index: articles streamed in batches, extracted in parallel, written per batch.
+
+Memory stays bounded however large the input: at most two batches are in flight (one being extracted while the
+next is read). Each batch is written in one transaction, so an interrupted run leaves a database with every
+finished batch in it; grouping and copy checks then run for what is new, and a later run finishes what an
+interrupted one left. A re-run adds new and changed articles only (by content hash) and says what it skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
+from typing import Any, BinaryIO, Protocol
+
+import quotediff.load as load_stage
+from quotediff.compare.blocking import copy_candidates, shingle_hashes, shingle_words
+from quotediff.compare.match import MatchOptions
+from quotediff.corpus.grouping import GroupingStats, Progress, group_pending
+from quotediff.corpus.schema import connect
+from quotediff.corpus.stages import Indexed, content_hash, index_article
+from quotediff.corpus.store import chunks, delete_article, marks, write_article
+from quotediff.errors import NoArticlesError
+from quotediff.extract import ExtractOptions
+from quotediff.load import LoadOptions
+from quotediff.model import Article, Skipped
+
+UNCHANGED = "unchanged since it was indexed"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexOptions:
+    load: LoadOptions = field(default_factory=LoadOptions)
+    records: Any = None  # quotediff.load.records.RecordOptions: field names of JSON Lines and CSV inputs
+    jobs: int = 0  # extraction processes; 0: one per core
+    batch: int = 200  # articles per transaction
+    match: MatchOptions = field(default_factory=MatchOptions)
+    extract: ExtractOptions | None = None
+    copy_threshold: float = 0.6  # as CompareOptions.copy_threshold
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    added: int
+    replaced: int
+    unchanged: int
+    quotes: int
+    skipped: tuple[Skipped, ...]  # unusable inputs and duplicates, with the reason
+    grouping: GroupingStats
+    copies: int
+
+
+class Engine(Protocol):
+    """Runs a stage function over a batch; ``submit`` may return before the work is done."""
+
+    def submit(self, func: Callable[[Article], Indexed], batch: Sequence[Article]) -> Callable[[], list[Indexed]]:
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+class LocalEngine:
+    """Processes on this machine (``--jobs``); one job runs in-process, which also keeps tests simple."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+        self._pool: Any = None
+        if self.jobs > 1:
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(self.jobs)
+
+    def submit(self, func: Callable[[Article], Indexed], batch: Sequence[Article]) -> Callable[[], list[Indexed]]:
+        if self._pool is None:
+            results = [func(a) for a in batch]
+            return lambda: results
+        job = self._pool.map_async(func, batch, chunksize=max(1, len(batch) // (4 * self.jobs)))
+        return lambda: list(job.get())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def iter_inputs(
+    paths: Sequence[str], options: IndexOptions, stdin: BinaryIO | None = None
+) -> Iterator[Article | Skipped]:
+    """Articles and skipped inputs, streamed (records readers when present, else the file loader)."""
+    iter_articles = getattr(load_stage, "iter_articles", None)
+    if iter_articles is not None:
+        yield from iter_articles(paths, options.load, options.records, stdin=stdin)
+        return
+    loaded = load_stage.load_paths(paths, options.load, stdin=stdin)
+    yield from loaded.skipped
+    yield from loaded.articles
+
+
+def index_paths(
+    db: str,
+    paths: Sequence[str],
+    options: IndexOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    engine: Engine | None = None,
+) -> IndexReport:
+    """Add the articles under ``paths`` to the index ``db`` (created if missing), then group what is new."""
+    options = options or IndexOptions()
+    conn = connect(db, create=True)
+    engine = engine or LocalEngine(options.jobs)
+    try:
+        return _index(conn, iter_inputs(paths, options, stdin), options, engine, progress)
+    finally:
+        engine.close()
+        conn.close()
+
+
+def _index(
+    conn: sqlite3.Connection,
+    inputs: Iterable[Article | Skipped],
+    options: IndexOptions,
+    engine: Engine,
+    progress: Progress | None,
+) -> IndexReport:
+    state = _RunState(conn)
+    skipped: list[Skipped] = []
+    func = partial(index_article, options=options.extract)
+    in_flight: tuple[list[tuple[Article, str, str | None]], Callable[[], list[Indexed]]] | None = None
+    read = quotes = 0
+    for batch in _batches(inputs, options.batch, skipped, state, options):
+        read += len(batch)
+        job = engine.submit(func, [article for article, _, _ in batch])
+        if in_flight is not None:
+            quotes += _write(conn, *in_flight)
+            if progress is not None:
+                progress("articles", read - len(batch), None)
+                progress("quotes", quotes, None)
+        in_flight = (batch, job)
+    if in_flight is not None:
+        quotes += _write(conn, *in_flight)
+    if progress is not None:
+        progress("articles", read, None)
+        progress("quotes", quotes, None)
+    if not read and not state.unchanged and not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        raise NoArticlesError("no articles found in the inputs: " + _reasons(skipped))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        grouping = group_pending(conn, options.match, progress)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    copies = check_copies(conn, options.copy_threshold)
+    return IndexReport(
+        added=state.added,
+        replaced=state.replaced,
+        unchanged=state.unchanged,
+        quotes=quotes,
+        skipped=tuple(skipped),
+        grouping=grouping,
+        copies=copies,
+    )
+
+
+def _reasons(skipped: Sequence[Skipped]) -> str:
+    shown = ", ".join(f"{s.path} ({s.reason})" for s in skipped[:3])
+    return (shown or "nothing to read") + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+
+
+class _RunState:
+    """What this run has decided so far: ids and hashes in flight are not in the database yet."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ids: set[str] = set()
+        self.hashes: dict[str, str] = {}
+        self.sources: set[str] = set()
+        self.added = self.replaced = self.unchanged = 0
+
+    def decide(self, article: Article) -> tuple[Article, str, str | None] | Skipped | None:
+        """The article to write (with its source and the id it replaces), a skip, or None when unchanged."""
+        source = article.path
+        number = 1
+        while source in self.sources:
+            number += 1
+            source = f"{article.path}#{number}"
+        self.sources.add(source)
+        digest = content_hash(article)
+        row = self.conn.execute("SELECT id, content_hash FROM articles WHERE source = ?", (source,)).fetchone()
+        if row is not None and row[1] == digest:
+            self.unchanged += 1
+            return None
+        twin = self.hashes.get(digest) or _scalar(self.conn, "SELECT id FROM articles WHERE content_hash = ?", digest)
+        if twin is not None and (row is None or twin != row[0]):
+            return Skipped(article.path, f"same text and metadata as {twin}, already indexed")
+        self.hashes[digest] = article.id
+        if row is not None:
+            self.replaced += 1
+            self.ids.add(row[0])
+            return replace(article, id=row[0]), source, row[0]
+        candidate, n = article.id, 1
+        while candidate in self.ids or _scalar(self.conn, "SELECT id FROM articles WHERE id = ?", candidate):
+            n += 1
+            candidate = f"{article.id}-{n}"
+        self.ids.add(candidate)
+        self.hashes[digest] = candidate
+        self.added += 1
+        return (article if candidate == article.id else replace(article, id=candidate)), source, None
+
+
+def _scalar(conn: sqlite3.Connection, sql: str, value: str) -> Any:
+    row = conn.execute(sql, (value,)).fetchone()
+    return row[0] if row else None
+
+
+def _batches(
+    inputs: Iterable[Article | Skipped],
+    size: int,
+    skipped: list[Skipped],
+    state: _RunState,
+    options: IndexOptions,
+) -> Iterator[list[tuple[Article, str, str | None]]]:
+    batch: list[tuple[Article, str, str | None]] = []
+    for item in inputs:
+        decided = state.decide(item) if isinstance(item, Article) else item
+        if isinstance(decided, Skipped):
+            if options.load.strict:
+                from quotediff.errors import InputError, printable_path
+
+                raise InputError(f"{printable_path(decided.path)}: {decided.reason} (--strict)")
+            skipped.append(decided)
+        elif decided is not None:
+            batch.append(decided)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def _write(
+    conn: sqlite3.Connection, batch: list[tuple[Article, str, str | None]], job: Callable[[], list[Indexed]]
+) -> int:
+    """One batch in one transaction: all of it is in the index, or none of it."""
+    results = job()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for (article, source, replaces), indexed in zip(batch, results, strict=True):
+            if replaces is not None:
+                _forget(conn, replaces)
+            write_article(conn, article, source, indexed)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return sum(len(r.quotes) for r in results)
+
+
+def _forget(conn: sqlite3.Connection, article_id: str) -> None:
+    """A changed article goes; the components it was in are grouped again with the new version."""
+    components = sorted(delete_article(conn, article_id))
+    for part in chunks(components):
+        conn.execute(f"UPDATE renderings SET component = NULL WHERE component IN ({marks(len(part))})", part)
+        conn.execute(
+            f"DELETE FROM members WHERE group_id IN (SELECT id FROM groups WHERE component IN ({marks(len(part))}))",
+            part,
+        )
+        conn.execute(f"DELETE FROM groups WHERE component IN ({marks(len(part))})", part)
+
+
+def check_copies(conn: sqlite3.Connection, threshold: float) -> int:
+    """Verify the copy candidates of articles not checked yet (sharing a MinHash band), as compare does."""
+    pending = [r[0] for r in conn.execute("SELECT id FROM articles WHERE copies_checked = 0 ORDER BY id")]
+    if not pending:
+        return 0
+    waiting = set(pending)
+    members: dict[int, set[str]] = {}
+    for part in chunks(pending):
+        for key, in conn.execute(f"SELECT key FROM copy_keys WHERE article_id IN ({marks(len(part))})", part):
+            members.setdefault(key, set())
+    keys = sorted(members)
+    for part in chunks(keys):
+        for key, article_id in conn.execute(
+            f"SELECT key, article_id FROM copy_keys WHERE key IN ({marks(len(part))})", part
+        ):
+            members[key].add(article_id)
+    names = sorted({a for m in members.values() for a in m})
+    number = {a: i for i, a in enumerate(names)}
+    per_article: list[list[int]] = [[] for _ in names]
+    for key, holders in members.items():
+        for a in holders:
+            per_article[number[a]].append(key)
+    @lru_cache(maxsize=512)
+    def shingles_of(article_id: str) -> frozenset[int]:
+        text, body_start = conn.execute("SELECT text, body_start FROM articles WHERE id = ?", (article_id,)).fetchone()
+        body = zlib.decompress(text).decode("utf-8", "surrogatepass")[body_start:]
+        return frozenset(shingle_hashes(shingle_words(body)))
+
+    found = 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for i, j in sorted(copy_candidates(per_article)):
+            a, b = names[i], names[j]
+            if a not in waiting and b not in waiting:
+                continue
+            sa, sb = shingles_of(a), shingles_of(b)
+            small = min(len(sa), len(sb))
+            if small >= 20 and len(sa & sb) >= threshold * small:
+                conn.execute("INSERT OR IGNORE INTO copies (a, b) VALUES (?, ?)", (min(a, b), max(a, b)))
+                found += 1
+        for part in chunks(pending):
+            conn.execute(f"UPDATE articles SET copies_checked = 1 WHERE id IN ({marks(len(part))})", part)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found
