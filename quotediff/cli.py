@@ -435,7 +435,8 @@ def index(
       quotediff index --db news.db --stats
       quotediff index shared-folder/ --db news.db --engine dask --scheduler tcp://host:8786
     """
-    from quotediff.corpus import IndexOptions, connect, index_paths, index_stats, render_stats
+    from quotediff.corpus import connect, index_stats, render_stats
+    from quotediff.corpus.index import IndexOptions, index_paths
     from quotediff.corpus.progress import ProgressBars, record_options, summary
 
     if stats:
@@ -501,6 +502,11 @@ def track(
     if not db:
         raise click.UsageError("track needs --db (an index built by quotediff index)")
     comparison = track_quote(connect(db, create=False), text, _filters(since, until, outlets, min_articles))
+    if not comparison.groups:  # a search that finds nothing is an answer, not an input error
+        write_output(render(comparison, fmt, tablefmt=tablefmt, width=_width()), output)
+        if not quiet:
+            click.echo(printable(f"quotediff: no rendering of {text!r} in the index"), err=True)
+        return
     _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, False, None)
 
 

@@ -113,6 +113,8 @@ SHINGLE = 5
 BINS = 32  # one-permutation MinHash: the shingle hashes fall into 32 bins, the minimum of each is kept
 BAND = 2  # 16 bands of 2 bins: two articles sharing 40% of their shingles meet in a band with p > 0.99
 _MASK = (1 << 32) - 1
+_PRIME = (1 << 61) - 1
+_BASE = 1_000_003
 _WORD = re.compile(r"\w+")
 
 
@@ -121,8 +123,22 @@ def shingle_words(text: str) -> list[str]:
 
 
 def shingle_hashes(words: Sequence[str], size: int = SHINGLE) -> set[int]:
-    """Stable hashes (the same in every process and run, so they can be stored) of the word 5-grams."""
-    return {zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(max(0, len(words) - size + 1))}
+    """Stable hashes (the same in every process and run, so they can be stored) of the word 5-grams.
+
+    Words become crc32 values first, and each 5-gram a polynomial of its five (no second pass over the text).
+    """
+    ids = [zlib.crc32(w.encode()) for w in words]
+    if len(ids) < size:
+        return set()
+    top = pow(_BASE, size - 1, _PRIME)
+    h = 0
+    for value in ids[:size]:
+        h = (h * _BASE + value) % _PRIME
+    found = {h & _MASK}
+    for i in range(size, len(ids)):
+        h = ((h - ids[i - size] * top) * _BASE + ids[i]) % _PRIME  # rolling: one step per word
+        found.add(h & _MASK)
+    return found
 
 
 def signature(hashes: Iterable[int]) -> tuple[int, ...]:

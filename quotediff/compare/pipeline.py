@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from quotediff.compare.diff import diff_tokens
 from quotediff.compare.match import (
@@ -20,7 +20,6 @@ from quotediff.compare.normalize import tokenize
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.errors import OptionError
-from quotediff.extract import ExtractOptions, extract_all
 from quotediff.load.files import LoadOptions, load_file, load_paths
 from quotediff.model import (
     Article,
@@ -31,6 +30,9 @@ from quotediff.model import (
     QuoteGroup,
     Token,
 )
+
+if TYPE_CHECKING:  # extraction is imported when compare() runs: an index query never needs it
+    from quotediff.extract import ExtractOptions
 
 REFERENCE_CHOICES = ("earliest", "longest")
 
@@ -71,6 +73,8 @@ def compare(
     options = options or CompareOptions()
     articles = tuple(sorted(articles, key=lambda a: a.id))
     _check_reference(options.reference, articles)
+    from quotediff.extract import extract_all
+
     quotes = extract_all(articles, options.extract)
     match_options = options.match
     if options.quote or source is not None:

@@ -22,7 +22,7 @@ from quotediff.compare.match import MatchOptions
 from quotediff.corpus.grouping import GroupingStats, Progress, group_pending
 from quotediff.corpus.schema import connect
 from quotediff.corpus.stages import Indexed, content_hash, index_article
-from quotediff.corpus.store import chunks, delete_article, marks, write_article
+from quotediff.corpus.store import chunks, delete_article, marks, write_articles
 from quotediff.errors import NoArticlesError
 from quotediff.extract import ExtractOptions
 from quotediff.load import LoadOptions
@@ -251,10 +251,10 @@ def _write(
     results = job()
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for (article, source, replaces), indexed in zip(batch, results, strict=True):
+        for _, _, replaces in batch:
             if replaces is not None:
                 _forget(conn, replaces)
-            write_article(conn, article, source, indexed)
+        write_articles(conn, [(a, source, r) for (a, source, _), r in zip(batch, results, strict=True)])
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -38,41 +38,54 @@ def next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
     return int(conn.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchone()[0])
 
 
-def write_article(conn: sqlite3.Connection, article: Article, source: str, indexed: Indexed) -> None:
-    """One article with its quotes, renderings, blocking keys and copy keys (inside the caller's transaction)."""
-    conn.execute(
+def write_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, str, Indexed]]) -> None:
+    """Articles with their quotes, renderings, blocking keys and copy keys (inside the caller's transaction)."""
+    article_rows: list[tuple[Any, ...]] = []
+    rendering_rows: list[tuple[Any, ...]] = []
+    quote_rows: list[tuple[Any, ...]] = []
+    copy_rows: list[tuple[int, str]] = []
+    rendering_id = next_id(conn, "renderings", "id")
+    quote_n = next_id(conn, "quotes", "n")
+    wordings: dict[int, tuple[int, ...]] = {}
+    for article, source, indexed in items:
+        article_rows.append(
+            (
+                article.id,
+                source,
+                article.path,
+                article.format,
+                article.outlet,
+                article.title,
+                article.url,
+                article.published,
+                article.author,
+                article.encoding,
+                article.body_start,
+                json.dumps(article.blockquotes),
+                content_hash(article),
+                indexed.shingles,
+                zlib.compress(article.text.encode("utf-8", "surrogatepass"), 6),
+            )
+        )
+        rendering_of: dict[str, int] = {}
+        for r in indexed.renderings:
+            wid = wording_id(r.words)
+            wordings[wid] = r.words
+            quote_ids = json.dumps(r.quote_ids)
+            rendering_rows.append(
+                (rendering_id, article.id, quote_ids, r.text, r.start, r.utterance, r.speaker, wid, r.rarity)
+            )
+            rendering_of.update((q, rendering_id) for q in r.quote_ids)
+            rendering_id += 1
+        for q in indexed.quotes:
+            quote_rows.append((quote_n, rendering_of.get(q.id), *_quote_row(q)))
+            quote_n += 1
+        copy_rows.extend((k, article.id) for k in indexed.copy_keys)
+    conn.executemany(
         "INSERT INTO articles (id, source, path, format, outlet, title, url, published, author, encoding, "
         "body_start, blockquotes, content_hash, shingles, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            article.id,
-            source,
-            article.path,
-            article.format,
-            article.outlet,
-            article.title,
-            article.url,
-            article.published,
-            article.author,
-            article.encoding,
-            article.body_start,
-            json.dumps(article.blockquotes),
-            content_hash(article),
-            indexed.shingles,
-            zlib.compress(article.text.encode("utf-8", "surrogatepass"), 6),
-        ),
+        article_rows,
     )
-    rendering_of: dict[str, int] = {}
-    rendering_rows = []
-    first = next_id(conn, "renderings", "id")
-    wordings: dict[int, tuple[int, ...]] = {}
-    for number, r in enumerate(indexed.renderings):
-        rid = first + number
-        wid = wording_id(r.words)
-        wordings[wid] = r.words
-        rendering_rows.append(
-            (rid, article.id, json.dumps(r.quote_ids), r.text, r.start, r.utterance, r.speaker, wid, r.rarity)
-        )
-        rendering_of.update((q, rid) for q in r.quote_ids)
     known = {
         row[0]
         for part in chunks(list(wordings))
@@ -89,20 +102,9 @@ def write_article(conn: sqlite3.Connection, article: Article, source: str, index
         "VALUES (?,?,?,?,?,?,?,?,?)",
         rendering_rows,
     )
-    first_quote = next_id(conn, "quotes", "n")
-    quote_rows = [
-        (first_quote + k, rendering_of.get(q.id), *_quote_row(q)) for k, q in enumerate(indexed.quotes)
-    ]
-    conn.executemany(
-        f"INSERT INTO quotes (n, rendering, {QUOTE_COLUMNS}) VALUES ({marks(25)})",
-        quote_rows,
-    )
-    conn.executemany(
-        "INSERT INTO quote_search (rowid, text) VALUES (?, ?)", [(row[0], row[4]) for row in quote_rows]
-    )
-    conn.executemany(
-        "INSERT INTO copy_keys (key, article_id) VALUES (?, ?)", [(k, article.id) for k in indexed.copy_keys]
-    )
+    conn.executemany(f"INSERT INTO quotes (n, rendering, {QUOTE_COLUMNS}) VALUES ({marks(25)})", quote_rows)
+    conn.executemany("INSERT INTO quote_search (rowid, text) VALUES (?, ?)", [(r[0], r[4]) for r in quote_rows])
+    conn.executemany("INSERT INTO copy_keys (key, article_id) VALUES (?, ?)", copy_rows)
 
 
 def delete_article(conn: sqlite3.Connection, article_id: str) -> set[int]:

@@ -44,15 +44,13 @@ def test_a_line_repeated_by_many_outlets_is_still_one_group() -> None:
 
 def test_copies_are_not_transitive() -> None:
     quotes = " ".join(f"“{prose(900 + k, 25)}” she said." for k in range(3))
-    first = article("first", prose(1, 400) + " " + quotes, "2024-01-01")
-    second = article("second", prose(2, 400) + " " + quotes, "2024-01-02")
+    first = article("first", prose(1, 70) + " " + quotes, "2024-01-01")
+    second = article("second", prose(2, 70) + " " + quotes, "2024-01-02")
     digest = article("digest", "In brief. " + quotes, "2024-01-03")
     wire = article("wire", first.text + " More later.", "2024-01-04")
     # The digest shares nearly all its words with both; the two long articles only the quotes.
-    clusters = find_copies([first, second, digest, wire], 0.6)
-    assert ("first", "wire") in {c[:1] + c[-1:] for c in clusters}
-    assert not any({"first", "second"} <= set(c) for c in clusters)
-    assert any("digest" in c for c in clusters)
+    # Linked pair by pair, all four were one cluster; now the second article stays out of it.
+    assert find_copies([first, second, digest, wire], 0.6) == (("first", "digest", "wire"),)
 
 
 def test_copy_clusters_need_every_pair() -> None:

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from quotediff.cli import main
 from quotediff.compare import CompareOptions, compare_paths
-from quotediff.corpus import Filters, IndexOptions, comparison_from_index, connect, index_paths, track
+from quotediff.corpus import Filters, comparison_from_index, connect, track
+from quotediff.corpus.index import IndexOptions, index_paths
 from quotediff.report import render_json
 
 ROOT = Path(__file__).resolve().parents[2]
