@@ -78,7 +78,7 @@ def write_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, str,
             rendering_of.update((q, rendering_id) for q in r.quote_ids)
             rendering_id += 1
         for q in indexed.quotes:
-            quote_rows.append((quote_n, rendering_of.get(q.id), *_quote_row(q)))
+            quote_rows.append((quote_n, rendering_of.get(q.id), *quote_row(q)))
             quote_n += 1
         copy_rows.extend((k, article.id) for k in indexed.copy_keys)
     conn.executemany(
@@ -131,7 +131,7 @@ def _spans(data: str) -> tuple[Span, ...]:
     return tuple(Span(s, e, t) for s, e, t in json.loads(data))
 
 
-def _quote_row(q: Quote) -> tuple[Any, ...]:
+def quote_row(q: Quote) -> tuple[Any, ...]:
     a = q.attribution
     return (
         q.id,

@@ -187,3 +187,18 @@ def test_missing_or_broken_database_is_one_line(tmp_path: Path) -> None:
     assert broken.exit_code == 2 and "not a quotediff index" in broken.stderr
     both = run("compare", str(FIXTURES / "wildfire"), "--db", str(junk))
     assert both.exit_code == 2 and "either PATHS or --db" in both.stderr
+
+
+def test_the_local_engine_needs_no_dask(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from quotediff.cli import main; sys.argv = ['quotediff', 'index', sys.argv[1], '--db', "
+        "sys.argv[2], '-q', '-j', '1']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert not any(m.split('.')[0] in ('dask', 'distributed', 'pyarrow') for m in sys.modules), 'dask imported'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "wildfire"), str(tmp_path / "w.db")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
