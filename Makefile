@@ -1,7 +1,7 @@
 # Common tasks. The virtualenv lives in .venv (as in the README).
 PY ?= .venv/bin/python
 
-.PHONY: help install test lint typecheck bench golden report polnear fuzz
+.PHONY: help install test lint typecheck bench golden report polnear fuzz corpus
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ bench:  ## the speed and memory benchmarks
 	$(PY) benchmarks/bench_diff.py
 	$(PY) benchmarks/polnear.py --split dev
 	$(PY) benchmarks/bench_memory.py
+
+corpus:  ## the corpus benchmark: index, track, compare at 1k/10k/100k articles (SIZES=1000,10000 for a quick run)
+	$(PY) benchmarks/bench_corpus.py --sizes $(or $(SIZES),1000,10000,100000)
 
 polnear:  ## extraction accuracy on PolNeAR dev
 	$(PY) benchmarks/polnear.py --split dev
