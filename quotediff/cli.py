@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,10 +21,12 @@ import click
 from quotediff import __version__
 from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OutputError, QuotediffError
-from quotediff.load import LoadOptions, parse_size
+from quotediff.load import FIELDS, LoadOptions, RecordOptions, parse_size
 from quotediff.model import Comparison
 from quotediff.report import HtmlOptions, printable
 from quotediff.report.render import failed, render
+from quotediff.report.render import terminal_width as _width
+from quotediff.report.render import use_color as _use_color
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +47,13 @@ def _parse_size(value: str) -> int:
     if size <= 0:
         raise click.BadParameter("must be more than 0")
     return size
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> RecordOptions:
+    try:
+        return RecordOptions.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def input_options(func: F, *, paths_required: bool = True) -> F:
@@ -90,22 +98,19 @@ def input_options(func: F, *, paths_required: bool = True) -> F:
             help="Colour the terminal table. Default: on a terminal, unless NO_COLOR is set.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or progress on stderr."),
+        click.option(
+            "--field",
+            "records",
+            multiple=True,
+            metavar="NAME=COLUMN",
+            callback=_parse_fields,
+            help=f"In JSON Lines and CSV files, read field NAME ({', '.join(FIELDS)}) from COLUMN "
+            "(repeatable; e.g. --field text=body). Default: the field's own name.",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
-
-
-def _use_color(flag: bool | None, output: str) -> bool:
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR") or output != "-":
-        return False
-    return sys.stdout.isatty()
-
-
-def _width() -> int:
-    return max(80, shutil.get_terminal_size((120, 40)).columns)
 
 
 def write_output(text: str, output: str) -> None:
@@ -209,7 +214,8 @@ def _handle_errors(func: F) -> F:
 def main() -> None:
     """Find the same quotation across news articles and show how its wording and attribution changed.
 
-    Inputs are HTML pages, plain text or Markdown files, folders of them (read recursively) or '-' for stdin.
+    Inputs are HTML pages, plain text or Markdown files, record files holding many articles (JSON Lines, CSV,
+    WARC; gzipped too), folders of them (read recursively) or '-' for stdin.
 
     \b
     Exit codes: 0 done; 1 differences found (only with --fail-on); 2 usage or input error; 3 internal error.
@@ -229,12 +235,6 @@ def corpus_options(func: F) -> F:
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
-
-
-def _filters(since: str | None, until: str | None, outlets: tuple[str, ...], least: int | None) -> Any:
-    from quotediff.corpus import Filters
-
-    return Filters(since=since, until=until, outlets=outlets, min_articles=least)
 
 
 @main.command()
@@ -281,6 +281,7 @@ def compare(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
     db: str | None,
     since: str | None,
     until: str | None,
@@ -303,6 +304,7 @@ def compare(
       quotediff compare a.html b.txt c.md -f json
       quotediff compare fixtures/forgiven/ --source fixtures/sources/forgiven-cable.txt
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
+      quotediff compare news.jsonl.gz export.csv --field text=body --field url=link
       cat page.html | quotediff compare - other.txt
       quotediff compare --db news.db --since 2023-08-01 --outlet "Dawn Ledger" -f json
     """
@@ -314,15 +316,17 @@ def compare(
     if bool(db) == bool(paths):
         raise click.UsageError("give either PATHS or --db (an index built by quotediff index)")
     if db:
-        from quotediff.corpus import comparison_from_index, connect
+        from quotediff.corpus import Filters, comparison_from_index, connect
 
-        filters = _filters(since, until, outlets, min_articles)
+        filters = Filters(since, until, outlets, min_articles)
         comparison = comparison_from_index(connect(db, create=False), filters, options)
     else:
         stdin = sys.stdin.buffer if "-" in paths else None
         progress = _Progress(quiet)
         try:
-            comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress)
+            comparison = compare_paths(
+                paths, options, source=source, stdin=stdin, progress=progress, records=records
+            )
         finally:
             progress.close()
     _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, timestamp, fail_on)
@@ -366,6 +370,7 @@ def quotes(
     tablefmt: str,
     color: bool | None,
     quiet: bool,
+    records: RecordOptions,
 ) -> None:
     """List every quote in the articles, with its attribution (speaker, verb, hedges, addressee, sources).
 
@@ -382,7 +387,7 @@ def quotes(
     stdin = sys.stdin.buffer if "-" in paths else None
     progress = _Progress(quiet)
     try:
-        loaded = load_paths(paths, load, stdin=stdin, progress=progress)
+        loaded = load_paths(paths, load, stdin=stdin, progress=progress, records=records)
     finally:
         progress.close()
     comparison = Comparison(
@@ -406,7 +411,9 @@ def quotes(
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The index file (created if missing).")
 @click.option("--stats", is_flag=True, help="Print what the index holds (articles, quotes, groups, outlets, dates).")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Extraction processes (default: all cores).")
-@click.option("--field", "fields", multiple=True, metavar="NAME=FIELD", help="Record field for JSON Lines/CSV.")
+@click.option(
+    "--field", "records", multiple=True, metavar="NAME=COLUMN", callback=_parse_fields, help="As for compare."
+)
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDR", help="Dask scheduler address; default: a LocalCluster.")
 @click.option("--max-bytes", default=str(DEFAULT_MAX_BYTES), show_default=True, help="Skip larger inputs.")
@@ -419,7 +426,7 @@ def index(
     db: str,
     stats: bool,
     jobs: int,
-    fields: tuple[str, ...],
+    records: RecordOptions,
     engine: str,
     scheduler: str | None,
     max_bytes: str,
@@ -437,7 +444,7 @@ def index(
     """
     from quotediff.corpus import connect, index_stats, render_stats
     from quotediff.corpus.index import IndexOptions, index_paths
-    from quotediff.corpus.progress import ProgressBars, record_options, summary
+    from quotediff.corpus.progress import ProgressBars, summary
 
     if stats:
         click.echo(render_stats(index_stats(connect(db, create=False), db), fmt), nl=False)
@@ -445,7 +452,7 @@ def index(
     if not paths:
         raise click.UsageError("give the PATHS to index (or --stats)")
     load = LoadOptions(max_bytes=_parse_size(max_bytes), strict=strict)
-    options = IndexOptions(load=load, records=record_options(fields), jobs=jobs)
+    options = IndexOptions(load=load, records=records, jobs=jobs)
     runner = None
     if engine == "dask":
         from quotediff.corpus.dask_engine import DaskEngine
@@ -496,12 +503,11 @@ def track(
       quotediff track "all will be forgiven" --db news.db
       quotediff track "all will be forgiven" --db news.db --html lu.html --since 2023-08-01
     """
-    from quotediff.corpus import connect
-    from quotediff.corpus import track as track_quote
+    from quotediff.corpus import Filters, connect, track as track_quote  # noqa: I001
 
     if not db:
         raise click.UsageError("track needs --db (an index built by quotediff index)")
-    comparison = track_quote(connect(db, create=False), text, _filters(since, until, outlets, min_articles))
+    comparison = track_quote(connect(db, create=False), text, Filters(since, until, outlets, min_articles))
     if not comparison.groups:  # a search that finds nothing is an answer, not an input error
         write_output(render(comparison, fmt, tablefmt=tablefmt, width=_width()), output)
         if not quiet:

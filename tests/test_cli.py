@@ -273,3 +273,35 @@ def test_terminal_output_never_carries_an_article_s_control_characters(tmp_path:
         assert "\x1b]" not in result.output and "\x1b[2J" not in result.output and "\u202e" not in result.output
         assert "\\x1b]0;pwned\\x07" in result.stdout
         assert "\x1b[31m.txt" not in result.stderr
+
+
+@needs_fixtures
+def test_compare_reads_a_json_lines_file_with_mapped_fields(tmp_path: Path) -> None:
+    from quotediff.load import decode
+
+    rows = []
+    for page in sorted(FORGIVEN.glob("*.txt")):
+        text = decode(page.read_bytes())[0]
+        rows.append({"body": text, "link": f"https://{page.stem}.example/a", "source": page.stem.upper()})
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) + "{broken\n", encoding="utf-8")
+    result = run("compare", str(news), "--field", "text=body", "--field", "url=link", "--field", "outlet=source",
+                 "-f", "json", "--quote", "all will be forgiven")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert one_error_line(result) == (
+        f"quotediff: skipped {news}#line {len(rows) + 1}: not valid JSON "
+        "(Expecting property name enclosed in double quotes, column 2)"
+    )
+    data = json.loads(result.stdout)
+    assert [(a["id"], a["path"], a["url"]) for a in data["articles"]][0] == (
+        "news-000001", f"{news}#line 1", "https://atlantic-monitor.example/a"
+    )  # fmt: skip
+    assert {a["outlet"] for a in data["articles"]} == {p.stem.upper() for p in FORGIVEN.glob("*.txt")}
+    assert len(data["groups"]) == 1 and len(data["groups"][0]["members"]) >= 4
+
+
+@pytest.mark.parametrize(("value", "message"), [("body", "not NAME=COLUMN"), ("words=body", "unknown field 'words'")])
+def test_bad_field_mapping_is_a_usage_error(tmp_path: Path, value: str, message: str) -> None:
+    result = run("quotes", str(tmp_path), "--field", value)
+    assert result.exit_code == 2
+    assert message in result.stderr

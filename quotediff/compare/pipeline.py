@@ -20,7 +20,7 @@ from quotediff.compare.normalize import tokenize
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.errors import OptionError
-from quotediff.load.files import LoadOptions, load_file, load_paths
+from quotediff.load import LoadOptions, RecordOptions, load_file, load_paths
 from quotediff.model import (
     Article,
     Attribution,
@@ -58,10 +58,14 @@ def compare_paths(
     source: str | None = None,
     stdin: BinaryIO | None = None,
     progress: Callable[[int, int], None] | None = None,
+    records: RecordOptions | None = None,
 ) -> Comparison:
-    """Load the inputs (and the primary ``source`` document, if any) and compare them."""
+    """Load the inputs (and the primary ``source`` document, if any) and compare them.
+
+    ``records`` names the fields of record files (JSON Lines, CSV) when they are not ours.
+    """
     options = options or CompareOptions()
-    loaded = load_paths(paths, options.load, stdin=stdin, progress=progress)
+    loaded = load_paths(paths, options.load, stdin=stdin, progress=progress, records=records)
     primary = load_file(source, options.load) if source else None
     comparison = compare(loaded.articles, options, source=primary)
     return replace(comparison, skipped=loaded.skipped)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from quotediff.compare.blocking import RARE_CAP, pairs_between, pairs_within
 from quotediff.compare.match import LinkKey, MatchOptions, Rendering, are_linked, group_renderings
 from quotediff.corpus.stages import blob_words
-from quotediff.corpus.store import RENDERING_COLUMNS, chunks, marks, rendering_from_row
+from quotediff.corpus.store import RENDERING_COLUMNS, chunks, key_runs, marks, rendering_from_row
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -155,7 +155,7 @@ def _candidate_wordings(conn: sqlite3.Connection, pending: set[int]) -> set[tupl
     """Pairs of wordings sharing a rare key, at least one of them pending."""
     total = conn.execute("SELECT count(*) FROM wordings").fetchone()[0]
     pairs: set[tuple[int, int]] = set()
-    for sharing in _sharing(conn, pending, all_keys=len(pending) * 2 > total):
+    for sharing in key_runs(conn, "wording_keys", "wording", pending, all_keys=len(pending) * 2 > total):
         if not 1 < len(sharing) <= RARE_CAP:
             continue
         for x in range(len(sharing)):
@@ -164,34 +164,6 @@ def _candidate_wordings(conn: sqlite3.Connection, pending: set[int]) -> set[tupl
                 if a in pending or b in pending:
                     pairs.add((a, b) if a < b else (b, a))
     return pairs
-
-
-def _sharing(conn: sqlite3.Connection, pending: set[int], *, all_keys: bool) -> Iterator[list[int]]:
-    """For each key of a pending wording, every wording holding it (the whole table when most are pending)."""
-    if all_keys:
-        rows: Iterator[tuple[int, int]] = iter(conn.execute("SELECT key, wording FROM wording_keys ORDER BY key"))
-        yield from _runs(rows)
-        return
-    keys: set[int] = set()
-    for part in chunks(sorted(pending)):
-        sql = f"SELECT key FROM wording_keys WHERE wording IN ({marks(len(part))})"
-        keys.update(r[0] for r in conn.execute(sql, part))
-    for part in chunks(sorted(keys)):
-        sql = f"SELECT key, wording FROM wording_keys WHERE key IN ({marks(len(part))}) ORDER BY key"
-        yield from _runs(iter(conn.execute(sql, part)))
-
-
-def _runs(rows: Iterator[tuple[int, int]]) -> Iterator[list[int]]:
-    current: int | None = None
-    run: list[int] = []
-    for key, wording in rows:
-        if key != current:
-            if run:
-                yield run
-            current, run = key, []
-        run.append(wording)
-    if run:
-        yield run
 
 
 def _link_keys(

@@ -16,16 +16,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Any, BinaryIO, Protocol
 
-import quotediff.load as load_stage
-from quotediff.compare.blocking import copy_candidates, shingle_hashes, shingle_words
+from quotediff.compare.blocking import shingle_hashes, shingle_words
 from quotediff.compare.match import MatchOptions
 from quotediff.corpus.grouping import GroupingStats, Progress, group_pending
 from quotediff.corpus.schema import connect
-from quotediff.corpus.stages import Indexed, content_hash, index_article
-from quotediff.corpus.store import chunks, delete_article, marks, write_articles
+from quotediff.corpus.stages import MIN_SHINGLES, Indexed, content_hash, index_article
+from quotediff.corpus.store import chunks, delete_article, key_runs, marks, write_articles
 from quotediff.errors import NoArticlesError
 from quotediff.extract import ExtractOptions
-from quotediff.load import LoadOptions
+from quotediff.load import LoadOptions, RecordOptions, iter_articles
 from quotediff.model import Article, Skipped
 
 UNCHANGED = "unchanged since it was indexed"
@@ -34,7 +33,7 @@ UNCHANGED = "unchanged since it was indexed"
 @dataclass(frozen=True, slots=True)
 class IndexOptions:
     load: LoadOptions = field(default_factory=LoadOptions)
-    records: Any = None  # quotediff.load.records.RecordOptions: field names of JSON Lines and CSV inputs
+    records: RecordOptions | None = None  # field names of JSON Lines and CSV inputs
     jobs: int = 0  # extraction processes; 0: one per core
     batch: int = 200  # articles per transaction
     match: MatchOptions = field(default_factory=MatchOptions)
@@ -91,14 +90,8 @@ class LocalEngine:
 def iter_inputs(
     paths: Sequence[str], options: IndexOptions, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Skipped]:
-    """Articles and skipped inputs, streamed (records readers when present, else the file loader)."""
-    iter_articles = getattr(load_stage, "iter_articles", None)
-    if iter_articles is not None:
-        yield from iter_articles(paths, options.load, options.records, stdin=stdin)
-        return
-    loaded = load_stage.load_paths(paths, options.load, stdin=stdin)
-    yield from loaded.skipped
-    yield from loaded.articles
+    """Articles and skipped inputs, streamed: files, folders, and every record of JSON Lines, CSV and WARC."""
+    yield from iter_articles(paths, options.load, options.records, stdin=stdin)
 
 
 def index_paths(
@@ -276,27 +269,19 @@ def _forget(conn: sqlite3.Connection, article_id: str) -> None:
 
 def check_copies(conn: sqlite3.Connection, threshold: float) -> int:
     """Verify the copy candidates of articles not checked yet (sharing a MinHash band), as compare does."""
-    pending = [r[0] for r in conn.execute("SELECT id FROM articles WHERE copies_checked = 0 ORDER BY id")]
+    pending = {r[0] for r in conn.execute("SELECT id FROM articles WHERE copies_checked = 0")}
     if not pending:
         return 0
-    waiting = set(pending)
-    members: dict[int, set[str]] = {}
-    for part in chunks(pending):
-        for key, in conn.execute(f"SELECT key FROM copy_keys WHERE article_id IN ({marks(len(part))})", part):
-            members.setdefault(key, set())
-    keys = sorted(members)
-    for part in chunks(keys):
-        for key, article_id in conn.execute(
-            f"SELECT key, article_id FROM copy_keys WHERE key IN ({marks(len(part))})", part
-        ):
-            members[key].add(article_id)
-    names = sorted({a for m in members.values() for a in m})
-    number = {a: i for i, a in enumerate(names)}
-    per_article: list[list[int]] = [[] for _ in names]
-    for key, holders in members.items():
-        for a in holders:
-            per_article[number[a]].append(key)
-    @lru_cache(maxsize=512)
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    candidates: set[tuple[str, str]] = set()
+    for holders in key_runs(conn, "copy_keys", "article_id", pending, all_keys=len(pending) * 2 > total):
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                a, b = sorted((holders[x], holders[y]))
+                if a != b and (a in pending or b in pending):
+                    candidates.add((a, b))
+
+    @lru_cache(maxsize=1024)
     def shingles_of(article_id: str) -> frozenset[int]:
         text, body_start = conn.execute("SELECT text, body_start FROM articles WHERE id = ?", (article_id,)).fetchone()
         body = zlib.decompress(text).decode("utf-8", "surrogatepass")[body_start:]
@@ -305,16 +290,14 @@ def check_copies(conn: sqlite3.Connection, threshold: float) -> int:
     found = 0
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for i, j in sorted(copy_candidates(per_article)):
-            a, b = names[i], names[j]
-            if a not in waiting and b not in waiting:
-                continue
+        for a, b in sorted(candidates):
             sa, sb = shingles_of(a), shingles_of(b)
             small = min(len(sa), len(sb))
-            if small >= 20 and len(sa & sb) >= threshold * small:
-                conn.execute("INSERT OR IGNORE INTO copies (a, b) VALUES (?, ?)", (min(a, b), max(a, b)))
+            if small >= MIN_SHINGLES and len(sa & sb) >= threshold * small:
+                conn.execute("INSERT OR IGNORE INTO copies (a, b) VALUES (?, ?)", (a, b))
                 found += 1
-        for part in chunks(pending):
+        ids = sorted(pending)
+        for part in chunks(ids):
             conn.execute(f"UPDATE articles SET copies_checked = 1 WHERE id IN ({marks(len(part))})", part)
         conn.execute("COMMIT")
     except BaseException:

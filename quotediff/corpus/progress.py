@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from quotediff.corpus.index import IndexReport
-from quotediff.errors import OptionError
 
 _LABELS = {
     "articles": "articles read",
@@ -42,23 +40,6 @@ class ProgressBars:
         for bar in self._bars.values():
             bar.close()
         self._bars.clear()
-
-
-def record_options(fields: Sequence[str]) -> Any:
-    """``--field text=body`` pairs as the records reader's options (None when none are given)."""
-    if not fields:
-        return None
-    mapping = {}
-    for item in fields:
-        name, sep, field = item.partition("=")
-        if not sep or not name.strip() or not field.strip():
-            raise OptionError(f"--field {item!r}: expected NAME=FIELD, e.g. text=body")
-        mapping[name.strip()] = field.strip()
-    try:
-        from quotediff.load.records import RecordOptions  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise OptionError("--field needs the JSON Lines and CSV readers, which this build lacks") from None
-    return RecordOptions(fields=mapping)
 
 
 def summary(report: IndexReport, db: str) -> str:

@@ -232,3 +232,36 @@ def rendering_from_row(row: Sequence[Any]) -> Rendering:
         utterance=row[4],
         speaker=row[5],
     )
+
+
+def key_runs(
+    conn: sqlite3.Connection, table: str, column: str, values: Iterable[Any], *, all_keys: bool
+) -> Iterator[list[Any]]:
+    """For each blocking key held by one of ``values``, everything in ``table`` holding it.
+
+    With ``all_keys`` (most values are new: a first build) the whole table is streamed in key order instead of
+    looked up piece by piece; memory holds one key's holders at a time either way.
+    """
+    if all_keys:
+        yield from _runs(iter(conn.execute(f"SELECT key, {column} FROM {table} ORDER BY key")))
+        return
+    keys: set[int] = set()
+    for part in chunks(sorted(values)):
+        sql = f"SELECT key FROM {table} WHERE {column} IN ({marks(len(part))})"
+        keys.update(r[0] for r in conn.execute(sql, part))
+    for part in chunks(sorted(keys)):
+        sql = f"SELECT key, {column} FROM {table} WHERE key IN ({marks(len(part))}) ORDER BY key"
+        yield from _runs(iter(conn.execute(sql, part)))
+
+
+def _runs(rows: Iterator[tuple[int, Any]]) -> Iterator[list[Any]]:
+    current: int | None = None
+    run: list[Any] = []
+    for key, holder in rows:
+        if key != current:
+            if run:
+                yield run
+            current, run = key, []
+        run.append(holder)
+    if run:
+        yield run

@@ -75,7 +75,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
             return data.decode(codec), codec
         except (UnicodeError, LookupError, ValueError):  # a declared codec may be anything
             continue
-    return data.decode("cp1252", errors=_AS_LATIN1), "cp1252"
+    return decode_cp1252(data), "cp1252"
 
 
 def _as_latin1(error: UnicodeError) -> tuple[str, int]:
@@ -86,6 +86,11 @@ def _as_latin1(error: UnicodeError) -> tuple[str, int]:
 
 _AS_LATIN1 = "quotediff-as-latin1"
 codecs.register_error(_AS_LATIN1, _as_latin1)
+
+
+def decode_cp1252(data: bytes) -> str:
+    """cp1252 as ``decode`` falls back to it: never fails, the five undefined bytes read as in latin-1."""
+    return data.decode("cp1252", errors=_AS_LATIN1)
 
 
 def _usable_declaration(declared: str | None) -> str | None:

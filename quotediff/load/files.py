@@ -1,4 +1,6 @@
-"""Loading articles: paths in, decoded ``Article`` objects (and the reasons for anything skipped) out.
+"""Loading files: finding them under the given paths, and one file's bytes in, one decoded ``Article`` out.
+
+(Record files, many articles to a file, are read by ``records``; ``paths`` runs both over all inputs.)
 
 Inputs are whatever a crawler saved, so every file is treated as hostile: it is size-checked before it is
 read, sniffed for binary content, decoded without ever failing, and a file that cannot be used becomes a
@@ -17,10 +19,10 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import BinaryIO
 
-from quotediff.errors import InputError, NoArticlesError, UnusableInput, printable_path
+from quotediff.errors import InputError, UnusableInput, printable_path
 from quotediff.load.decode import (
     PLAINLY_HTML,
     binary_kind,
@@ -31,7 +33,7 @@ from quotediff.load.decode import (
     sniff_format,
 )
 from quotediff.load.text import text_article
-from quotediff.model import Article, LoadResult, Skipped
+from quotediff.model import Article, Skipped
 
 # 20 MB: the largest real news pages we have seen are a few MB of HTML; plain-text articles are far smaller.
 # The limit bounds memory (a decoded str takes up to 4 bytes a character, and the HTML extractor builds a tree
@@ -57,52 +59,36 @@ class LoadOptions:
     strict: bool = False  # the first unusable input raises InputError instead of being skipped
 
 
+# quotediff's own JSON report (``compare -f json``): its meta block comes first and names the tool.
+QUOTEDIFF_REPORT = re.compile(r'\s*\{\s*"meta"\s*:\s*\{[^{}]{0,300}?"tool"\s*:\s*"quotediff"')
+
+
 # --- public entry points ------------------------------------------------------------------------------------
-
-
-def load_paths(
-    paths: Sequence[str],
-    options: LoadOptions = LoadOptions(),
-    stdin: BinaryIO | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> LoadResult:
-    """Load every article under ``paths`` (files, folders searched recursively, "-" for stdin).
-
-    Files are loaded in sorted path order (so ids and results do not depend on argument order), each file once
-    however often it is named. Unusable inputs are skipped with a reason, or with ``strict`` raise InputError.
-    ``progress(done, total)`` is called before each file and once at the end, for a progress bar.
-    """
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    candidates, problems = _collect(paths)
-    for problem in problems:
-        _skip(problem, options, skipped)
-    for done, candidate in enumerate(candidates):
-        if progress is not None:
-            progress(done, len(candidates))
-        try:
-            if candidate == "-":
-                article = load_bytes(_read_stdin(stdin, options), "-", options)
-            else:
-                article = _load_file(candidate, options)
-        except UnusableInput as error:
-            _skip(Skipped(error.path, error.reason), options, skipped)
-        else:
-            articles.append(article)
-    if progress is not None:
-        progress(len(candidates), len(candidates))
-    if not articles:
-        raise NoArticlesError(_nothing_found_message(paths, skipped))
-    return LoadResult(articles=_unique_ids(articles), skipped=tuple(sorted(skipped, key=lambda s: s.path)))
 
 
 def load_file(path: str, options: LoadOptions = LoadOptions()) -> Article:
     """Load one file; raise InputError (``UnusableInput``) when it is not a usable article."""
-    return _load_file(path, options)
+    return load_candidate(path, options)
 
 
 def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> Article:
     """Turn the bytes of one input into an Article; ``path`` gives its id, format and fallback outlet."""
+    suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
+    text, encoding = decode_input(data, path, options)
+    if QUOTEDIFF_REPORT.match(text[:1000]):
+        raise UnusableInput(path, "a quotediff report, not an article")
+    if suffix == ".json":  # read as text, its keys would become "scare quotes"
+        raise UnusableInput(path, "a JSON file, not an article (JSON Lines, one article a line, are read from .jsonl)")
+    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
+    return article_from_text(text, path=path, stem=stem, fmt=FORMAT_BY_SUFFIX.get(suffix), encoding=encoding)
+
+
+def decode_input(data: bytes, path: str, options: LoadOptions, *, declared: str | None = None) -> tuple[str, str]:
+    """The text of one input and the codec used; UnusableInput when it is too large, binary or has no words.
+
+    ``declared`` is a charset the container names (an HTTP header); otherwise an HTML page's own declaration
+    is used, and either only when the bytes are not UTF-8.
+    """
     if len(data) > options.max_bytes:
         raise UnusableInput(path, f"larger than --max-bytes ({format_size(options.max_bytes)})")
     if not data:
@@ -110,32 +96,52 @@ def load_bytes(data: bytes, path: str, options: LoadOptions = LoadOptions()) -> 
     kind = binary_kind(data)
     if kind:
         raise UnusableInput(path, f"binary file ({kind})")
-    suffix = os.path.splitext(path)[1].lower() if path != "-" else ""
-    declared = declared_charset(data)  # used only when the bytes are not UTF-8
-    text, encoding = decode(data, declared=declared)
+    text, encoding = decode(data, declared=declared or declared_charset(data))
+    return check_text(text, path), encoding
+
+
+def check_text(text: str, path: str) -> str:
+    """``text`` with NULs made U+FFFD (same length, so offsets hold), or UnusableInput when it is no article."""
     if not text or text.isspace():  # not text.strip(): that would copy a 50 MB text
         raise UnusableInput(path, "only whitespace")
     if looks_binary(text):
         raise UnusableInput(path, "binary file (control characters)")
     if not has_words(text):
         raise UnusableInput(path, "no article text")
-    text = text.replace("\x00", "\ufffd")  # same length, so offsets still index the decoded file
-    fmt = FORMAT_BY_SUFFIX.get(suffix) or sniff_format(text)
+    return text.replace("\x00", "\ufffd")
+
+
+def article_from_text(
+    text: str, *, path: str, stem: str, fmt: str | None, encoding: str, guess_date: bool = True
+) -> Article:
+    """An Article from checked text: HTML through the page extractor, the rest as text or Markdown.
+
+    ``fmt`` is what the name or container says ("html", "text", "markdown"); None sniffs the text.
+    ``guess_date=False``: a page's date only from its markup (see ``html_article``).
+    """
+    fmt = fmt or sniff_format(text)
     if fmt != "html" and PLAINLY_HTML.match(text[:1000]):
         fmt = "html"  # a page a crawler saved as .txt: its markup is not article text
-    stem = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0]
     if fmt == "html":
         from quotediff.load.html import html_article  # trafilatura is imported only when a page needs it
 
-        return html_article(text, path=path, stem=stem, encoding=encoding)
+        return html_article(text, path=path, stem=stem, encoding=encoding, guess_date=guess_date)
     return text_article(text, path=path, stem=stem, fmt=fmt, encoding=encoding)
 
 
 # --- finding files ------------------------------------------------------------------------------------------
 
 
-def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
-    """Expand the given paths into files to load, sorted and without duplicates, and the paths that failed."""
+def is_article_file(name: str) -> bool:
+    """Whether a file found in a folder is read as one article (by its suffix)."""
+    return os.path.splitext(name)[1].lower() in FORMAT_BY_SUFFIX
+
+
+def collect_paths(paths: Sequence[str], wanted: Callable[[str], bool]) -> tuple[list[str], list[Skipped]]:
+    """Expand the given paths into files to load, sorted and without duplicates, and the paths that failed.
+
+    In folders, only files whose name ``wanted`` accepts are taken; a file named on its own is always taken.
+    """
     found: list[str] = []
     problems: list[Skipped] = []
     for path in paths:
@@ -145,10 +151,10 @@ def _collect(paths: Sequence[str]) -> tuple[list[str], list[Skipped]]:
         try:
             info = os.stat(path)
         except OSError as error:
-            problems.append(Skipped(path, _os_reason(error, path)))
+            problems.append(Skipped(path, os_reason(error, path)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            for candidate_path, problem in _walk(path, info):
+            for candidate_path, problem in _walk(path, info, wanted):
                 if problem is None:
                     found.append(candidate_path)
                 else:
@@ -177,7 +183,7 @@ def _identity(path: str) -> tuple[int, int] | str:
     return (info.st_dev, info.st_ino)
 
 
-def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | None]]:
+def _walk(root: str, root_info: os.stat_result, wanted: Callable[[str], bool]) -> Iterator[tuple[str, str | None]]:
     """Supported files under ``root`` in sorted order; hidden entries skipped, symlink loops reported.
 
     Iterative (an explicit stack) so a very deep tree cannot exhaust Python's recursion limit; each directory
@@ -191,7 +197,7 @@ def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | Non
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            yield folder, _os_reason(error, folder)
+            yield folder, os_reason(error, folder)
             continue
         subfolders: list[tuple[str, frozenset[tuple[int, int]]]] = []
         for entry in entries:
@@ -200,8 +206,8 @@ def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | Non
             try:
                 info = os.stat(entry.path)
             except OSError as error:
-                if os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX or entry.is_symlink():
-                    yield entry.path, _os_reason(error, entry.path)
+                if wanted(entry.name) or entry.is_symlink():
+                    yield entry.path, os_reason(error, entry.path)
                 continue
             if stat.S_ISDIR(info.st_mode):
                 ident = (info.st_dev, info.st_ino)
@@ -210,12 +216,12 @@ def _walk(root: str, root_info: os.stat_result) -> Iterator[tuple[str, str | Non
                 elif ident not in visited:
                     visited.add(ident)
                     subfolders.append((entry.path, ancestors | {ident}))
-            elif os.path.splitext(entry.name)[1].lower() in FORMAT_BY_SUFFIX:
+            elif wanted(entry.name):
                 yield entry.path, None
         stack.extend(reversed(subfolders))
 
 
-def _os_reason(error: OSError, path: str) -> str:
+def os_reason(error: OSError, path: str) -> str:
     if isinstance(error, FileNotFoundError):
         return "broken symbolic link" if os.path.islink(path) else "no such file or directory"
     if isinstance(error, PermissionError):
@@ -228,7 +234,7 @@ def _os_reason(error: OSError, path: str) -> str:
 # --- reading ------------------------------------------------------------------------------------------------
 
 
-def _load_file(path: str, options: LoadOptions) -> Article:
+def load_candidate(path: str, options: LoadOptions) -> Article:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -243,11 +249,11 @@ def _load_file(path: str, options: LoadOptions) -> Article:
         with open(path, "rb") as handle:
             data = handle.read(options.max_bytes + 1)  # the file may have grown since stat
     except OSError as error:
-        raise UnusableInput(path, _os_reason(error, path)) from None
+        raise UnusableInput(path, os_reason(error, path)) from None
     return load_bytes(data, path, options)
 
 
-def _read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
+def read_stdin(stdin: BinaryIO | None, options: LoadOptions) -> bytes:
     """Read at most max_bytes + 1 bytes, so an endless pipe cannot exhaust memory."""
     stream = stdin if stdin is not None else sys.stdin.buffer
     chunks: list[bytes] = []
@@ -282,34 +288,20 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * factor)
 
 
-def _unique_ids(articles: list[Article]) -> tuple[Article, ...]:
-    """Suffix clashing ids with -2, -3... in load order (sorted paths): the same inputs get the same ids."""
-    used: set[str] = set()
-    result: list[Article] = []
-    for article in articles:
-        candidate, number = article.id, 1
-        while candidate in used:
-            number += 1
-            candidate = f"{article.id}-{number}"
-        used.add(candidate)
-        result.append(article if candidate == article.id else replace(article, id=candidate))
-    return tuple(result)
-
-
-def _skip(skipped: Skipped, options: LoadOptions, into: list[Skipped]) -> None:
+def skip(skipped: Skipped, options: LoadOptions) -> Skipped:
+    """``skipped`` itself, or with ``strict`` the InputError that ends the run."""
     if options.strict:
         raise InputError(f"{printable_path(skipped.path)}: {skipped.reason} (--strict)")
-    into.append(skipped)
+    return skipped
 
 
-def _nothing_found_message(paths: Sequence[str], skipped: list[Skipped]) -> str:
+def nothing_found_message(paths: Sequence[str], skipped: list[Skipped], suffixes: Sequence[str]) -> str:
     """One line naming the inputs and what was wrong with them (at most three of each)."""
     where = ", ".join(printable_path(p) for p in paths[:3]) if paths else "no paths given"
     if len(paths) > 3:
         where += f" and {len(paths) - 3} more paths"
     if not skipped:
-        suffixes = ", ".join(FORMAT_BY_SUFFIX)
-        return f"no articles found in {where}: no {suffixes} files"
+        return f"no articles found in {where}: no {', '.join(suffixes)} files"
     shown = ", ".join(f"{printable_path(s.path)} ({s.reason})" for s in skipped[:3])
     more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
     noun = "file" if len(skipped) == 1 else "files"

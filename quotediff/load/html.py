@@ -27,7 +27,9 @@ _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\u
 _BLOCK_XML = frozenset({"p", "head", "item", "code", "quote", "list", "div", "table", "row", "cell"})
 
 
-def html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
+def html_article(text: str, *, path: str, stem: str, encoding: str, guess_date: bool = True) -> Article:
+    """The article of one page. ``guess_date=False`` takes a date only from the page's markup, never from its
+    text, for callers that know a better fallback than a guess (a crawl's WARC-Date)."""
     # Control characters are invisible in a browser, and lxml refuses any string holding one (fuzzing found a
     # <q> whose text began with \x02): drop them before parsing. Offsets are into the extracted text anyway.
     text = _XML_INCOMPATIBLE.sub("", text)
@@ -36,7 +38,7 @@ def html_article(text: str, *, path: str, stem: str, encoding: str) -> Article:
     paragraphs: list[tuple[str, bool]] = []
     if tree is not None:
         _mark_inline_quotes(tree)
-        doc = _trafilatura(tree)
+        doc = _trafilatura(tree, guess_date)
         if doc is not None:
             meta = {**{k: v for k, v in doc.attrib.items() if v}, **meta}
             paragraphs = _xml_paragraphs(doc)
@@ -131,7 +133,7 @@ def _mark_inline_quotes(tree: lxml_html.HtmlElement) -> None:
         q.drop_tag()
 
 
-def _trafilatura(tree: lxml_html.HtmlElement) -> etree._Element | None:
+def _trafilatura(tree: lxml_html.HtmlElement, guess_date: bool = True) -> etree._Element | None:
     """The main text as trafilatura's XML (<doc> with metadata attributes, <main> with p/head/list/quote)."""
     import trafilatura  # imported here: it is slow to import and text-only runs never need it
 
@@ -146,6 +148,8 @@ def _trafilatura(tree: lxml_html.HtmlElement) -> etree._Element | None:
             include_links=False,
             include_formatting=False,
             deduplicate=False,
+            # htmldate's extensive search reads dates out of the text too ("the meeting on March 7, 2022").
+            date_extraction_params=None if guess_date else {"original_date": True, "extensive_search": False},
         )
         return etree.fromstring(result) if result else None
     except Exception:  # noqa: BLE001 - a third-party parser on hostile input; the fallback below still runs

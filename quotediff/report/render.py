@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from dataclasses import replace
 
 from quotediff.model import Comparison
 from quotediff.report.html_data import HtmlOptions
+
+
+def use_color(flag: bool | None, output: str) -> bool:
+    """Colour when asked; by default only on a terminal and when NO_COLOR is not set."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR") or output != "-":
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int:
+    return max(80, shutil.get_terminal_size((120, 40)).columns)
 
 
 def failed(comparison: Comparison, fail_on: str | None) -> bool:

@@ -52,9 +52,10 @@ def test_incremental_run_groups_like_a_full_one(story: str, tmp_path: Path) -> N
     assert (first.added, second.added, second.unchanged) == (len(files[1::2]), len(files[::2]), len(files[1::2]))
     assert indexed_json(db) == render_json(compare_paths([str(FIXTURES / story)]))
     # Only what the new articles touched was grouped again.
-    assert second.grouping.renderings < connect(str(db), create=False).execute(
-        "SELECT count(*) FROM renderings"
-    ).fetchone()[0]
+    assert (
+        second.grouping.renderings
+        < connect(str(db), create=False).execute("SELECT count(*) FROM renderings").fetchone()[0]
+    )
     third = index_paths(str(db), [str(FIXTURES / story)], ONE_JOB)
     assert (third.added, third.unchanged, third.grouping.renderings) == (0, len(files), 0)
 
@@ -108,7 +109,9 @@ def test_filters_select_articles_and_members(tmp_path: Path) -> None:
 def test_track_gives_the_groups_of_compare_quote(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     index_paths(str(db), [str(FIXTURES / "forgiven")], ONE_JOB)
-    expected = json.loads(render_json(compare_paths([str(FIXTURES / "forgiven")], CompareOptions(quote="all will be forgiven"))))
+    expected = json.loads(
+        render_json(compare_paths([str(FIXTURES / "forgiven")], CompareOptions(quote="all will be forgiven")))
+    )
     result = run("track", "all will be forgiven", "--db", str(db), "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -162,7 +165,10 @@ def test_parallel_jobs_give_the_same_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("prepare", "message"),
     [
-        ("PRAGMA user_version = 99", "index schema version 99 is newer than this quotediff reads (1); upgrade quotediff"),
+        (
+            "PRAGMA user_version = 99",
+            "index schema version 99 is newer than this quotediff reads (1); upgrade quotediff",
+        ),
         ("CREATE TABLE other (x)", "not a quotediff index (a SQLite database with other tables)"),
     ],
 )
@@ -172,7 +178,11 @@ def test_other_schemas_are_refused_in_one_line(tmp_path: Path, prepare: str, mes
         conn.execute(prepare)
         if "user_version" in prepare:
             conn.execute("CREATE TABLE articles (id)")
-    for args in (["compare", "--db", str(db)], ["track", "x", "--db", str(db)], ["index", str(FIXTURES / "wildfire"), "--db", str(db)]):
+    for args in (
+        ["compare", "--db", str(db)],
+        ["track", "x", "--db", str(db)],
+        ["index", str(FIXTURES / "wildfire"), "--db", str(db)],
+    ):
         result = run(*args)
         assert result.exit_code == 2
         assert result.stderr == f"quotediff: error: {db}: {message}\n"
@@ -202,3 +212,32 @@ def test_the_local_engine_needs_no_dask(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(FIXTURES / "wildfire"), str(tmp_path / "w.db")], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_record_files_are_indexed_with_their_metadata(tmp_path: Path) -> None:
+    import csv
+    import gzip
+
+    texts = {p.stem: p.read_bytes().decode("utf-8", "replace") for p in articles_of("forgiven") if p.suffix == ".txt"}
+    lines = [
+        json.dumps({"body": text, "link": f"https://example.org/{stem}", "date": "2023-08-1" + str(k), "outlet": stem})
+        for k, (stem, text) in enumerate(sorted(texts.items()))
+    ]
+    lines.insert(1, '{"body": "broken')
+    with gzip.open(tmp_path / "feed.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    with open(tmp_path / "export.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["headline", "link"], ["No text here", "https://example.org/x"]])
+    db = tmp_path / "news.db"
+    args = ["index", str(tmp_path / "feed.jsonl.gz"), str(tmp_path / "export.csv"), "--db", str(db)]
+    result = run(*args, "--field", "text=body", "--field", "url=link", "--field", "published=date")
+    assert result.exit_code == 0, result.output
+    skips = [line for line in result.stderr.splitlines() if line.startswith("quotediff: skipped")]
+    assert len(skips) == 2 and any("feed.jsonl.gz#line 2" in s for s in skips) and any("export.csv" in s for s in skips)
+    data = json.loads(run("compare", "--db", str(db), "-f", "json").stdout)
+    assert len(data["articles"]) == len(texts) and data["groups"]
+    first = data["articles"][0]
+    assert first["url"].startswith("https://example.org/") and first["published"].startswith("2023-08-1")
+    assert first["outlet"] in texts
+    again = run(*args, "--field", "text=body", "--field", "url=link", "--field", "published=date")
+    assert f"0 added, 0 changed, {len(texts)} unchanged" in again.stderr

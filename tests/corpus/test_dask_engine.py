@@ -27,7 +27,10 @@ def content(db: Path) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(db)
     tables = ["articles", "quotes", "quote_search", "renderings", "wordings", "wording_keys", "groups", "members"]
     tables += ["copy_keys", "copies"]
-    return {t: sorted(conn.execute(f"SELECT {'rowid, ' if t == 'quote_search' else ''}* FROM {t}"), key=repr) for t in tables}
+    return {
+        t: sorted(conn.execute(f"SELECT {'rowid, ' if t == 'quote_search' else ''}* FROM {t}"), key=repr)
+        for t in tables
+    }
 
 
 def test_dask_engine_writes_the_same_database(tmp_path: Path) -> None:
