@@ -173,6 +173,22 @@ def band_keys(sig: Sequence[int]) -> list[int]:
     return keys
 
 
+def may_be_copies(sig_a: Sequence[int], sig_b: Sequence[int], size_a: int, size_b: int, threshold: float) -> bool:
+    """Whether two signatures leave room for the smaller article to be a copy: a cheap test before the exact one.
+
+    For the smaller set's containment to reach ``threshold``, Jaccard similarity must reach at least
+    ``t·s / (l + (1 - t)·s)``. The share of equal bins estimates it; below half that bound (more than three
+    standard deviations under it for two copies) the pair is dropped. This keeps articles that merely share a
+    sentence or two out of the exact check, which would otherwise dominate on large corpora.
+    """
+    if not sig_a or not sig_b:
+        return False
+    small, large = min(size_a, size_b), max(size_a, size_b)
+    least = threshold * small / (large + (1 - threshold) * small) if large else 0.0
+    equal = sum(1 for x, y in zip(sig_a, sig_b, strict=True) if x == y)
+    return equal >= least / 2 * len(sig_a)
+
+
 def copy_candidates(keys: Sequence[Iterable[int]]) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of articles sharing at least one band key."""
     buckets: dict[int, list[int]] = defaultdict(list)

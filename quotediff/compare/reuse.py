@@ -10,6 +10,7 @@ from quotediff.compare.blocking import (
     band_keys,
     copy_candidates,
     copy_clusters,
+    may_be_copies,
     shingle_hashes,
     shingle_words,
     signature,
@@ -61,11 +62,12 @@ def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[st
     event in their own words share few. Only pairs whose MinHash signatures meet in a band are checked, and a
     cluster needs every pair of its members to be copies (``copy_clusters``).
     """
-    keys, sizes = [], []
+    keys, sizes, sigs = [], [], []
     for article in articles:
         shingles = _shingles(article)
         sizes.append(len(shingles))
-        keys.append(band_keys(signature(shingles)) if len(shingles) >= _MIN_SHINGLES else [])
+        sigs.append(signature(shingles) if len(shingles) >= _MIN_SHINGLES else ())
+        keys.append(band_keys(sigs[-1]))
 
     @lru_cache(maxsize=1024)
     def shingles_of(i: int) -> frozenset[int]:
@@ -73,6 +75,8 @@ def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[st
 
     pairs = []
     for i, j in sorted(copy_candidates(keys)):
+        if not may_be_copies(sigs[i], sigs[j], sizes[i], sizes[j], threshold):
+            continue
         small = min(sizes[i], sizes[j])
         if small >= _MIN_SHINGLES and len(shingles_of(i) & shingles_of(j)) >= threshold * small:
             pairs.append((articles[i].id, articles[j].id))

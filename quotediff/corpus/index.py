@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Any, BinaryIO, Protocol
 
-from quotediff.compare.blocking import shingle_hashes, shingle_words
+from quotediff.compare.blocking import may_be_copies, shingle_hashes, shingle_words
 from quotediff.compare.match import MatchOptions
 from quotediff.corpus.grouping import GroupingStats, Progress, group_pending
 from quotediff.corpus.schema import connect
-from quotediff.corpus.stages import MIN_SHINGLES, Indexed, content_hash, index_article
+from quotediff.corpus.stages import MIN_SHINGLES, Indexed, blob_words, content_hash, index_article
 from quotediff.corpus.store import chunks, delete_article, key_runs, marks, write_articles
 from quotediff.errors import NoArticlesError
 from quotediff.extract import ExtractOptions
@@ -273,12 +273,27 @@ def check_copies(conn: sqlite3.Connection, threshold: float) -> int:
     if not pending:
         return 0
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    everything = len(pending) * 2 > total
+    sketches: dict[str, tuple[tuple[int, ...], int]] = {}
+    if everything:
+        rows = conn.execute("SELECT id, signature, shingles FROM articles")
+        sketches = {aid: (blob_words(sig), n) for aid, sig, n in rows}
+
+    def sketch(article_id: str) -> tuple[tuple[int, ...], int]:
+        if article_id not in sketches:
+            sig, n = conn.execute("SELECT signature, shingles FROM articles WHERE id = ?", (article_id,)).fetchone()
+            sketches[article_id] = (blob_words(sig), n)
+        return sketches[article_id]
+
     candidates: set[tuple[str, str]] = set()
-    for holders in key_runs(conn, "copy_keys", "article_id", pending, all_keys=len(pending) * 2 > total):
+    for holders in key_runs(conn, "copy_keys", "article_id", pending, all_keys=everything):
         for x in range(len(holders)):
             for y in range(x + 1, len(holders)):
                 a, b = sorted((holders[x], holders[y]))
-                if a != b and (a in pending or b in pending):
+                if a == b or (a not in pending and b not in pending) or (a, b) in candidates:
+                    continue
+                (sig_a, size_a), (sig_b, size_b) = sketch(a), sketch(b)
+                if may_be_copies(sig_a, sig_b, size_a, size_b, threshold):
                     candidates.add((a, b))
 
     @lru_cache(maxsize=1024)

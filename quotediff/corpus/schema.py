@@ -40,6 +40,7 @@ CREATE TABLE articles (
     blockquotes TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     shingles INTEGER NOT NULL,
+    signature BLOB NOT NULL,
     copies_checked INTEGER NOT NULL DEFAULT 0,
     text BLOB NOT NULL
 );

@@ -42,6 +42,7 @@ class Indexed:
     renderings: tuple[IndexedRendering, ...]
     copy_keys: tuple[int, ...]
     shingles: int
+    signature: tuple[int, ...]  # MinHash of the word 5-grams (empty for articles too short to be copies)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -82,12 +83,14 @@ def index_article(article: Article, options: ExtractOptions | None = None) -> In
     quotes = extract_quotes(article, options)
     renderings = renderings_of(quotes, {article.id: article.text})
     shingles = shingle_hashes(shingle_words(article.text[article.body_start :]))
+    sketch = signature(shingles) if len(shingles) >= MIN_SHINGLES else ()
     return Indexed(
         article_id=article.id,
         quotes=tuple(quotes),
         renderings=tuple(indexed_rendering(r) for r in renderings),
-        copy_keys=tuple(band_keys(signature(shingles))) if len(shingles) >= MIN_SHINGLES else (),
+        copy_keys=tuple(band_keys(sketch)),
         shingles=len(shingles),
+        signature=sketch,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -64,6 +65,7 @@ def write_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, str,
                 json.dumps(article.blockquotes),
                 content_hash(article),
                 indexed.shingles,
+                array("q", indexed.signature).tobytes(),
                 zlib.compress(article.text.encode("utf-8", "surrogatepass"), 6),
             )
         )
@@ -83,7 +85,7 @@ def write_articles(conn: sqlite3.Connection, items: Sequence[tuple[Article, str,
         copy_rows.extend((k, article.id) for k in indexed.copy_keys)
     conn.executemany(
         "INSERT INTO articles (id, source, path, format, outlet, title, url, published, author, encoding, "
-        "body_start, blockquotes, content_hash, shingles, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "body_start, blockquotes, content_hash, shingles, signature, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         article_rows,
     )
     known = {
