@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, Protocol
 from quotediff.compare.blocking import may_be_copies, shingle_hashes, shingle_words
 from quotediff.compare.match import MatchOptions
 from quotediff.corpus.grouping import GroupingStats, Progress, group_pending
-from quotediff.corpus.schema import connect
+from quotediff.corpus.schema import connect, drop_bulk_indexes, ensure_indexes
 from quotediff.corpus.stages import MIN_SHINGLES, Indexed, blob_words, content_hash, index_article
 from quotediff.corpus.store import chunks, delete_article, key_runs, marks, write_articles
 from quotediff.errors import NoArticlesError
@@ -123,23 +123,14 @@ def _index(
 ) -> IndexReport:
     state = _RunState(conn)
     skipped: list[Skipped] = []
-    func = partial(index_article, options=options.extract)
-    in_flight: tuple[list[tuple[Article, str, str | None]], Callable[[], list[Indexed]]] | None = None
-    read = quotes = 0
-    for batch in _batches(inputs, options.batch, skipped, state, options):
-        read += len(batch)
-        job = engine.submit(func, [article for article, _, _ in batch])
-        if in_flight is not None:
-            quotes += _write(conn, *in_flight)
-            if progress is not None:
-                progress("articles", read - len(batch), None)
-                progress("quotes", quotes, None)
-        in_flight = (batch, job)
-    if in_flight is not None:
-        quotes += _write(conn, *in_flight)
-    if progress is not None:
-        progress("articles", read, None)
-        progress("quotes", quotes, None)
+    first_build = conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+    if first_build:
+        drop_bulk_indexes(conn)
+    try:
+        read, quotes = _ingest(conn, inputs, options, engine, progress, state, skipped)
+    finally:
+        if first_build:
+            ensure_indexes(conn)
     if not read and not state.unchanged and not conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
         raise NoArticlesError("no articles found in the inputs: " + _reasons(skipped))
     conn.execute("BEGIN IMMEDIATE")
@@ -159,6 +150,36 @@ def _index(
         grouping=grouping,
         copies=copies,
     )
+
+
+def _ingest(
+    conn: sqlite3.Connection,
+    inputs: Iterable[Article | Skipped],
+    options: IndexOptions,
+    engine: Engine,
+    progress: Progress | None,
+    state: _RunState,
+    skipped: list[Skipped],
+) -> tuple[int, int]:
+    """Read, extract and write batch by batch: one batch is extracted while the next is read."""
+    func = partial(index_article, options=options.extract)
+    in_flight: tuple[list[tuple[Article, str, str | None]], Callable[[], list[Indexed]]] | None = None
+    read = quotes = 0
+    for batch in _batches(inputs, options.batch, skipped, state, options):
+        read += len(batch)
+        job = engine.submit(func, [article for article, _, _ in batch])
+        if in_flight is not None:
+            quotes += _write(conn, *in_flight)
+            if progress is not None:
+                progress("articles", read - len(batch), None)
+                progress("quotes", quotes, None)
+        in_flight = (batch, job)
+    if in_flight is not None:
+        quotes += _write(conn, *in_flight)
+    if progress is not None:
+        progress("articles", read, None)
+        progress("quotes", quotes, None)
+    return read, quotes
 
 
 def _reasons(skipped: Sequence[Skipped]) -> str:

@@ -67,7 +67,6 @@ CREATE TABLE quotes (
     addressee TEXT, addressee_start INTEGER, addressee_end INTEGER,
     sources TEXT NOT NULL
 );
-CREATE INDEX quotes_article ON quotes (article_id);
 CREATE VIRTUAL TABLE quote_search USING fts5 (text, tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE renderings (
     id INTEGER PRIMARY KEY,
@@ -81,13 +80,8 @@ CREATE TABLE renderings (
     rarity BLOB NOT NULL,
     component INTEGER
 );
-CREATE INDEX renderings_article ON renderings (article_id);
-CREATE INDEX renderings_wording ON renderings (wording);
-CREATE INDEX renderings_component ON renderings (component);
 CREATE TABLE wordings (id INTEGER PRIMARY KEY, words BLOB NOT NULL);
-CREATE TABLE wording_keys (key INTEGER NOT NULL, wording INTEGER NOT NULL, PRIMARY KEY (key, wording))
-    WITHOUT ROWID;
-CREATE INDEX wording_keys_wording ON wording_keys (wording);
+CREATE TABLE wording_keys (key INTEGER NOT NULL, wording INTEGER NOT NULL);
 CREATE TABLE groups (id INTEGER PRIMARY KEY, component INTEGER NOT NULL);
 CREATE INDEX groups_component ON groups (component);
 CREATE TABLE members (
@@ -103,11 +97,32 @@ CREATE TABLE members (
 );
 CREATE INDEX members_article ON members (article_id);
 CREATE TABLE copy_keys (key INTEGER NOT NULL, article_id TEXT NOT NULL);
-CREATE INDEX copy_keys_key ON copy_keys (key);
-CREATE INDEX copy_keys_article ON copy_keys (article_id);
 CREATE TABLE copies (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE INDEX copies_b ON copies (b);
 """
+
+# Indexes a first build creates after loading (sorting once is far cheaper than inserting at random into a
+# b-tree larger than the cache); every connection makes sure they exist, so an interrupted build loses nothing.
+BULK_INDEXES = (
+    "quotes_article ON quotes (article_id)",
+    "renderings_article ON renderings (article_id)",
+    "renderings_wording ON renderings (wording)",
+    "renderings_component ON renderings (component)",
+    "wording_keys_key ON wording_keys (key, wording)",
+    "wording_keys_wording ON wording_keys (wording)",
+    "copy_keys_key ON copy_keys (key)",
+    "copy_keys_article ON copy_keys (article_id)",
+)
+
+
+def ensure_indexes(conn: sqlite3.Connection) -> None:
+    for index in BULK_INDEXES:
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {index}")
+
+
+def drop_bulk_indexes(conn: sqlite3.Connection) -> None:
+    for index in BULK_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {index.split()[0]}")
 
 
 def connect(path: str, *, create: bool) -> sqlite3.Connection:
@@ -130,8 +145,10 @@ def connect(path: str, *, create: bool) -> sqlite3.Connection:
             conn.close()
             raise DatabaseError(f"{path}: empty index (build it with: quotediff index PATHS... --db {path})")
         conn.executescript("BEGIN;" + SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        ensure_indexes(conn)
         return _tune(conn)
     if version == SCHEMA_VERSION:
+        ensure_indexes(conn)
         return _tune(conn)
     conn.close()
     if version == 0:
@@ -149,6 +166,6 @@ def connect(path: str, *, create: bool) -> sqlite3.Connection:
 
 def _tune(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache
+    conn.execute("PRAGMA cache_size = -262144")  # 256 MB of page cache: the blocking keys' b-trees stay in memory
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
