@@ -1,7 +1,7 @@
 # Common tasks. The virtualenv lives in .venv (as in the README).
 PY ?= .venv/bin/python
 
-.PHONY: help install test lint typecheck bench golden report polnear realworld fuzz
+.PHONY: help install test lint typecheck bench golden report polnear realworld fuzz corpus
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -37,3 +37,6 @@ report:  ## the HTML report of the bundled fixtures
 
 fuzz:  ## ten minutes of fuzzing the loader and extractor
 	$(PY) fuzz/fuzz_load_extract.py -max_total_time=600
+
+corpus:  ## the corpus benchmark: index, track, compare at 1k/10k/100k articles (SIZES=1000,10000 for a quick run)
+	$(PY) benchmarks/bench_corpus.py --sizes $(or $(SIZES),1000,10000,100000)

@@ -41,3 +41,7 @@ class UnusableInput(InputError):
 def printable_path(path: str) -> str:
     """A path safe to print on one terminal line: control characters (newlines, escape sequences) as \\xNN."""
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+
+
+class DatabaseError(QuotediffError):
+    """An index database that cannot be used: missing, not a quotediff index, or of another schema version."""

@@ -10,17 +10,32 @@ on disjoint parts of its longest rendering is split again into one group per par
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from typing import Any
 
+from quotediff.compare.blocking import rendering_pairs
 from quotediff.compare.locate import locate_words, plausible_change
-from quotediff.compare.normalize import STOPWORDS, spelling_key, tokenize
+from quotediff.compare.normalize import STOPWORDS
+from quotediff.compare.renderings import MatchOptions, Rendering, join_renderings, matching_words, renderings_of
 from quotediff.compare.shifts import same_person
-from quotediff.model import Quote, Token
+from quotediff.model import Token
+
+__all__ = [
+    "EVERYDAY",
+    "LinkKey",
+    "MatchOptions",
+    "Rendering",
+    "are_linked",
+    "group_renderings",
+    "join_renderings",
+    "link_key",
+    "linked_components",
+    "matching_words",
+    "renderings_of",
+    "word_rarity",
+]
 
 # Everyday words that make up stock phrases ("as long as it takes", "at the end of the day", "make no mistake").
 EVERYDAY = frozenset(
@@ -30,63 +45,47 @@ EVERYDAY = frozenset(
 )
 
 
-_COMMON_TRIGRAM = 64
-
-
 @dataclass(frozen=True, slots=True)
-class MatchOptions:
-    # A fragment shorter than this never joins a group: four words ("all will be forgiven") is the shortest
-    # fragment outlets lift from a statement that is still recognisable as a quotation.
-    min_words: int = 4
-    # Share of the shorter rendering's words that must appear in order in the longer one. 0.6 lets a rendering with
-    # several substitutions or an unmarked cut still join; partial overlaps between neighbouring sentences of one
-    # speech (a shared clause) stay well below it.
-    min_containment: float = 0.6
-    # Short renderings carry little evidence, so they must match almost word for word.
-    short_words: int = 10
-    short_containment: float = 0.85
-    # Renderings this short must not be put in the mouths of two different people.
-    phrase_words: int = 6
-    # A group needs renderings from at least this many articles (1 to track single quotes, e.g. with --quote).
-    min_articles: int = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Rendering:
-    """One article's wording of one statement; ``quote_ids`` in text order."""
+class LinkKey:
+    """What linking needs of a rendering, compact enough to hold for a whole corpus."""
 
     article_id: str
-    quote_ids: tuple[str, ...]
-    text: str
-    tokens: tuple[Token, ...]
-    start: int  # offset of the first piece in the article text: orders renderings within an article
-    utterance: int
-    speaker: str | None = None  # the resolved name, when the article names a person as the speaker
-
-    @property
-    def word_norms(self) -> tuple[str, ...]:
-        return matching_words(self.tokens)
+    words: tuple[int, ...]  # the matching words as ints (equal words, equal ints)
+    rarity: bytes  # per word: 0 stopword, 1 everyday word, 2 other, 3 rare (six letters or more, or a number)
+    speaker: str | None = None
+    stems: tuple[str, ...] = ()  # the matching words themselves: is a changed word another form of the same one?
 
 
-_SUFFIXES = ("ies", "ing", "ed", "es", "s")
+def word_rarity(tokens: Sequence[Token]) -> bytes:
+    """Rarity is judged on the word as printed (before stemming), at the same positions as ``matching_words``."""
+    return bytes(_rarity(t.norm) for t in tokens if t.is_word and t.norm)
 
 
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    """A crude stem, for matching only: "supports"/"supported", "obligations"/"obligation" meet."""
-    word = spelling_key(word)
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4:
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+def _rarity(word: str) -> int:
+    if word in STOPWORDS:
+        return 0
+    if word in EVERYDAY:
+        return 1
+    return 3 if len(word) >= 6 or word.isdigit() else 2
 
 
-def matching_words(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """The words a rendering is matched on: normalised, spelling-folded and stemmed."""
-    return tuple(_stem(t.norm) for t in tokens if t.is_word and t.norm)
+def link_key(rendering: Rendering, words: tuple[int, ...]) -> LinkKey:
+    return LinkKey(rendering.article_id, words, word_rarity(rendering.tokens), rendering.speaker, rendering.word_norms)
+
+
+def are_linked(a: LinkKey, b: LinkKey, options: MatchOptions, cache: dict[Any, Any]) -> bool:
+    """Whether two renderings link (the shorter found in the longer); ``cache`` keeps alignments for reuse."""
+    pair = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    return _link(0, 1, pair, options, cache) is not None
+
+
+def linked_components(keys: Sequence[LinkKey], options: MatchOptions | None = None) -> list[list[int]]:
+    """The renderings (as indices into ``keys``) that links join, each component in index order.
+
+    Grouping settles each component on its own, so a corpus index can group one component at a time.
+    """
+    options = options or MatchOptions()
+    return _components(list(range(len(keys))), _find_links(keys, options, {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,110 +97,16 @@ class _Link:
     shorter_span: tuple[int, int] = (0, 0)  # the stretch of the shorter rendering that was found
 
 
-def renderings_of(
-    quotes: Iterable[Quote], texts: Mapping[str, str], options: MatchOptions | None = None
-) -> list[Rendering]:
-    """One rendering per quoted piece; a piece too short to match alone is glued to its neighbour.
-
-    The pieces of a quote split around "he said" each match the full quotation on their own and are joined again
-    per article after grouping; joining them first would glue together two different quotations that one
-    paragraph happens to carry. Only a piece too short to stand alone (“I think,” he said, “if ...”) is joined to
-    the next piece of the same utterance in the same paragraph (or to the previous one when it comes last).
-    """
-    options = options or MatchOptions()
-    by_utterance: dict[tuple[str, int], list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        if quote.kind == "statement":
-            by_utterance[(quote.article_id, quote.utterance)].append(quote)
-    renderings: list[Rendering] = []
-    for (article_id, utterance), pieces in by_utterance.items():
-        pieces.sort(key=lambda q: q.start)
-        runs: list[list[Quote]] = []
-        for piece in pieces:
-            previous = runs[-1] if runs else None
-            joinable = previous is not None and not _crosses_paragraph(previous[-1], piece, texts[article_id])
-            if joinable and previous is not None and _words(previous) < options.min_words:
-                previous.append(piece)
-            else:
-                runs.append([piece])
-        if len(runs) > 1 and _words(runs[-1]) < options.min_words:
-            last = runs.pop()
-            if not _crosses_paragraph(runs[-1][-1], last[0], texts[article_id]):
-                runs[-1].extend(last)
-            else:
-                runs.append(last)
-        renderings.extend(_rendering(article_id, utterance, run) for run in runs)
-    renderings.sort(key=lambda r: (r.article_id, r.start))
-    return renderings
-
-
-def _words(pieces: Sequence[Quote]) -> int:
-    return sum(1 for p in pieces for t in tokenize(p.text) if t.is_word)
-
-
-def _crosses_paragraph(before: Quote, after: Quote, text: str) -> bool:
-    return "\n" in text[before.end : after.start]
-
-
-# The comma or full stop that ends a quote belongs to the sentence around it (“…going ahead,” Lu said), not to
-# the quotation: comparing it would report a change on nearly every rendering. An ellipsis, "?" and "!" stay.
-_HOST_PUNCTUATION = re.compile(r"(?<![.…])[,.;:]+\s*$")
-
-
-def _quoted_words(text: str) -> str:
-    return _HOST_PUNCTUATION.sub("", text.rstrip())
-
-
-def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
-    text = " ".join(p.text for p in pieces[:-1]) + (" " if len(pieces) > 1 else "") + _quoted_words(pieces[-1].text)
-    person = next(
-        (
-            p.attribution
-            for p in pieces
-            if p.attribution.speaker_kind in ("named", "pronoun") and p.attribution.speaker_resolved
-        ),
-        None,
-    )
-    speaker = person.speaker_resolved if person else None
-    return Rendering(
-        article_id=article_id,
-        quote_ids=tuple(p.id for p in pieces),
-        text=text,
-        tokens=tokenize(text),
-        start=pieces[0].start,
-        utterance=utterance,
-        speaker=speaker,
-    )
-
-
-def join_renderings(renderings: Sequence[Rendering]) -> Rendering:
-    """One member from several renderings of one article that landed in the same group (paragraphs of one quote)."""
-    ordered = sorted(renderings, key=lambda r: r.start)
-    # Pieces of one utterance (a quote split around "he said", paragraphs of one quote) run on; quotes of their
-    # own are apart in the article, so the words between them are marked as left out.
-    parts = [ordered[0].text]
-    for prev, r in pairwise(ordered):
-        parts.append(("… " if r.utterance != prev.utterance else "") + r.text)
-    text = _quoted_words(" ".join(parts))
-    return Rendering(
-        article_id=ordered[0].article_id,
-        quote_ids=tuple(q for r in ordered for q in r.quote_ids),
-        text=text,
-        tokens=tokenize(text),
-        start=ordered[0].start,
-        utterance=ordered[0].utterance,
-        speaker=next((r.speaker for r in ordered if r.speaker), None),
-    )
-
-
 def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | None = None) -> list[list[Rendering]]:
     """Groups of renderings of the same quotation, one statement per article, in a stable order."""
     options = options or MatchOptions()
     ids = _WordIds()
-    encoded = [ids.encode(r.word_norms) for r in renderings]
-    links = _find_links(renderings, encoded, options)
+    keys = [link_key(r, ids.encode(r.word_norms)) for r in renderings]
+    cache: _Cache = {}
+    links = _find_links(keys, options, cache)
     groups = []
-    for part in _settle(list(range(len(renderings))), links, encoded, renderings, options):
+    encoded = [k.words for k in keys]
+    for part in _settle(list(range(len(renderings))), links, keys, renderings, options, cache):
         members = _statements_per_article(part, renderings, encoded)
         if len({renderings[i].article_id for i in members}) >= options.min_articles:
             groups.append([renderings[i] for i in members])
@@ -212,9 +117,10 @@ def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | No
 def _settle(
     items: list[int],
     links: Sequence[_Link],
-    encoded: Sequence[tuple[int, ...]],
+    keys: Sequence[LinkKey],
     renderings: Sequence[Rendering],
     options: MatchOptions,
+    cache: _Cache,
 ) -> list[list[int]]:
     """Split linked renderings into groups that each sit on one stretch of one backbone rendering.
 
@@ -231,36 +137,36 @@ def _settle(
             continue
         # The backbone is the rendering the most others sit inside: usually the longest, but not a long quote of
         # someone else that carries a few of the words.
-        candidates = sorted(component, key=lambda i: (-len(encoded[i]), i))[:12]
+        candidates = sorted(component, key=lambda i: (-len(keys[i].words), i))[:12]
         best: tuple[int, float, int, int] | None = None
         spans: dict[int, tuple[int, int]] = {}
         for candidate in candidates:
-            found = {candidate: (0, len(encoded[candidate]))}
+            found = {candidate: (0, len(keys[candidate].words))}
             fit = 0.0
             for i in component:
                 if i == candidate:
                     continue
-                if len(encoded[i]) <= len(encoded[candidate]):
-                    link = _link(i, candidate, encoded, renderings, options)
+                if len(keys[i].words) <= len(keys[candidate].words):
+                    link = _link(i, candidate, keys, options, cache)
                     if link is not None:
                         found[i] = link.longer_span
                         fit += link.containment
-                elif len(encoded[candidate]) >= options.short_words:
+                elif len(keys[candidate].words) >= options.short_words:
                     # A longer rendering that carries most of the candidate extends the same quotation (a short
                     # fragment is no backbone: many different quotations can carry it).
-                    link = _link(candidate, i, encoded, renderings, options)
+                    link = _link(candidate, i, keys, options, cache)
                     if link is not None:
                         found[i] = link.shorter_span
                         fit += link.containment
             # Most members first; then the backbone they sit in most fully; then the longer one.
-            score = (len(found), round(fit, 6), len(encoded[candidate]), -candidate)
+            score = (len(found), round(fit, 6), len(keys[candidate].words), -candidate)
             if best is None or score > best:
                 best, spans = score, found
         backbone = -best[3] if best is not None else component[0]
         parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
         if rest:
-            parts.extend(_settle(rest, links, encoded, renderings, options))
+            parts.extend(_settle(rest, links, keys, renderings, options, cache))
     return parts
 
 
@@ -330,38 +236,21 @@ class _WordIds:
         return tuple(self._ids.setdefault(w, len(self._ids)) for w in words)
 
 
-def _find_links(
-    renderings: Sequence[Rendering], encoded: Sequence[tuple[int, ...]], options: MatchOptions
-) -> list[_Link]:
-    # Candidates share a word trigram; only those pairs are aligned.
-    index: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i, words in enumerate(encoded):
-        if len(words) >= options.min_words:
-            for gram in {words[k : k + 3] for k in range(len(words) - 2)}:
-                index[gram].append(i)
-    # A short rendering with one word changed ("the port would stay open") may share no trigram with the statement
-    # it renders; its bigrams find the candidates. Only pairs with a short side are taken from bigrams, so the
-    # candidate list stays as small as the trigram one for long quotations.
-    for i, words in enumerate(encoded):
-        if len(words) >= options.min_words:
-            for gram in {words[k : k + 2] for k in range(len(words) - 1)}:
-                index[gram].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for gram, members in index.items():
-        bigram = len(gram) == 2
-        # A trigram that dozens of renderings share ("i don't think") is no evidence and would make the candidate
-        # list quadratic; renderings of one quotation always share rarer trigrams too.
-        if 1 < len(members) <= _COMMON_TRIGRAM:
-            for a in members:
-                for b in members:
-                    if a < b and renderings[a].article_id != renderings[b].article_id:
-                        if bigram and min(len(encoded[a]), len(encoded[b])) >= options.short_words:
-                            continue
-                        pairs.add((a, b))
+_Cache = dict[tuple[tuple[int, ...], tuple[int, ...]], "tuple[int, tuple[int, int], list[int]] | None"]
+
+
+def _find_links(keys: Sequence[LinkKey], options: MatchOptions, cache: _Cache) -> list[_Link]:
+    # Only renderings that share a rare word trigram are aligned (see blocking.rendering_pairs).
+    pairs = rendering_pairs(
+        [k.words for k in keys],
+        [k.article_id for k in keys],
+        min_words=options.min_words,
+        exact_words=options.short_words,
+    )
     links = []
-    for a, b in sorted(pairs):
-        shorter, longer = (a, b) if len(encoded[a]) <= len(encoded[b]) else (b, a)
-        link = _link(shorter, longer, encoded, renderings, options)
+    for a, b in pairs:
+        shorter, longer = (a, b) if len(keys[a].words) <= len(keys[b].words) else (b, a)
+        link = _link(shorter, longer, keys, options, cache)
         if link is not None:
             links.append(link)
     return links
@@ -370,12 +259,15 @@ def _find_links(
 def _link(
     shorter: int,
     longer: int,
-    encoded: Sequence[tuple[int, ...]],
-    renderings: Sequence[Rendering],
+    keys: Sequence[LinkKey],
     options: MatchOptions,
+    cache: _Cache,
 ) -> _Link | None:
-    s, hay = encoded[shorter], encoded[longer]
-    located = locate_words(s, hay)
+    s, hay = keys[shorter].words, keys[longer].words
+    if (s, hay) in cache:
+        located = cache[(s, hay)]
+    else:
+        located = cache[(s, hay)] = locate_words(s, hay)
     if located is None:
         return None
     matched, (lo, hi), matched_positions = located
@@ -387,24 +279,23 @@ def _link(
     if containment < needed and not altered:
         return None
     found = (min(matched_positions), max(matched_positions) + 1) if matched_positions else (0, 0)
-    # The same positions as word_norms, before stemming: rarity is judged on the word as printed.
-    words = [t.norm for t in renderings[shorter].tokens if t.is_word and t.norm]
-    distinctive = [words[k] for k in matched_positions if words[k] not in STOPWORDS]
+    rarity = keys[shorter].rarity
+    distinctive = [rarity[k] for k in matched_positions if rarity[k] >= 1]
     if containment < needed:
         # The words kept around the change carry the evidence: three that are not function words ("the port
         # would stay open"), or two in the mouth of the same named person. "expanded the Republican party" inside
         # a long quote shares a stock phrase, not the quotation.
-        a, b = renderings[shorter].speaker, renderings[longer].speaker
+        a, b = keys[shorter].speaker, keys[longer].speaker
         same_speaker = a is not None and b is not None and same_person(a, b)
         changed = next(k for k in range(len(s)) if k not in set(matched_positions))
-        fragment, statement = renderings[shorter].word_norms, renderings[longer].word_norms
-        moved = fragment[changed] in statement[max(0, lo - 2) : hi + 2]
+        fragment, statement = keys[shorter].stems, keys[longer].stems
+        moved = s[changed] in hay[max(0, lo - 2) : hi + 2]
         change = "moved" if moved else plausible_change(fragment, statement, changed, lo, hi)
         if change is None or hi - lo > len(s) + 1:
             return None
         # A moved word or another form of the same word ("ammo", "warns") is still the speaker's word.
-        if change != "function" and words[changed] not in STOPWORDS:
-            distinctive.append(words[changed])
+        if change != "function" and rarity[changed] >= 1:
+            distinctive.append(rarity[changed])
         if len(distinctive) < (2 if same_speaker else 3):
             return None
     if len(s) >= options.short_words:
@@ -413,10 +304,10 @@ def _link(
     # forgiven" does, the stock phrase "as long as it takes" does not. Rare enough: one word of six letters or
     # more (word length stands in for rarity), a number, or two words outside the everyday list.
     # A stock phrase still links when both articles put it in the mouth of the same named person.
-    uncommon = [w for w in distinctive if w not in EVERYDAY]
-    a, b = renderings[shorter].speaker, renderings[longer].speaker
+    uncommon = [r for r in distinctive if r >= 2]
+    a, b = keys[shorter].speaker, keys[longer].speaker
     same_speaker = a is not None and b is not None and same_person(a, b)
-    if not (any(len(w) >= 6 or w.isdigit() for w in uncommon) or len(uncommon) >= 2) and not same_speaker:
+    if not (3 in uncommon or len(uncommon) >= 2) and not same_speaker:
         return None
     # A phrase of a few words inside a long quote of somebody else ("unfit to be president", "boots on the
     # ground") is that person borrowing a phrase, not a rendering of the same quotation.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from quotediff.compare.diff import clear_critical, diff_tokens
 from quotediff.compare.match import (
@@ -23,7 +23,6 @@ from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineag
 from quotediff.compare.shifts import attribution_changes
 from quotediff.compare.source import source_speaker, source_window
 from quotediff.errors import OptionError
-from quotediff.extract import ExtractOptions, extract_all
 from quotediff.load import LoadOptions, RecordOptions, load_file, load_paths
 from quotediff.model import (
     Article,
@@ -36,6 +35,9 @@ from quotediff.model import (
     TextDiff,
     Token,
 )
+
+if TYPE_CHECKING:  # extraction is imported when compare() runs: an index query never needs it
+    from quotediff.extract import ExtractOptions
 
 REFERENCE_CHOICES = ("earliest", "longest")
 
@@ -79,20 +81,42 @@ def compare(
 ) -> Comparison:
     options = options or CompareOptions()
     articles = tuple(sorted(articles, key=lambda a: a.id))
-    by_id = {a.id: a for a in articles}
     _check_reference(options.reference, articles)
+    from quotediff.extract import extract_all
+
     quotes = extract_all(articles, options.extract)
-    quote_by_id = {q.id: q for q in quotes}
     match_options = options.match
     if options.quote or source is not None:
         # A single article's rendering is worth showing next to the primary document or the tracked quotation.
         match_options = replace(match_options, min_articles=1)
     renderings = renderings_of(quotes, {a.id: a.text for a in articles}, match_options)
     grouped = group_renderings(renderings, match_options)
+    copies = find_copies(articles, options.copy_threshold)
+    return assemble(articles, quotes, grouped, copies, options, source=source)
+
+
+def assemble(
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    grouped: Sequence[Sequence[Rendering]],
+    copies: tuple[tuple[str, ...], ...],
+    options: CompareOptions,
+    *,
+    source: Article | None = None,
+) -> Comparison:
+    """What ``compare`` does once renderings are grouped: references, diffs, shifts, lineage, copies, reuse.
+
+    A corpus index groups renderings once and stores them; it calls this to build the same Comparison.
+    """
+    articles = tuple(sorted(articles, key=lambda a: a.id))
+    by_id = {a.id: a for a in articles}
+    quote_by_id = {q.id: q for q in quotes}
+    match_options = options.match
+    if options.quote or source is not None:
+        match_options = replace(match_options, min_articles=1)
     if options.quote:
         grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
     source_tokens = tokenize(source.text) if source is not None else ()
-    copies = find_copies(articles, options.copy_threshold)
     copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
     phrases = attach_phrases(grouped, quotes)
     groups: list[QuoteGroup] = []
@@ -105,7 +129,7 @@ def compare(
     unmarked = find_unmarked(groups, articles, quotes, options.unmarked_min_words)
     return Comparison(
         articles=articles,
-        quotes=quotes,
+        quotes=tuple(quotes),
         groups=tuple(groups),
         unmarked=unmarked,
         copies=copies,

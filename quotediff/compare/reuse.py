@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
+from quotediff.compare.blocking import (
+    band_keys,
+    copy_candidates,
+    copy_clusters,
+    may_be_copies,
+    shingle_hashes,
+    shingle_words,
+    signature,
+)
 from quotediff.compare.normalize import tokenize
 from quotediff.model import (
     Article,
@@ -78,15 +87,7 @@ def _context_shingles(member: Member, article: Article, quotes: dict[str, Quote]
     start, end = min(q.start for q in pieces), max(q.end for q in pieces)
     text = article.text
     around = text[max(article.body_start, start - _CONTEXT_CHARS) : start] + " | " + text[end : end + _CONTEXT_CHARS]
-    return _shingles(around)
-
-
-_SHINGLE_WORD = re.compile(r"\w+")
-
-
-def _shingles(text: str, size: int = 5) -> set[int]:
-    words = [w.casefold() for w in _SHINGLE_WORD.findall(text)]
-    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+    return shingle_hashes(shingle_words(around))
 
 
 def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[str, ...], ...]:
@@ -94,31 +95,36 @@ def find_copies(articles: Sequence[Article], threshold: float) -> tuple[tuple[st
 
     Containment of the smaller article's 5-gram shingles in the larger one: a wire story re-run with a new
     headline and a trimmed last paragraph still shares most of its shingles, while two outlets reporting the same
-    event in their own words share few.
+    event in their own words share few. Only pairs whose MinHash signatures meet in a band are checked, and a
+    cluster needs every pair of its members to be copies (``copy_clusters``).
     """
-    shingles = [_shingles(a.text[a.body_start :]) for a in articles]
-    parent = list(range(len(articles)))
+    keys, sizes, sigs = [], [], []
+    for article in articles:
+        shingles = _shingles(article)
+        sizes.append(len(shingles))
+        sigs.append(signature(shingles) if len(shingles) >= _MIN_SHINGLES else ())
+        keys.append(band_keys(sigs[-1]))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    @lru_cache(maxsize=1024)
+    def shingles_of(i: int) -> frozenset[int]:
+        return frozenset(_shingles(articles[i]))
 
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            small = min(len(shingles[i]), len(shingles[j]))
-            if small >= 20 and len(shingles[i] & shingles[j]) >= threshold * small:
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[Article]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        clusters[find(i)].append(article)
-    result = [
-        tuple(a.id for a in sorted(c, key=lambda a: (date_key(a), a.id)))
-        for c in clusters.values()
-        if len(c) > 1
-    ]
-    return tuple(sorted(result))
+    pairs = []
+    for i, j in sorted(copy_candidates(keys)):
+        if not may_be_copies(sigs[i], sigs[j], sizes[i], sizes[j], threshold):
+            continue
+        small = min(sizes[i], sizes[j])
+        if small >= _MIN_SHINGLES and len(shingles_of(i) & shingles_of(j)) >= threshold * small:
+            pairs.append((articles[i].id, articles[j].id))
+    order = [a.id for a in sorted(articles, key=lambda a: (date_key(a), a.id))]
+    return copy_clusters(order, pairs)
+
+
+_MIN_SHINGLES = 20  # shorter articles are too short to call copies
+
+
+def _shingles(article: Article) -> set[int]:
+    return shingle_hashes(shingle_words(article.text[article.body_start :]))
 
 
 def find_unmarked(

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 import click
 
 from quotediff import __version__
-from quotediff.compare import CompareOptions, compare_paths, is_shift
+from quotediff.compare import CompareOptions, compare_paths
 from quotediff.errors import OptionError, QuotediffError
 from quotediff.load import FIELDS, FetchOptions, LoadOptions, RecordOptions, default_cache_dir, format_size, parse_size
 from quotediff.model import Comparison
 from quotediff.report import TABLE_FORMATS, HtmlOptions, printable, write_report
+from quotediff.report.render import failed as _failed
+from quotediff.report.render import render
+from quotediff.report.render import use_color as _use_color
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,10 +69,10 @@ def _check_tablefmt(tablefmt: str) -> str:
     return tablefmt
 
 
-def input_options(func: F) -> F:
+def input_options(func: F, *, paths_required: bool = True) -> F:
     """Options shared by every command that reads articles."""
     decorators = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True)),
+        click.argument("paths", nargs=-1, required=paths_required, type=click.Path(allow_dash=True)),
         click.option(
             "-f",
             "--format",
@@ -137,18 +138,6 @@ def input_options(func: F) -> F:
     return func
 
 
-def _use_color(flag: bool | None, output: str) -> bool:
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR") or output != "-":
-        return False
-    return sys.stdout.isatty()
-
-
-def _width() -> int:
-    return max(80, shutil.get_terminal_size((120, 40)).columns)
-
-
 def write_output(text: str, output: str) -> None:
     """Write to stdout, or to a file, FIFO or device as ``write_report`` does (regular files atomically)."""
     if output == "-":
@@ -187,23 +176,6 @@ class _Progress:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
             self._bar = None
-
-
-def _failed(comparison: Comparison, fail_on: str | None) -> bool:
-    if fail_on is None:
-        return False
-    members = [m for g in comparison.groups for m in g.members if not m.is_reference]
-    edits = [e for m in members for e in m.diff.edits]
-    shifts = [c for m in members for c in m.attribution_changes if is_shift(c)]
-    if fail_on == "any":
-        return bool(edits or shifts)
-    if fail_on == "wording":
-        return any(e.severity != "cosmetic" for e in edits)
-    if fail_on == "substantive":
-        return any(e.severity == "substantive" for e in edits)
-    if fail_on == "attribution":
-        return bool(shifts)
-    return any(e.critical for e in edits) or any(c.severity == "critical" for c in shifts)
 
 
 def _handle_errors(func: F) -> F:
@@ -262,8 +234,23 @@ def main() -> None:
     """
 
 
+def corpus_options(func: F) -> F:
+    """The index and its filters, shared by ``compare --db`` and ``track``."""
+    decorators = [
+        click.option("--db", type=click.Path(dir_okay=False), help="The index built by quotediff index."),
+        click.option("--since", metavar="DATE", help="Only articles published on or after DATE (2023-08-01)."),
+        click.option("--until", metavar="DATE", help="Only articles published on or before DATE."),
+        click.option("--outlet", "outlets", multiple=True, help="Only this outlet (repeat for several)."),
+        click.option("--min-articles", type=click.IntRange(1), help="Groups need renderings in this many articles."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
 @main.command()
-@input_options
+@functools.partial(input_options, paths_required=False)
+@corpus_options
 @click.option(
     "--reference",
     default="earliest",
@@ -310,6 +297,11 @@ def compare(
     records: RecordOptions,
     cache_dir: str | None,
     no_cache: bool,
+    db: str | None,
+    since: str | None,
+    until: str | None,
+    outlets: tuple[str, ...],
+    min_articles: int | None,
     reference: str,
     source: str | None,
     quote: str | None,
@@ -330,6 +322,7 @@ def compare(
       quotediff compare fixtures/forgiven/ --quote "all will be forgiven" --fail-on substantive
       quotediff compare news.jsonl.gz export.csv --field text=body --field url=link
       cat page.html | quotediff compare - other.txt
+      quotediff compare --db news.db --since 2023-08-01 --outlet "Dawn Ledger" -f json
     """
     _check_tablefmt(tablefmt)
     options = CompareOptions(
@@ -337,12 +330,39 @@ def compare(
         quote=quote,
         load=_load_options(max_bytes, strict, cache_dir, no_cache),
     )
-    stdin = sys.stdin.buffer if "-" in paths else None
-    progress = _Progress(quiet)
-    try:
-        comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress, records=records)
-    finally:
-        progress.close()
+    if bool(db) == bool(paths):
+        raise click.UsageError("give either PATHS or --db (an index built by quotediff index)")
+    if db:
+        from quotediff.corpus import Filters, comparison_from_index, connect
+
+        filters = Filters(since, until, outlets, min_articles)
+        comparison = comparison_from_index(connect(db, create=False), filters, options)
+    else:
+        stdin = sys.stdin.buffer if "-" in paths else None
+        progress = _Progress(quiet)
+        try:
+            comparison = compare_paths(
+                paths, options, source=source, stdin=stdin, progress=progress, records=records
+            )
+        finally:
+            progress.close()
+    _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, timestamp, fail_on, quote)
+
+
+def _emit(
+    comparison: Comparison,
+    fmt: str,
+    output: str,
+    tablefmt: str,
+    color: bool | None,
+    quiet: bool,
+    html_output: str | None,
+    title: str | None,
+    timestamp: bool,
+    fail_on: str | None,
+    quote: str | None = None,
+) -> None:
+    """Write the report (and the HTML one); exit 2 when nothing was found, 1 when --fail-on says so."""
     _warn_skipped(comparison, quiet)
     html = HtmlOptions(title=title, timestamp=_now() if timestamp else None)
     report = render(comparison, fmt, tablefmt=tablefmt, color=_use_color(color, output), html=html)
@@ -422,30 +442,3 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def render(
-    comparison: Comparison,
-    fmt: str,
-    *,
-    tablefmt: str = "simple",
-    color: bool = False,
-    quotes_only: bool = False,
-    html: HtmlOptions | None = None,
-) -> str:
-    if fmt == "json":
-        from quotediff.report import render_json
-
-        return render_json(comparison, include_groups=not quotes_only)
-    if fmt == "html":
-        from quotediff.report import render_html
-
-        return render_html(comparison, replace(html or HtmlOptions(), quotes_open=quotes_only))
-    if fmt == "csv":
-        from quotediff.report import render_csv, render_quotes_csv
-
-        return render_quotes_csv(comparison) if quotes_only else render_csv(comparison)
-    from quotediff.report import TableOptions, render_quotes, render_table
-
-    options = TableOptions(tablefmt=tablefmt, color=color, width=_width(), markdown=fmt == "md")
-    return render_quotes(comparison, options) if quotes_only else render_table(comparison, options)
