@@ -13,11 +13,14 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quotediff.compare.blocking import band_keys, grams, shingle_hashes, shingle_words, signature
 from quotediff.compare.match import Rendering, matching_words, renderings_of, word_rarity
-from quotediff.extract import ExtractOptions, extract_quotes
 from quotediff.model import Article, Quote
+
+if TYPE_CHECKING:
+    from quotediff.extract import ExtractOptions
 
 _MASK = (1 << 63) - 1
 
@@ -80,6 +83,8 @@ def content_hash(article: Article) -> str:
 
 def index_article(article: Article, options: ExtractOptions | None = None) -> Indexed:
     """Extract one article's quotes and everything the index needs to group and search them."""
+    from quotediff.extract import extract_quotes  # imported here: querying an index (track) needs no extractor
+
     quotes = extract_quotes(article, options)
     renderings = renderings_of(quotes, {article.id: article.text})
     shingles = shingle_hashes(shingle_words(article.text[article.body_start :]))

@@ -57,7 +57,7 @@ def render(
 
         return render_json(comparison, include_groups=not quotes_only)
     if fmt == "html":
-        from quotediff.report import render_html
+        from quotediff.report.html import render_html
 
         return render_html(comparison, replace(html or HtmlOptions(), quotes_open=quotes_only))
     if fmt == "csv":
