@@ -30,6 +30,13 @@ def attach_phrases(
     texts = [[matching_words(r.tokens) for r in group] for group in groups]
     speakers = [{r.speaker for r in group if r.speaker} for group in groups]
     articles = [{r.article_id for r in group} for group in groups]
+    # Which groups carry each word: a quote is only checked against the groups that carry all of its words, so
+    # the cost grows with the quotes, not with quotes times groups.
+    carrying_word: dict[str, set[int]] = defaultdict(set)
+    for g, group_texts in enumerate(texts):
+        for text in group_texts:
+            for word in text:
+                carrying_word[word].add(g)
     attached: dict[int, list[Quote]] = defaultdict(list)
     # Phrases too common to stand alone, per article and group: two different ones in one article that both sit
     # in the same statement ("the fight is here", "not a ride") are that article quoting it.
@@ -43,8 +50,10 @@ def attach_phrases(
             continue
         # The share of each group's renderings that carry the phrase: a long rendering that quotes two
         # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
+        candidates_by_words = sorted((carrying_word.get(w, set()) for w in set(words)), key=len)
+        possible = set.intersection(*candidates_by_words) if candidates_by_words else set()
         share = {}
-        for g in range(len(groups)):
+        for g in sorted(possible):
             carrying = sum(1 for text in texts[g] if _contains(text, words))
             if carrying:
                 share[g] = carrying / len(texts[g])
