@@ -18,7 +18,7 @@ from quotediff.compare.match import (
 )
 from quotediff.compare.normalize import tokenize
 from quotediff.compare.phrases import attach_phrases
-from quotediff.compare.reference import agreed
+from quotediff.compare.reference import first_agreed
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.compare.source import source_speaker, source_window
@@ -141,9 +141,7 @@ def _check_reference(reference: str, articles: Sequence[Article]) -> None:
     if reference in REFERENCE_CHOICES or _find_article(reference, articles) is not None:
         return
     names = ", ".join(a.id for a in articles[:8])
-    raise OptionError(
-        f"--reference {reference!r} is neither earliest, longest nor an input article ({names})"
-    )
+    raise OptionError(f"--reference {reference!r} is neither earliest, longest nor an input article ({names})")
 
 
 def _find_article(name: str, articles: Sequence[Article]) -> Article | None:
@@ -160,16 +158,20 @@ def _word_count(r: Rendering) -> int:
 
 
 def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], reference: str) -> Rendering:
+    def earliest(r: Rendering) -> tuple[str, int, str]:
+        return date_key(by_id[r.article_id]), -_word_count(r), r.article_id
+
+    def longest(r: Rendering) -> tuple[int, str, str]:
+        return -_word_count(r), date_key(by_id[r.article_id]), r.article_id
+
     if reference in REFERENCE_CHOICES:
-        members = agreed(members)  # not a rendering that ran on into the reporter's narration
-    if reference == "longest":
-        return min(members, key=lambda r: (-_word_count(r), date_key(by_id[r.article_id]), r.article_id))
-    if reference != "earliest":
-        chosen = _find_article(reference, list(by_id.values()))
-        for r in members:
-            if chosen is not None and r.article_id == chosen.id:
-                return r
-    return min(members, key=lambda r: (date_key(by_id[r.article_id]), -_word_count(r), r.article_id))
+        # the preferred rendering that did not run on into the reporter's narration (reference.py)
+        return first_agreed(sorted(members, key=longest if reference == "longest" else earliest))
+    chosen = _find_article(reference, list(by_id.values()))
+    for r in members:
+        if chosen is not None and r.article_id == chosen.id:
+            return r
+    return min(members, key=earliest)
 
 
 def _attribution_of(rendering: Rendering, quote_by_id: dict[str, Quote]) -> Attribution:

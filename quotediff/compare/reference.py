@@ -29,17 +29,18 @@ _FIRST_AND_SECOND_PERSON = frozenset(
 )
 
 
-def agreed(members: Sequence[Rendering]) -> list[Rendering]:
-    """The members that may be the reference: all but those that run on past where another long one stops.
+def first_agreed(ordered: Sequence[Rendering]) -> Rendering:
+    """The first member, in the caller's order of preference, that does not run on past where another long one
+    stops; the first member when every one looks suspect (or there are fewer than three).
 
-    Never empty: when every member looks suspect (or there are fewer than three), all stay candidates.
+    Only the preferred members are checked, usually just one: each check aligns the group's other members with
+    it, so checking every member would cost the square of a large group.
     """
-    if len(members) < 3:
-        return list(members)
+    if len(ordered) < 3:
+        return ordered[0]
     ids: dict[str, int] = {}
-    encoded = [tuple(ids.setdefault(w, len(ids)) for w in m.word_norms) for m in members]
-    kept = [m for k, m in enumerate(members) if not _runs_on(members[k], k, encoded)]
-    return kept or list(members)
+    encoded = [tuple(ids.setdefault(w, len(ids)) for w in m.word_norms) for m in ordered]
+    return next((m for k, m in enumerate(ordered) if not _runs_on(m, k, encoded)), ordered[0])
 
 
 def _runs_on(rendering: Rendering, k: int, encoded: Sequence[tuple[int, ...]]) -> bool:
