@@ -56,6 +56,8 @@ def _parse_fields(ctx: click.Context, param: click.Parameter, value: tuple[str, 
         return RecordOptions.parse(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
 def _load_options(max_bytes: str, strict: bool, cache_dir: str | None, no_cache: bool) -> LoadOptions:
     if no_cache and cache_dir:
         raise OptionError("--cache and --no-cache contradict each other: give one")
@@ -99,9 +101,7 @@ def input_options(func: F, *, paths_required: bool = True) -> F:
             help="Skip inputs with more text to parse than this (e.g. 20MB, 500k); inline data: images do not "
             "count, and a file may be up to 5 times this size.",
         ),
-        click.option(
-            "--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."
-        ),
+        click.option("--strict", is_flag=True, help="Fail (exit 2) if any input is skipped instead of warning."),
         click.option(
             "--tablefmt",
             metavar="NAME",
@@ -262,8 +262,7 @@ def corpus_options(func: F) -> F:
     "--source",
     "source",
     type=click.Path(dir_okay=False),
-    help="A primary document (transcript, cable, press release; text, HTML or PDF) to compare every rendering "
-    "against.",
+    help="A primary document (transcript, cable, press release; text, HTML or PDF) to compare every rendering against.",
 )
 @click.option("--quote", "quote", help="Track only this quotation (or a fragment of it) across the inputs.")
 @click.option(
@@ -341,9 +340,7 @@ def compare(
         stdin = sys.stdin.buffer if "-" in paths else None
         progress = _Progress(quiet)
         try:
-            comparison = compare_paths(
-                paths, options, source=source, stdin=stdin, progress=progress, records=records
-            )
+            comparison = compare_paths(paths, options, source=source, stdin=stdin, progress=progress, records=records)
         finally:
             progress.close()
     _emit(comparison, fmt, output, tablefmt, color, quiet, html_output, title, timestamp, fail_on, quote)

@@ -97,9 +97,7 @@ def pairs_within(members: list[int], owners: Owners, *, whole: bool) -> Iterable
     return found
 
 
-def pairs_between(
-    left: list[int], right: list[int], owners: Owners, *, whole: bool
-) -> Iterable[tuple[int, int]]:
+def pairs_between(left: list[int], right: list[int], owners: Owners, *, whole: bool) -> Iterable[tuple[int, int]]:
     """Pairs between the renderings of two wordings: one pair when the words alone decide, else all."""
     if not whole:
         return _all_pairs(left, right, owners)

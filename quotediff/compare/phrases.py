@@ -22,9 +22,7 @@ from quotediff.model import Quote, Token
 _RARE_LENGTH = 6
 
 
-def attach_phrases(
-    groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]
-) -> list[tuple[str, ...]]:
+def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> list[tuple[str, ...]]:
     """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
     grouped = {q for group in groups for r in group for q in r.quote_ids}
     texts = [[matching_words(r.tokens) for r in group] for group in groups]

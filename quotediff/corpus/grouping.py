@@ -37,9 +37,7 @@ def group_pending(
 ) -> GroupingStats:
     """Group every rendering that has no component yet, with the stored components it links to."""
     options = options or MatchOptions()
-    pending = {
-        rid: wid for rid, wid in conn.execute("SELECT id, wording FROM renderings WHERE component IS NULL")
-    }
+    pending = {rid: wid for rid, wid in conn.execute("SELECT id, wording FROM renderings WHERE component IS NULL")}
     if not pending:
         return GroupingStats(0, 0, 0)
     pending_wordings = set(pending.values())

@@ -55,11 +55,9 @@ class IndexReport:
 class Engine(Protocol):
     """Runs a stage function over a batch; ``submit`` may return before the work is done."""
 
-    def submit(self, func: Callable[[Article], Indexed], batch: Sequence[Article]) -> Callable[[], list[Indexed]]:
-        ...
+    def submit(self, func: Callable[[Article], Indexed], batch: Sequence[Article]) -> Callable[[], list[Indexed]]: ...
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...
 
 
 class LocalEngine:

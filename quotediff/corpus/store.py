@@ -222,9 +222,7 @@ def load_quotes(conn: sqlite3.Connection, article_ids: Iterable[str]) -> list[Qu
     wanted = sorted(set(article_ids))
     found: list[tuple[str, int, Quote]] = []
     for part in chunks(wanted):
-        rows = conn.execute(
-            f"SELECT n, {QUOTE_COLUMNS} FROM quotes WHERE article_id IN ({marks(len(part))})", part
-        )
+        rows = conn.execute(f"SELECT n, {QUOTE_COLUMNS} FROM quotes WHERE article_id IN ({marks(len(part))})", part)
         found.extend((row[2], row[0], quote_from_row(row[1:])) for row in rows)
     # The order compare gives: articles by id, each article's quotes in text order.
     found.sort(key=lambda item: (item[0], item[1]))

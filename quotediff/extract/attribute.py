@@ -38,6 +38,7 @@ from quotediff.extract.frames import (
     frame_words_were,
     has_speech_verb,
 )
+from quotediff.extract.headlines import body_capitals, headline_colon, headline_speaker, headline_verbs, in_headline
 from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
@@ -119,9 +120,10 @@ def _is_title(inner: str) -> bool:
 def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
     """Attribution, kind and utterance number for each quote site, in order."""
     lex = lexicon()
-    masked = mask(text, sites)
+    masked = headline_verbs(mask(text, sites), lex)
     resolver = Resolver(text, lex)
     known = _known_capitals(text)
+    known_body: list[frozenset[str]] = []
     results: list[SiteResult] = []
     frames: list[Frame | None] = []
     utterance = 0
@@ -166,11 +168,16 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence:
             frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
+        headline = in_headline(masked, site.open_start)
+        if headline:
+            frame = frame or headline_colon(masked, text, site.open_start)
+            if frame is not None:
+                frame = headline_speaker(frame, body_capitals(masked, known_body), text)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         if _NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12):
             kind = "scare"
-        elif not own and _is_title(inner) and not site.continues:
+        elif not own and _is_title(inner) and not site.continues and not headline:
             kind = "scare"
         elif words < min_words and frame is None and not _continued_next(sites, n) and not site.continues:
             kind = "scare"

@@ -225,9 +225,11 @@ _WORDS_WERE_RE = re.compile(
 )
 
 _CLAIM_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:\w+\s+)?(?:claim|claims|assertion|statement"
-    r"|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning|insistence|argument|allegation|boast"
-    r"|description|prediction|contention|charge|accusation)\s+(?:that|about|of)\b"
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:\w+\s+){0,2}?"
+    r"(?:claim|claims|assertion|statement|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning"
+    r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
+    r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke)"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier)(?:\s+[\w-]+){1,2}?)?\s+(?:that|about|of)\b"
 )
 
 
@@ -238,7 +240,9 @@ def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fram
     if match is None or has_speech_verb(masked, match.end(), pos, lex):
         return None
     s, e = match.span(1)
-    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+    if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
+        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
+    return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
 
 
 def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:

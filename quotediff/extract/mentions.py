@@ -55,11 +55,22 @@ def classify(words: list[str], lex: Lexicon) -> str:
     return "anonymous"
 
 
+# In a title-case headline every word is capitalised: a name ends at a connecting word or a present-tense speech
+# verb ("UN Chief As Earth Nears…", "Zelensky Tells Biden…"), which no name holds after its first word.
+_HEADLINE_BREAKS = frozenset(
+    "as amid after while over before on in at for to with from against is are was were will has have not but"
+    " says said tells warns urges slams calls claims insists vows rejects says into about by via despite than if"
+    " when amid and or".split()
+)
+
+
 def _name_span(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of a chain of capitalised tokens starting at ``i``."""
     j = i
     while j < len(toks):
         word = toks[j].text
+        if j > i and word.lower() in _HEADLINE_BREAKS:
+            break
         if is_cap(word) and word != "I" and word[:1] not in QUOTE_MARKS:
             j += 1
         elif word.lower() in PARTICLES and j > i and j + 1 < len(toks) and is_cap(toks[j + 1].text):
@@ -125,6 +136,8 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
         for k in range(i + 1, min(len(toks), i + 6)):
             if not (toks[k].text[:1].isalnum() or toks[k].text in ("/", "-")):
                 break
+            if toks[k - 1].text.lower() in SUBORDINATORS:
+                break  # "… as White House urges": a new clause, not a modifier of the name
             if is_cap(toks[k].text) and toks[k - 1].text[:1].islower():
                 m = _name_span(toks, k)
                 ends = m >= len(toks) or not toks[m].text[:1].isalpha() or toks[m].text.lower() in lex.verbs

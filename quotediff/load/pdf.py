@@ -168,4 +168,3 @@ def _field(info: dict[str, Any], key: str) -> str | None:
     value = info.get(key)
     text = str(value).strip() if value is not None else ""
     return text or None
-

@@ -93,7 +93,7 @@ class RecordOptions:
 
 
 def record_kind(path: str) -> str | None:
-    """"jsonl", "csv" or "warc" for a record file's name (gzipped too), None for anything else."""
+    """ "jsonl", "csv" or "warc" for a record file's name (gzipped too), None for anything else."""
     name = os.path.basename(path).lower()
     return RECORD_SUFFIXES.get(os.path.splitext(name.removesuffix(".gz"))[1])
 
@@ -361,9 +361,7 @@ def _warc(
         try:
             text, encoding = decode_input(item.data, where, load, declared=item.charset)
             # The page's own date if its markup gives one, else the crawl's: better than a date read from the text.
-            article = article_from_text(
-                text, path=where, stem=stem, fmt=item.kind, encoding=encoding, guess_date=False
-            )
+            article = article_from_text(text, path=where, stem=stem, fmt=item.kind, encoding=encoding, guess_date=False)
         except UnusableInput as error:
             yield Skipped(error.path, error.reason)
             continue

@@ -216,9 +216,7 @@ def _unknown_article(article_id: str) -> ArticleView:
     return ArticleView("", article_id, article_id, "", "", None, "", "", "")
 
 
-def _attribution_cells(
-    attribution: Attribution, changes: Sequence[AttributionChange]
-) -> tuple[AttributionCell, ...]:
+def _attribution_cells(attribution: Attribution, changes: Sequence[AttributionChange]) -> tuple[AttributionCell, ...]:
     speaker = attribution.speaker.text if attribution.speaker else ""
     resolved = attribution.speaker_resolved
     if resolved and resolved.casefold() not in speaker.casefold():
@@ -367,8 +365,7 @@ def build_view(comparison: Comparison, options: HtmlOptions | None = None) -> Re
     }
     source = _article_view(comparison.source, "source", "") if comparison.source else None
     groups = tuple(
-        _group_view(group, number, articles, source, comparison)
-        for number, group in enumerate(comparison.groups, 1)
+        _group_view(group, number, articles, source, comparison) for number, group in enumerate(comparison.groups, 1)
     )
     matrix = _matrix(tuple(articles.values()), groups)
     counts = _counts(comparison, groups)
@@ -436,9 +433,7 @@ def _matrix(articles: Sequence[ArticleView], groups: Sequence[GroupView]) -> tup
                 cells.append(MatrixCell(member.anchor, "ref", "reference", "◆", "reference"))
             else:
                 cells.append(
-                    MatrixCell(
-                        member.anchor, member.fidelity, member.fidelity_band, member.symbol, member.verdict
-                    )
+                    MatrixCell(member.anchor, member.fidelity, member.fidelity_band, member.symbol, member.verdict)
                 )
         if any(cell.href for cell in cells):
             rows.append(MatrixRow(article, tuple(cells)))

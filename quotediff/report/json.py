@@ -13,10 +13,7 @@ FORMAT_VERSION = 1
 
 
 def render_json(comparison: Comparison, *, include_groups: bool = True) -> str:
-    return (
-        json.dumps(comparison_data(comparison, include_groups=include_groups), ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    return json.dumps(comparison_data(comparison, include_groups=include_groups), ensure_ascii=False, indent=2) + "\n"
 
 
 def comparison_data(comparison: Comparison, *, include_groups: bool = True) -> dict[str, Any]:

@@ -372,7 +372,7 @@ def render_quotes(comparison: Comparison, options: TableOptions | None = None) -
 
 
 def foreign_articles(comparison: Comparison) -> list[str]:
-    """"Corriere (it)" for each article whose language is known and is not the one most articles are in."""
+    """ "Corriere (it)" for each article whose language is known and is not the one most articles are in."""
     languages = Counter(a.language for a in comparison.articles if a.language)
     if not languages:
         return []

@@ -370,3 +370,66 @@ def test_an_organisation_named_in_apposition_is_the_speaker() -> None:
 )
 def test_a_bare_noun_names_the_body_named_before(text: str, expected: str) -> None:
     assert _resolved(text)[-1] == (expected, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quote "attributed to" someone
+        (
+            "The line “we will keep the port open tonight” attributed to Ilse Vell, the harbour master, spread.",
+            "Ilse Vell",
+        ),
+        # a possessive quote noun, with a time phrase before "that"
+        (
+            "Ilse Vell, the harbour master, spoke on Monday. Vell's remark on Saturday that the port “will stay open"
+            " for as long as it takes” calmed the markets.",
+            "Vell",
+        ),
+        (
+            "The harbour master, Ilse Vell, spoke on Monday. Vell’s famous quote of ‘open the port, not the gates’"
+            " was never confirmed.",
+            "Vell",
+        ),
+    ],
+)
+def test_speaker_of_attributed_and_possessive_quotes(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_possessive_pronoun_quote_noun_resolves_to_the_person() -> None:
+    text = (
+        "Harbour master Ilse Vell spoke on Monday. Later she was pressed about her call that the port"
+        " “must stay open whatever the weather.”"
+    )
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == "her" and a.speaker_resolved == "Ilse Vell"
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        # a name run ends at a connecting word or a present-tense speech verb
+        ("‘Era Of Open Ports’ Warns Port Chief As Storm Nears Coast", "Port Chief"),
+        ("Harbour Master Vell Says Mayor ‘Will Not Close The Port Tonight’", "Harbour Master Vell"),
+        # a headline that opens with a name and a colon
+        ("Vell: Mayor ‘Cannot Keep The Port Closed Any Longer’ Amid Storm", "Vell"),
+        # a capitalised run cut to the words the article's prose also capitalises
+        ("Vell Shrugs Off Storm – “I Need Tugboats, Not A Rescue”", "Vell"),
+    ],
+)
+def test_headline_speakers(headline: str, speaker: str) -> None:
+    text = f"{headline}\n\nHarbour master Ilse Vell spoke to reporters at the Port Chief's office on Monday morning."
+    quotes = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    (quote,) = [q for q in quotes if q.kind == "statement"]
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == speaker
+
+
+def test_a_headline_quote_in_title_case_is_a_statement_when_a_speaker_frames_it() -> None:
+    text = (
+        "Vell Rejects Evacuation Offer Saying “I Need Tugboats, Not A Rescue”\n\n"
+        "Harbour master Ilse Vell turned down the offer on Monday."
+    )
+    (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    assert quote.kind == "statement"

@@ -1,0 +1,93 @@
+"""Headlines: lines in title case, where every word is capitalised, so capitals tell neither a name from a
+verb nor a quote from a title ("Vell Says Mayor ‘Will Not Close The Port’", "Vell Shrugs Off Storm – “…”").
+
+``attribute`` lower-cases a headline's speech verbs before its rules read the line, frames "Name: … ‘…’", and cuts
+a headline's capitalised run to the words the article's prose also capitalises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quotediff.extract.frames import Frame
+from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.mentions import Mention
+from quotediff.extract.tokens import WORD_RE, is_cap
+
+
+def in_headline(masked: str, pos: int) -> bool:
+    """Whether ``pos`` sits in a title-case line ("Zelensky Rejects US Offer Saying “…”"), where every word is
+    capitalised and neither a capital nor a quote's title case tells a name or a title."""
+    line_start = masked.rfind("\n", 0, pos) + 1
+    line_end = masked.find("\n", pos)
+    words = [w for w in WORD_RE.findall(masked, line_start, line_end if line_end >= 0 else len(masked)) if len(w) > 3]
+    return len(words) >= 3 and all(map(is_cap, words))
+
+
+def fold_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+_CAPITAL_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'\-.]*")
+
+
+def headline_verbs(masked: str, lex: Lexicon) -> str:
+    """Speech verbs of title-case lines lower-cased (offsets unchanged), so the rules read "Hollande Says Trump
+    ‘…’" as they read "Hollande says Trump"."""
+    lines = masked.split("\n")
+    changed = False
+    for n, line in enumerate(lines):
+        if not in_headline(line, 0):
+            continue
+        first = True
+        parts = []
+        for piece in re.split(r"(\W+)", line):
+            if piece[:1].isupper() and not first and piece.lower() in lex.verbs:
+                piece = piece.lower()
+                changed = True
+            if piece[:1].isalpha():
+                first = False
+            parts.append(piece)
+        lines[n] = "".join(parts)
+    return "\n".join(lines) if changed else masked
+
+
+def body_capitals(masked: str, cache: list[frozenset[str]]) -> frozenset[str]:
+    """Words capitalised mid-sentence outside title-case lines: the names the article's prose uses."""
+    if not cache:
+        prose = " ".join(line for line in masked.split("\n") if not in_headline(line, 0))
+        cache.append(frozenset(fold_accents(re.sub(r"[’']s$", "", w.rstrip("."))) for w in _CAPITAL_RE.findall(prose)))
+    return cache[0]
+
+
+_HEADLINE_NAME_RE = re.compile(r"[ \t]*((?:[A-Z][\w.’'\-]*[ \t]+){0,5}[A-Z][\w.’'\-]*)[ \t]*:")
+
+
+def headline_colon(masked: str, text: str, pos: int) -> Frame | None:
+    """A headline opened by a name and a colon: "Milbank: Republicans ‘Waving The Flag’ To Trump"."""
+    match = _HEADLINE_NAME_RE.match(masked, masked.rfind("\n", 0, pos) + 1, pos)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+
+
+def headline_speaker(frame: Frame, body: frozenset[str], text: str) -> Frame:
+    """A headline's capitalised run cut to the words the prose also capitalises: "Zelenskyy Shrugs Off Rescue –
+    “…”" names Zelenskyy."""
+    speaker = frame.speaker
+    if speaker is None or speaker.kind != "named":
+        return frame
+    words = list(re.finditer(r"\S+", text[speaker.start : speaker.end]))
+    keep = 0
+    while (
+        keep < len(words)
+        and fold_accents(words[keep].group().replace("’s", "").replace("'s", "").strip(",").rstrip(".")) in body
+    ):
+        keep += 1
+    if keep in (0, len(words)):
+        return frame
+    end = speaker.start + words[keep - 1].end()
+    cut = Mention(speaker.start, end, text[speaker.start : end], "named")
+    return Frame(cut, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
