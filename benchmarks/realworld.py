@@ -370,7 +370,7 @@ def describe_errors(story: str, outcomes: Sequence[Outcome]) -> list[str]:
     for qid, members in sorted(by_qid.items()):
         groups = defaultdict(list)
         for o in members:
-            groups[o.group or "none"].append(o.ann.file.split("/")[-1][:2])
+            groups[o.group or "none"].append(o.ann.file.split("/")[-1].split("-")[0])
         if len(groups) > 1 or "none" in groups:
             parts = ", ".join(f"{g}: {' '.join(sorted(set(fs)))}" for g, fs in sorted(groups.items()))
             lines.append(f"  split       [{qid}] across groups: {parts}")
