@@ -26,6 +26,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotediff.extract.capitals import (
+    blank_datelines,
+    body_capitals,
+    headline_colon,
+    headline_speaker,
+    headline_verbs,
+    in_headline,
+    known_capitals,
+    plausible,
+)
 from quotediff.extract.documents import document_sources, frame_quotes_as
 from quotediff.extract.frames import (
     Frame,
@@ -38,7 +48,6 @@ from quotediff.extract.frames import (
     frame_words_were,
     has_speech_verb,
 )
-from quotediff.extract.headlines import body_capitals, headline_colon, headline_speaker, headline_verbs, in_headline
 from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
@@ -120,9 +129,9 @@ def _is_title(inner: str) -> bool:
 def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
     """Attribution, kind and utterance number for each quote site, in order."""
     lex = lexicon()
-    masked = headline_verbs(mask(text, sites), lex)
+    masked = blank_datelines(headline_verbs(mask(text, sites), lex))
     resolver = Resolver(text, lex)
-    known = _known_capitals(text)
+    known = known_capitals(text)
     known_body: list[frozenset[str]] = []
     results: list[SiteResult] = []
     frames: list[Frame | None] = []
@@ -141,33 +150,39 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 if site.unclosed
                 else frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
             )
-            frame = _plausible(after, known, text)
+            frame = plausible(after, known, text)
+            if frame is not None and inner[:1].islower() and not starts_sentence:
+                # a fragment inside a reporting sentence ("Biden says Putin “cannot remain in power,” the White
+                # House says otherwise") belongs to the sentence's own verb, not to the clause after it
+                prior = plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
+                if prior is not None and prior.verb is not None and prior.lemma != "according to":
+                    frame = prior
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
-                prior = _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
+                prior = plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
             frame = frame or frame_words_were(masked, text, s_start, site.open_start)
             frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
-            frame = frame or _plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or _plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or _plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or _plausible(frame_tail(masked, text, site.close_end, s_end, lex), known, text)
-            frame = frame or _plausible(frame_claim(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
+            frame = frame or plausible(frame_tail(masked, text, site.close_end, s_end, lex), known, text)
+            frame = frame or plausible(frame_claim(masked, text, s_start, site.open_start, lex), known, text)
             if frame is None and not starts_sentence:
                 has_verb = has_speech_verb(masked, s_start, s_end, lex)
                 if has_verb or words >= min_words:
                     toks = tokens(masked, s_start, site.open_start)
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
-                        frame = _plausible(Frame(subject, None, None, None, None, "subject"), known, text)
+                        frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
         own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon"))
         if frame is None and site.continues and frames:
             frame = frames[-1]
             if frame is not None:
                 frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence:
-            frame = _plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
+            frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         headline = in_headline(masked, site.open_start)
         if headline:
             frame = frame or headline_colon(masked, text, site.open_start)
@@ -220,34 +235,6 @@ def _speaker_label(text: str, site: QuoteSite) -> Frame | None:
         return None
     s, e = match.span(1)
     return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
-
-
-_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
-
-
-def _known_capitals(text: str) -> frozenset[str]:
-    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
-    return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
-
-
-def _plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | None:
-    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
-    "Fundraising"), unless a speech verb follows it directly ("Lu told")."""
-    if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
-        return frame
-    words = frame.speaker.text.split()
-    between = "" if frame.verb is None else text[frame.speaker.end : frame.verb.start]
-    adjacent = (
-        frame.verb is not None
-        and frame.verb.start >= frame.speaker.end
-        and len(between) < 40
-        and not any(ch in between for ch in ',.;:“”"')
-    )
-    if len(words) == 1 and not adjacent:
-        word = words[0].replace("’s", "").replace("'s", "")
-        if word not in known and word.upper() != word:
-            return None
-    return frame
 
 
 def _continued_next(sites: list[QuoteSite], n: int) -> bool:

@@ -100,7 +100,7 @@ def _addressee(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -> 
 
 _SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"])
 
-_NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
+NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
 
 
 def frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon) -> Frame | None:
@@ -117,6 +117,8 @@ def frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool
         i += 1
     if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
         return None
+    if toks[i].text.lower() in ("which", "who", "whom", "whose"):
+        return None  # "“…,” which the White House said …": a relative clause about the words, not their speaker
     return _frame_at(
         toks,
         i,
@@ -134,7 +136,7 @@ def _frame_at(
     """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
     # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
     verb = _verb_at(toks, i, lex)
-    if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in _NAMING_VERBS:
+    if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in NAMING_VERBS:
         used, lemma, tone = verb
         mention = mention_after(toks, i + used, text, lex, loose=True)
         if mention is not None:
@@ -279,6 +281,17 @@ def frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) ->
     return Frame(mention, None, None, None, None, "colon")
 
 
+def _in_prepositional_phrase(toks: list[Tok], first: int) -> bool:
+    """Whether the mention starting at token ``first`` is the object of a preposition ("to Ukraine", "to Putin
+    and the world")."""
+    before = toks[first - 1].text.lower()
+    if before in PREPOSITIONS:
+        return True
+    if before in ("and", "or") and first >= 3:
+        return any(toks[k].text.lower() in PREPOSITIONS for k in range(max(0, first - 5), first - 1))
+    return False
+
+
 def frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
     """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
     toks = tokens(masked, lo, pos)
@@ -288,7 +301,9 @@ def frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fram
         mention = mention_before(toks, len(toks) - 1, text, lex)
         if mention is not None and mention.kind != "pronoun":
             first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
-            if first == 0 or not looks_like_verb(toks[first - 1].text, lex):
+            if first > 0 and _in_prepositional_phrase(toks, first):
+                pass  # "sent a message to Putin and the world: “…”": an addressee, not the speaker
+            elif first == 0 or not looks_like_verb(toks[first - 1].text, lex):
                 return Frame(mention, None, None, None, None, "colon")
     if len(toks) >= 2 and toks[-1].text == ":":
         # "In a Fox interview, Trump went even further: “…”"
@@ -337,7 +352,7 @@ def frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fra
         while k > 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS):
             k -= 1
         verb = _verb_at(toks, k, lex)
-        if verb is not None and verb[1] not in _NAMING_VERBS:
+        if verb is not None and verb[1] not in NAMING_VERBS:
             matrix = _last_frame(toks, k + verb[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
                 return matrix
@@ -399,7 +414,7 @@ def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos
         if mention is not None:
             return Frame(mention, vs, lemma, tone, addressee, "before")
         # inverted: said Lu: “…”
-        inverts = lemma not in _NAMING_VERBS and lemma not in _ADDRESSEE_VERBS and not toks[i].text.endswith("ing")
+        inverts = lemma not in NAMING_VERBS and lemma not in _ADDRESSEE_VERBS and not toks[i].text.endswith("ing")
         after = mention_after(toks, i + used, text, lex) if inverts else None
         if after is not None and after.kind != "pronoun":
             rest = masked[after.end : pos].strip(" :\u00a0\n")

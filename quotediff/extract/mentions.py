@@ -354,8 +354,10 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
     """The subject of the sentence in toks[lo:hi]: the first mention directly followed by a finite verb, outside
     a leading subordinate clause ("As the race turned south, Clinton said ...") and relative clauses."""
     found: Mention | None = None
-    if lo < hi and toks[lo].text.lower() in SUBORDINATORS:
-        comma = next((k for k in range(lo + 1, hi) if toks[k].text == ","), None)
+    opener = toks[lo].text.lower() if lo < hi else ""
+    if opener in SUBORDINATORS or opener in PREPOSITIONS or (opener.endswith("ing") and opener not in lex.pronouns):
+        # "Following remarks on his budget Monday, Biden was pressed …": the subject comes after the phrase
+        comma = next((k for k in range(lo + 1, min(hi, lo + 20)) if toks[k].text == ","), None)
         if comma is not None:
             lo = comma + 1
     for j in range(lo + 1, hi):

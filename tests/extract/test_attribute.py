@@ -433,3 +433,38 @@ def test_a_headline_quote_in_title_case_is_a_statement_when_a_speaker_frames_it(
     )
     (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
     assert quote.kind == "statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a dateline names no speaker
+        (
+            "ROTTERDAM, Netherlands — Harbour master Ilse Vell, speaking at the quay, sent a message to the city,"
+            " saying the port “will stay open whatever the weather.”",
+            "Ilse Vell",
+        ),
+        # a sentence-opening participle is no name
+        (
+            "Ilse Vell spoke on Monday. Following remarks on the budget, Vell was pressed about her call that"
+            " the port “must stay open whatever the weather.”",
+            "her",
+        ),
+        # a fragment inside a reporting sentence belongs to its verb, not to the clause after it
+        ("Vell says the port “will stay open tonight,” the city council says otherwise.", "Vell"),
+        # a relative clause after the quote says nothing about its speaker
+        (
+            "Ilse Vell ended her speech by saying that the port will “stay open for good,” which the city council"
+            " said was premature.",
+            "Ilse Vell",
+        ),
+        # the object of a preposition before a colon is the addressee
+        (
+            "Ilse Vell used the speech to send a message to the mayor and the city: “The port stays open.”",
+            "Ilse Vell",
+        ),
+    ],
+)
+def test_speaker_not_taken_from_datelines_participles_or_other_clauses(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker

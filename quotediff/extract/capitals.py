@@ -1,8 +1,10 @@
-"""Headlines: lines in title case, where every word is capitalised, so capitals tell neither a name from a
-verb nor a quote from a title ("Vell Says Mayor ‘Will Not Close The Port’", "Vell Shrugs Off Storm – “…”").
+"""Which capitalised words name a speaker: words the article capitalises mid-sentence, and headlines, lines in
+title case where capitals tell neither a name from a verb nor a quote from a title ("Vell Says Mayor ‘Will Not
+Close The Port’", "Vell Shrugs Off Storm – “…”").
 
 ``attribute`` lower-cases a headline's speech verbs before its rules read the line, frames "Name: … ‘…’", and cuts
-a headline's capitalised run to the words the article's prose also capitalises.
+a headline's capitalised run to the words the article's prose also capitalises. A dateline ("WARSAW, Poland — ")
+opens a paragraph and is blanked before the rules read it.
 """
 
 from __future__ import annotations
@@ -91,3 +93,46 @@ def headline_speaker(frame: Frame, body: frozenset[str], text: str) -> Frame:
     end = speaker.start + words[keep - 1].end()
     cut = Mention(speaker.start, end, text[speaker.start : end], "named")
     return Frame(cut, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
+
+
+# "WARSAW, Poland — ", "WASHINGTON (Reuters) - ": a dateline opens a paragraph and names no speaker.
+_DATELINE_RE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’\-]{2,}(?:[ ][A-Z][A-Z.'’\-]+)*(?:,[ ]+[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*)?[ ]*"
+    r"(?:\([^)\n]{1,40}\)[ ]*)?(?:—|–|-{1,2})[ ]",
+    re.M,
+)
+
+
+def blank_datelines(masked: str) -> str:
+    """The masked text with each paragraph-opening dateline blanked (offsets unchanged)."""
+    return _DATELINE_RE.sub(lambda m: " " * len(m.group()), masked)
+
+
+_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
+
+
+def known_capitals(text: str) -> frozenset[str]:
+    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
+    return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
+
+
+def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | None:
+    """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
+    "Fundraising"), unless a speech verb follows it directly ("Lu told")."""
+    if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
+        return frame
+    words = frame.speaker.text.split()
+    between = "" if frame.verb is None else text[frame.speaker.end : frame.verb.start]
+    adjacent = (
+        frame.verb is not None
+        and frame.verb.start >= frame.speaker.end
+        and len(between) < 40
+        and not any(ch in between for ch in ',.;:“”"')
+    )
+    if len(words) == 1 and words[0].endswith("ing") and len(words[0]) >= 6:
+        return None  # "Following remarks on his budget, …": a participle opening the sentence
+    if len(words) == 1 and not adjacent:
+        word = words[0].replace("’s", "").replace("'s", "")
+        if word not in known and word.upper() != word:
+            return None
+    return frame
