@@ -36,6 +36,7 @@ from quotediff.extract.capitals import (
     known_capitals,
     plausible,
 )
+from quotediff.extract.discussed import frame_discussed
 from quotediff.extract.documents import document_sources, frame_quotes_as
 from quotediff.extract.frames import (
     Frame,
@@ -151,6 +152,10 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 else frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
             )
             frame = plausible(after, known, text)
+            if not site.unclosed:
+                # "“…,” the report cited an official as quoting Zelensky" / "‘…’ if …, the envoy quoted a US
+                # official as saying in a purported cipher": the quoting clause after the words names the speaker
+                frame = frame_quotes_as(masked, text, site.close_end, s_end, lex) or frame
             if frame is not None and inner[:1].islower() and not starts_sentence:
                 # a fragment inside a reporting sentence ("Biden says Putin “cannot remain in power,” the White
                 # House says otherwise") belongs to the sentence's own verb, not to the clause after it
@@ -163,6 +168,9 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 if prior is not None and prior.lemma not in (None, "according to"):
                     frame = prior
             frame = frame or frame_words_were(masked, text, s_start, site.open_start)
+            frame = frame or plausible(
+                frame_discussed(masked, text, site.open_start, site.close_end, s_end, lex), known, text
+            )
             frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
             frame = frame or plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
             frame = frame or plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
@@ -176,7 +184,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
-        own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon"))
+        own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon", "discussed"))
         if frame is None and site.continues and frames:
             frame = frames[-1]
             if frame is not None:
@@ -190,7 +198,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 frame = headline_speaker(frame, body_capitals(masked, known_body), text)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
-        if _NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12):
+        discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title
+        if not discussed and (_NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12)):
             kind = "scare"
         elif not own and _is_title(inner) and not site.continues and not headline:
             kind = "scare"

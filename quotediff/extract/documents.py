@@ -25,12 +25,13 @@ _DOCUMENTS = (
 # "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"
 _QUOTES_AS_RE = re.compile(
     r"\b(?P<verb>quotes|quoted|quoting|cites|cited|citing)\s+(?P<who>[^,;:.!?“”\"«»]{2,80}?)\s+"
-    r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|having\s+said|having\s+told)"
+    r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|quoting|having\s+said|having\s+told)"
     r"|as\s+(?P<follows>follows))\b"
 )
 # The document named after the quoting clause: "as saying in a purported memo", "in a leaked cable".
 _IN_DOCUMENT_RE = re.compile(
-    rf"\s*(?P<src>\b(?:in|from)\s+(?P<doc>(?:an?|the|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS})))\b",
+    rf"\s*(?P<src>\b(?:in|from)\s+(?P<doc>(?:(?:an?|the|his|her|its|their)\s+|(?:purported|alleged|leaked|secret)\s+)"
+    rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_DOCUMENTS}|cipher|cypher)))\b",
     re.I,
 )
 _LEMMAS = {"having said": "say", "having told": "tell", "stating": "state", "declaring": "declare"}
@@ -53,6 +54,15 @@ def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
     speaker = mention_after(toks, 0, text, lex, loose=True) if toks else None
     if speaker is None:
         return None
+    party: list[Span] = []
+    if match.group("how") == "quoting":
+        # "the report cited an official as quoting Zelensky": Zelensky speaks, the official passes it on
+        rest = tokens(masked, match.end(), min(len(masked), match.end() + 120))
+        quoted = mention_after(rest, 0, text, lex, loose=True) if rest else None
+        if quoted is None:
+            return None
+        party.append(_span(text, speaker.start, speaker.end))
+        speaker = quoted
     if match.group("how"):
         vs, ve = match.span("how")
         phrase = " ".join(masked[vs:ve].split()).lower()
@@ -76,7 +86,7 @@ def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
     after = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
     if after is not None:
         sources.append(_span(text, *after.span("src")))
-    return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources))
+    return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources + party))
 
 
 _DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))

@@ -22,6 +22,7 @@ from quotediff.extract.tokens import (
     TIME_WORDS,
     WORD_RE,
     Tok,
+    is_adverb,
     is_cap,
     looks_like_verb,
     tokens,
@@ -38,7 +39,7 @@ class Frame:
     lemma: str | None
     tone: str | None
     addressee: Span | None = None
-    how: str = ""  # which rule found it: after, colon, before, subject, previous, continued, floating
+    how: str = ""  # which rule found it: after, colon, before, subject, previous, continued, floating, discussed
     sources: tuple[Span, ...] = ()  # sources the frame itself names: "The memo" in "The memo quotes Vell as saying"
 
 
@@ -154,8 +155,8 @@ def _frame_at(
         if hedge is not None:
             while k < len(toks) and toks[k].start < hedge.end():
                 k += 1
-        while k < len(toks) and toks[k].text.lower() in ADVERBS:
-            k += 1
+        while k < len(toks) and (toks[k].text.lower() in ADVERBS or is_adverb(toks[k].text)):
+            k += 1  # "Biden, standing outside the castle, emphatically declared"
         if k < len(toks) and toks[k].text == "(":
             close = next((m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].text == ")"), None)
             if close is not None:
@@ -222,14 +223,17 @@ def frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon)
 
 
 _WORDS_WERE_RE = re.compile(
-    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:own\s+)?((?:words|response|reply|answer|message"
-    r"|comment|comments|remarks?|verdict|statement|explanation)(?:\s+(?:was|were|is|are)\s*[:,]?|\s*:))\s*[“”\"‘'«„]?\s*$"
+    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
+    r"|comment|comments|remarks?|verdict|statement|explanation|quotation|quote|line)"
+    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows)?\s*[:,]?|\s*:))\s*[“”\"‘'«„]?\s*$"
 )
 
 _CLAIM_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:\w+\s+){0,2}?"
     r"(?:claim|claims|assertion|statement|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning"
     r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
+    r"|characterization|characterisation"
     r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier)(?:\s+[\w-]+){1,2}?)?\s+(?:that|about|of)\b"
 )

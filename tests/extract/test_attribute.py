@@ -468,3 +468,49 @@ def test_a_headline_quote_in_title_case_is_a_statement_when_a_speaker_frames_it(
 def test_speaker_not_taken_from_datelines_participles_or_other_clauses(text: str, speaker: str) -> None:
     a = _one(text)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "source"),
+    [
+        # the quoting clause after the words: speaker quoted, the quoting party and the document as sources
+        (
+            "‘The port will stay open’ if the storm passes, the envoy quoted a harbour official as saying in a"
+            " purported memo.",
+            "a harbour official",
+            "a purported memo",
+        ),
+        (
+            "“We need tugboats, not a rescue,” the report cited a senior port official as quoting Ilse Vell.",
+            "Ilse Vell",
+            "a senior port official",
+        ),
+    ],
+)
+def test_quoting_clause_after_the_quote(text: str, speaker: str, source: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert any(source in s.text for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ilse Vell spoke on Monday. Vell's full quotation is as follows: “The port is staying open for good.”",
+            "Vell",
+        ),
+        (
+            "Critics answered at once. “The port stays open” is a phrase from a 2021 speech delivered by Ilse Vell,"
+            " the harbour master, in Rotterdam.",
+            "Ilse Vell",
+        ),
+        (
+            "“The port is staying open for good,” Ilse Vell, standing on the quay, emphatically declared.",
+            "Ilse Vell",
+        ),
+    ],
+)
+def test_speaker_of_discussed_and_owned_quotes(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker

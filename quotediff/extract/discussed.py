@@ -1,0 +1,50 @@
+"""Quotes discussed as things, not introduced by a speech verb: "“You didn't build that” is a phrase from a 2012
+speech delivered by Barack Obama", "Obama's “you didn't build that” speech". Encyclopedias, fact checks and
+commentary write about a line this way; its speaker is the person the line is said to come from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotediff.extract.frames import Frame
+from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.mentions import Mention, mention_after
+from quotediff.extract.tokens import tokens
+
+_LINE_NOUNS = r"(?:phrase|line|quote|quotation|remark|sentence|statement|slogan|words|comment|catchphrase|motto)"
+
+# after the quote: "is a phrase from …", "was the line in …"
+_IS_A_LINE_RE = re.compile(
+    rf"\s*[,.]?\s*(?:is|was|became|remains)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{_LINE_NOUNS}\b"
+)
+# where it comes from: "… by Barack Obama", "… from Obama's speech"
+_BY_RE = re.compile(r"\bby\s+")
+_OWNER_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\b")
+# before the quote: "Obama's “…” speech", "Obama’s “…” remark"
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s*[“\"‘'«„]\s*$")
+_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
+)
+
+
+def frame_discussed(masked: str, text: str, open_start: int, close_end: int, s_end: int, lex: Lexicon) -> Frame | None:
+    """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
+    before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 60), open_start + 1)
+    if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
+        s, e = before.span(1)
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    line = _IS_A_LINE_RE.match(masked, close_end, s_end)
+    if line is None:
+        return None
+    owner = _OWNER_RE.search(masked, line.end(), s_end)
+    by = _BY_RE.search(masked, line.end(), s_end)
+    if by is not None and (owner is None or by.start() < owner.start()):
+        toks = tokens(masked, by.end(), min(s_end, by.end() + 120))
+        mention = mention_after(toks, 0, text, lex, loose=True) if toks else None
+        if mention is not None and mention.kind in ("named", "anonymous"):
+            return Frame(mention, None, None, None, None, "discussed")
+    if owner is not None:
+        s, e = owner.span(1)
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    return None
