@@ -151,9 +151,10 @@ def _settle(
                     if link is not None:
                         found[i] = link.longer_span
                         fit += link.containment
-                elif len(keys[candidate].words) >= options.short_words:
+                elif len(keys[candidate].words) >= options.short_words or _variant_length(i, candidate, keys):
                     # A longer rendering that carries most of the candidate extends the same quotation (a short
-                    # fragment is no backbone: many different quotations can carry it).
+                    # fragment is no backbone: many different quotations can carry it, but a rendering barely
+                    # longer than it, "this man (Putin) cannot remain in power", is a variant, not another one).
                     link = _link(candidate, i, keys, options, cache)
                     if link is not None:
                         found[i] = link.shorter_span
@@ -163,11 +164,48 @@ def _settle(
             if best is None or score > best:
                 best, spans = score, found
         backbone = -best[3] if best is not None else component[0]
-        parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
+        spans.update(_carriers(rest, spans, backbone, local, keys, options))
+        parts.extend(_split_by_span(backbone, spans, renderings))
         if rest:
             parts.extend(_settle(rest, links, keys, renderings, options, cache))
     return parts
+
+
+def _variant_length(longer: int, shorter: int, keys: Sequence[LinkKey]) -> bool:
+    """At most a quarter more words: an insertion or two ("[Putin]", "Mr."), not a longer quotation."""
+    return 4 * len(keys[longer].words) <= 5 * len(keys[shorter].words)
+
+
+def _carriers(
+    rest: Sequence[int],
+    spans: dict[int, tuple[int, int]],
+    backbone: int,
+    links: Sequence[_Link],
+    keys: Sequence[LinkKey],
+    options: MatchOptions,
+) -> dict[int, tuple[int, int]]:
+    """Renderings left out of the backbone that carry one of its long members whole, with the stretch it covers.
+
+    A quote that runs on from this statement into the next ("The era of global boiling has arrived. The air is
+    unbreathable…") holds neither backbone, yet renders this statement: it belongs to this group and, staying in
+    the rest, may join the other statement's group too. Only members of ``short_words`` or more count: a few
+    words inside a long quote are a shared phrase, not evidence.
+    """
+    left = set(rest)
+    found: dict[int, tuple[int, int]] = {}
+    for link in links:
+        member, carrier = link.shorter, link.longer
+        if carrier not in left or member not in spans or member == backbone:
+            continue
+        # The carrier must open with the member: a quote that runs on past the statement. One that only ends
+        # with it is another statement that leads into this one, and stays with that statement.
+        opens = link.longer_span[0] <= 1
+        if opens and len(keys[member].words) >= options.short_words and link.containment >= options.short_containment:
+            lo, hi = spans[member]
+            old = found.get(carrier, (lo, hi))
+            found[carrier] = (min(lo, old[0]), max(hi, old[1]))
+    return found
 
 
 def _split_by_span(

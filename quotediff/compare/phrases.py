@@ -20,6 +20,9 @@ from quotediff.model import Quote, Token
 # that everyday talk does not (as the matcher asks of short fragments): "contained" and "global boiling" do,
 # "very clear" does not.
 _RARE_LENGTH = 6
+# A phrase goes to another statement than its own article's when at least this share of that statement's
+# renderings carry it, and at least twice the share of the article's own groups.
+_LEADING_SHARE = 0.5
 
 
 def attach_phrases(
@@ -57,10 +60,13 @@ def attach_phrases(
             carrying = sum(1 for text in texts[g] if _contains(text, words))
             if carrying:
                 share[g] = carrying / len(texts[g])
-        own = [g for g in share if quote.article_id in articles[g]]
-        candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
         if not share:
             continue
+        own = [g for g in share if quote.article_id in articles[g]]
+        candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
+        leader = _clear_leader(share, own)
+        if leader is not None and _speaker_fits(quote, speakers[leader]):
+            candidates = [leader]
         if not candidates:
             top = max(share.values())
             leaders = [g for g in share if share[g] == top]
@@ -75,6 +81,23 @@ def attach_phrases(
         if len({words for _, words in found}) >= 2:
             attached[g].extend(quote for quote, _ in found)
     return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+def _clear_leader(share: dict[int, float], own: Sequence[int]) -> int | None:
+    """A group most of whose renderings carry the phrase, where the article's own groups barely do.
+
+    An article that quotes someone's attribution ("a senior official with direct knowledge") runs on into the
+    statement, or quotes a long passage that ends with a line of the next statement, is in a group that carries
+    the phrase by accident; the statement the phrase is from is the group whose renderings nearly all carry it.
+    """
+    if not own:
+        return None
+    top = max(share.values())
+    leaders = [g for g in share if share[g] == top]
+    best_own = max(share[g] for g in own)
+    if len(leaders) != 1 or leaders[0] in own or top < _LEADING_SHARE or top < 2 * best_own:
+        return None
+    return leaders[0]
 
 
 def _contains(text: Sequence[str], words: Sequence[str]) -> bool:
