@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from quotediff.compare.match import EVERYDAY, Rendering, matching_words
+from quotediff.compare.locate import is_negation, reordered_window
+from quotediff.compare.match import EVERYDAY, Rendering, matching_words, word_rarity
 from quotediff.compare.normalize import STOPWORDS, tokenize
 from quotediff.compare.shifts import same_person
 from quotediff.model import Quote, Token
@@ -23,6 +24,8 @@ _RARE_LENGTH = 6
 # A phrase goes to another statement than its own article's when at least this share of that statement's
 # renderings carry it, and at least twice the share of the article's own groups.
 _LEADING_SHARE = 0.5
+# Quotes this long may be the statement's words in another order (shorter ones are phrases, lifted as printed).
+_TURNED_WORDS = 4
 
 
 def attach_phrases(
@@ -53,11 +56,15 @@ def attach_phrases(
             continue
         # The share of each group's renderings that carry the phrase: a long rendering that quotes two
         # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
-        candidates_by_words = sorted((carrying_word.get(w, set()) for w in set(words)), key=len)
+        # A quote of four words or more may turn the line around ("I don't need a lift, I need ammunition" in a
+        # headline): it is the statement's when a rendering holds all its content words side by side.
+        rarity = word_rarity(tokens) if len(words) >= _TURNED_WORDS else b""
+        required = {w for w in words if not (rarity and is_negation(w))}
+        candidates_by_words = sorted((carrying_word.get(w, set()) for w in required), key=len)
         possible = set.intersection(*candidates_by_words) if candidates_by_words else set()
         share = {}
         for g in sorted(possible):
-            carrying = sum(1 for text in texts[g] if _contains(text, words))
+            carrying = sum(1 for text in texts[g] if _carries(text, words, rarity))
             if carrying:
                 share[g] = carrying / len(texts[g])
         if not share:
@@ -98,6 +105,10 @@ def _clear_leader(share: dict[int, float], own: Sequence[int]) -> int | None:
     if len(leaders) != 1 or leaders[0] in own or top < _LEADING_SHARE or top < 2 * best_own:
         return None
     return leaders[0]
+
+
+def _carries(text: Sequence[str], words: Sequence[str], rarity: bytes) -> bool:
+    return _contains(text, words) or bool(rarity) and reordered_window(words, rarity, text) is not None
 
 
 def _contains(text: Sequence[str], words: Sequence[str]) -> bool:

@@ -91,3 +91,53 @@ def test_a_phrase_goes_to_the_statement_whose_renderings_carry_it() -> None:
     phrase = Quote("e:q9", "e", "not a press conference", 500, 522, "“”", SPEAKER, 9)
     also = attach_phrases([[by_article[a] for a in "abc"], [by_article["x"], by_article["e"]]], [phrase])
     assert also == [("e:q9",), ()]
+
+
+def test_a_part_only_quoted_beside_the_rest_of_its_statement_stays_in_its_group() -> None:
+    # The first sentence is quoted on its own only by b, which quotes the second sentence too (in the next
+    # paragraph): it is the first part of one statement, not a statement of its own.
+    first = "We hold that the old charter of the harbour board must be set aside"
+    second = "It is time to heed the charter and return the question of the docks to the elected council"
+    found = groups(
+        article("a", first + " … " + second),
+        article("b", first, second),
+        *(article(x, second) for x in "cd"),
+    )
+    assert group_of(found, "b:q1") == {"a:q1", "b:q1", "b:q2", "c:q1", "d:q1"}
+
+
+def test_statements_several_outlets_quote_apart_stay_apart() -> None:
+    # Two outlets quote both lines in one quote; three quote each line on its own: two statements.
+    first = "The storm is here. It is frightening. And it is only the start"
+    found = groups(
+        *(article(x, first + ". " + BOILING) for x in "ab"),
+        *(article(x, first, BOILING) for x in "cde"),
+    )
+    assert "c:q2" not in group_of(found, "c:q1")
+    assert {"a:q1", "c:q1", "d:q1", "e:q1"} <= group_of(found, "c:q1")
+
+
+LIFT = "The fight is here; I need ammunition, not a lift"
+
+
+def test_a_line_turned_around_joins_its_statement() -> None:
+    found = groups(
+        *(article(x, LIFT) for x in "abc"),
+        article("d", "I don't need a lift, I need ammunition"),
+    )
+    assert group_of(found, "a:q1") == {"a:q1", "b:q1", "c:q1", "d:q1"}
+
+
+def test_the_same_words_with_the_negation_dropped_or_shuffled_loosely_stay_apart() -> None:
+    found = groups(
+        *(article(x, LIFT) for x in "abc"),
+        article("d", "I need a lift and some ammunition"),  # no negation: another line
+        article("e", "The ammunition is here, and a lift is what I need for the fight"),  # too spread out
+    )
+    assert group_of(found, "a:q1") == {"a:q1", "b:q1", "c:q1"}
+
+
+def test_a_headline_turning_the_line_around_is_quoted_in_part() -> None:
+    rs = renderings(*(article(x, LIFT) for x in "abc"))
+    headline = Quote("d:q1", "d", "I Don't Need a Lift, I Need Ammunition", 0, 38, "“”", Attribution(), 1, "scare")
+    assert attach_phrases([rs], [headline]) == [("d:q1",)]
