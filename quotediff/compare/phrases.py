@@ -34,6 +34,13 @@ def attach_phrases(
     """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
     grouped = {q for group in groups for r in group for q in r.quote_ids}
     texts = [[matching_words(r.tokens) for r in group] for group in groups]
+    attached: dict[int, list[Quote]] = defaultdict(list)
+    # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything back,”
+    # he said. “The fact of the matter is…”) are the same statement, however little of it others print.
+    for g, quote in _pieces_of_grouped(groups, quotes, grouped):
+        attached[g].append(quote)
+        texts[g].append(matching_words(tokenize(quote.text)))
+    grouped |= {q.id for found in attached.values() for q in found}
     speakers = [{r.speaker for r in group if r.speaker} for group in groups]
     articles = [{r.article_id for r in group} for group in groups]
     # Which groups carry each word: a quote is only checked against the groups that carry all of its words, so
@@ -43,7 +50,6 @@ def attach_phrases(
         for text in group_texts:
             for word in text:
                 carrying_word[word].add(g)
-    attached: dict[int, list[Quote]] = defaultdict(list)
     # Phrases too common to stand alone, per article and group: two different ones in one article that both sit
     # in the same statement ("the fight is here", "not a ride") are that article quoting it.
     weak: dict[tuple[str, int], list[tuple[Quote, tuple[str, ...]]]] = defaultdict(list)
@@ -88,6 +94,25 @@ def attach_phrases(
         if len({words for _, words in found}) >= 2:
             attached[g].extend(quote for quote, _ in found)
     return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+def _pieces_of_grouped(
+    groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote], grouped: set[str]
+) -> list[tuple[int, Quote]]:
+    """Statement quotes outside every group that are pieces of one utterance with a piece one group holds."""
+    utterance = {q.id: (q.article_id, q.utterance) for q in quotes}
+    holders: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for g, group in enumerate(groups):
+        for r in group:
+            for q in r.quote_ids:
+                if q in utterance:
+                    holders[utterance[q]].add(g)
+    found = []
+    for quote in quotes:
+        owners = holders.get((quote.article_id, quote.utterance), set())
+        if quote.id not in grouped and quote.kind == "statement" and len(owners) == 1:
+            found.append((next(iter(owners)), quote))
+    return found
 
 
 def _clear_leader(share: dict[int, float], own: Sequence[int]) -> int | None:

@@ -141,3 +141,14 @@ def test_a_headline_turning_the_line_around_is_quoted_in_part() -> None:
     rs = renderings(*(article(x, LIFT) for x in "abc"))
     headline = Quote("d:q1", "d", "I Don't Need a Lift, I Need Ammunition", 0, 38, "“”", Attribution(), 1, "scare")
     assert attach_phrases([rs], [headline]) == [("d:q1",)]
+
+
+def test_the_other_piece_of_a_split_quote_is_reported_with_the_statement() -> None:
+    # “Number one, I'm not backing down on the port,” Kell said. “The fact is…”: b's first piece matches nothing
+    # on its own (it adds words before the line), yet it is the same utterance as b's grouped piece.
+    fact = "The fact of the matter is, I was expressing the anger I felt about the way the board treats the docks"
+    a = article("a", "I am not backing down on the port. " + fact)
+    b = article("b", "Number one, I am not backing down on the port", fact, utterances=(1, 1))
+    rs = renderings(a, b)
+    grouped = [[r for r in rs if r.quote_ids != ("b:q1",)]]
+    assert attach_phrases(grouped, a[0] + b[0]) == [("b:q1",)]
