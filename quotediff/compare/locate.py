@@ -107,3 +107,61 @@ def _locate_at(
                     counted.add(k)
         matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
     return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
+
+
+# Negations are matched as a kind, not as words: "I don't need a lift" keeps the "not" of "not a lift".
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot"})
+
+
+def is_negation(word: str) -> bool:
+    return word in _NEGATIONS or word.endswith(("n't", "n’t"))
+
+
+def reordered_window(words: Sequence[str], rarity: bytes, hay: Sequence[str]) -> tuple[int, int] | None:
+    """The stretch of ``hay`` that holds every content word of a short rendering in another order, if any.
+
+    Outlets turn a line around: "I don't need a lift, I need ammunition" for "I need ammunition, not a lift". In
+    order, only half the words align, yet every word that carries the statement is there, side by side. So a
+    short rendering matches a stretch of the statement no longer than itself that holds each of its content words
+    in another order, with a negation where it has one (and none where it has none), when those words are
+    evidence: three different ones at least, two of them uncommon and one rare (``rarity`` as the matcher
+    grades words: 0 function word, 1 everyday, 2 other, 3 rare).
+    """
+    content = {w for w, r in zip(words, rarity, strict=True) if r >= 1 and not is_negation(w)}
+    grades = {w: r for w, r in zip(words, rarity, strict=True) if w in content}
+    if len(content) < 3 or sum(1 for r in grades.values() if r >= 2) < 2 or 3 not in grades.values():
+        return None
+    negated = any(is_negation(w) for w in words)
+    best: tuple[int, int] | None = None
+    # The shortest stretch holding every content word: a sliding window over the hay's positions.
+    counts: dict[str, int] = {}
+    lo = 0
+    for hi, word in enumerate(hay):
+        if word in content:
+            counts[word] = counts.get(word, 0) + 1
+        while len(counts) == len(content):
+            if best is None or hi + 1 - lo < best[1] - best[0]:
+                best = (lo, hi + 1)
+            left = hay[lo]
+            if left in counts:
+                counts[left] -= 1
+                if not counts[left]:
+                    del counts[left]
+            lo += 1
+    if best is None or best[1] - best[0] > len(words):
+        return None
+    # Only a real turn counts: words found in their own order were already aligned in order, and fell short.
+    if _first_seen(words, content) == _first_seen(hay[best[0] : best[1]], content):
+        return None
+    # The window widened by two words each side: "not" may stand before the stretch ("don't need a lift").
+    around = hay[max(0, best[0] - 2) : best[1] + 2]
+    return best if any(is_negation(w) for w in around) == negated else None
+
+
+def _first_seen(words: Sequence[str], wanted: set[str]) -> list[str]:
+    """The wanted words in the order they first occur."""
+    seen: list[str] = []
+    for word in words:
+        if word in wanted and word not in seen:
+            seen.append(word)
+    return seen

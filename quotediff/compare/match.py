@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotediff.compare.blocking import rendering_pairs
-from quotediff.compare.locate import locate_words, plausible_change
+from quotediff.compare.blocking import grams, rendering_pairs
+from quotediff.compare.locate import locate_words, plausible_change, reordered_window
 from quotediff.compare.normalize import STOPWORDS
 from quotediff.compare.renderings import MatchOptions, Rendering, join_renderings, matching_words, renderings_of
 from quotediff.compare.shifts import same_person
@@ -151,9 +151,10 @@ def _settle(
                     if link is not None:
                         found[i] = link.longer_span
                         fit += link.containment
-                elif len(keys[candidate].words) >= options.short_words:
+                elif len(keys[candidate].words) >= options.short_words or _variant_length(i, candidate, keys):
                     # A longer rendering that carries most of the candidate extends the same quotation (a short
-                    # fragment is no backbone: many different quotations can carry it).
+                    # fragment is no backbone: many different quotations can carry it, but a rendering barely
+                    # longer than it, "this man (Putin) cannot remain in power", is a variant, not another one).
                     link = _link(candidate, i, keys, options, cache)
                     if link is not None:
                         found[i] = link.shorter_span
@@ -163,11 +164,48 @@ def _settle(
             if best is None or score > best:
                 best, spans = score, found
         backbone = -best[3] if best is not None else component[0]
-        parts.extend(_split_by_span(backbone, spans, renderings))
         rest = [i for i in component if i not in spans]
+        spans.update(_carriers(rest, spans, backbone, local, keys, options))
+        parts.extend(_split_by_span(backbone, spans, renderings))
         if rest:
             parts.extend(_settle(rest, links, keys, renderings, options, cache))
     return parts
+
+
+def _variant_length(longer: int, shorter: int, keys: Sequence[LinkKey]) -> bool:
+    """At most a quarter more words: an insertion or two ("[Putin]", "Mr."), not a longer quotation."""
+    return 4 * len(keys[longer].words) <= 5 * len(keys[shorter].words)
+
+
+def _carriers(
+    rest: Sequence[int],
+    spans: dict[int, tuple[int, int]],
+    backbone: int,
+    links: Sequence[_Link],
+    keys: Sequence[LinkKey],
+    options: MatchOptions,
+) -> dict[int, tuple[int, int]]:
+    """Renderings left out of the backbone that carry one of its long members whole, with the stretch it covers.
+
+    A quote that runs on from this statement into the next ("The era of global boiling has arrived. The air is
+    unbreathable…") holds neither backbone, yet renders this statement: it belongs to this group and, staying in
+    the rest, may join the other statement's group too. Only members of ``short_words`` or more count: a few
+    words inside a long quote are a shared phrase, not evidence.
+    """
+    left = set(rest)
+    found: dict[int, tuple[int, int]] = {}
+    for link in links:
+        member, carrier = link.shorter, link.longer
+        if carrier not in left or member not in spans or member == backbone:
+            continue
+        # The carrier must open with the member: a quote that runs on past the statement. One that only ends
+        # with it is another statement that leads into this one, and stays with that statement.
+        opens = link.longer_span[0] <= 1
+        if opens and len(keys[member].words) >= options.short_words and link.containment >= options.short_containment:
+            lo, hi = spans[member]
+            old = found.get(carrier, (lo, hi))
+            found[carrier] = (min(lo, old[0]), max(hi, old[1]))
+    return found
 
 
 def _split_by_span(
@@ -186,25 +224,56 @@ def _split_by_span(
         key: (min(spans[i][0] for i in members), max(spans[i][1] for i in members))
         for key, members in statements.items()
     }
-    clusters = _chain(covered, statements, list(covered))
     # Other renderings that, like the backbone, quote the stretches together glue them into one quotation, unless
     # they are the exception: when each stretch is quoted on its own by more articles than quote them together,
     # the stretches are separate statements and each wide rendering belongs to every one it covers.
     full = spans[backbone][1] - spans[backbone][0]
     wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full}
-    if wide and len(clusters) <= 1:
-        apart = _chain(covered, statements, [key for key in covered if key not in wide])
-        alone = [len({renderings[i].article_id for i in members}) for _, members in apart]
-        if len(apart) > 1 and min(alone) > len(wide) + 1:
-            for key in wide:
-                lo, hi = covered[key]
-                for (clo, chi), members in apart:
-                    if min(hi, chi) - max(lo, clo) >= 0.5 * (chi - clo):
-                        members.extend(statements[key])
-            clusters = apart
+    apart = _chain(covered, statements, [key for key in covered if key not in wide])
+    together = {key[0] for key in wide} | {renderings[backbone].article_id}
+    bridged = len(_chain(covered, statements, list(covered))) <= 1
+    clusters = _join_parts(apart, renderings, together, bridged=bridged)
     if len(clusters) <= 1:
         return [sorted(spans)]
+    for key in wide:
+        lo, hi = covered[key]
+        for (clo, chi), members in clusters:
+            if min(hi, chi) - max(lo, clo) >= 0.5 * (chi - clo):
+                members.extend(statements[key])
     return [sorted(members + [backbone]) for _, members in clusters]
+
+
+def _join_parts(
+    clusters: list[tuple[tuple[int, int], list[int]]],
+    renderings: Sequence[Rendering],
+    together: set[str],
+    *,
+    bridged: bool,
+) -> list[tuple[tuple[int, int], list[int]]]:
+    """Neighbouring stretches joined when one is only ever quoted as a part of the other's statement.
+
+    A stretch that no more articles quote on its own than quote it with the rest (``together``) is a part of
+    one statement when other renderings quote the stretches together (``bridged``), or when only articles that
+    also quote the neighbouring stretch quote it ("Otherwise, I think it will be tough going ahead" in a second
+    paragraph after the first sentence), is the next part of one statement, not a statement of its own. Stretches that
+    several outlets quote apart ("Climate change is here. It is terrifying." and "The era of global boiling
+    has arrived") stay apart.
+    """
+    joined: list[tuple[tuple[int, int], list[int]]] = []
+    for span, members in clusters:
+        if joined:
+            (lo, hi), previous = joined[-1]
+            before = {renderings[i].article_id for i in previous}
+            here = {renderings[i].article_id for i in members}
+            if _part_of(here, before, together, bridged) or _part_of(before, here, together, bridged):
+                joined[-1] = ((lo, max(hi, span[1])), previous + members)
+                continue
+        joined.append((span, list(members)))
+    return joined
+
+
+def _part_of(part: set[str], whole: set[str], together: set[str], bridged: bool) -> bool:
+    return len(part) <= len(together) and (bridged or part - together <= whole)
 
 
 def _chain(
@@ -269,7 +338,7 @@ def _link(
     else:
         located = cache[(s, hay)] = locate_words(s, hay)
     if located is None:
-        return None
+        return _reordered(shorter, longer, keys, options)
     matched, (lo, hi), matched_positions = located
     containment = matched / len(s)
     needed = options.short_containment if len(s) < options.short_words else options.min_containment
@@ -277,7 +346,7 @@ def _link(
     # the change is what the reader wants to see. The words it keeps must still pass the rarity tests below.
     altered = len(s) < options.short_words <= len(hay) and matched == len(s) - 1 >= 3 and hi - lo >= len(s) - 1
     if containment < needed and not altered:
-        return None
+        return _reordered(shorter, longer, keys, options)
     found = (min(matched_positions), max(matched_positions) + 1) if matched_positions else (0, 0)
     rarity = keys[shorter].rarity
     distinctive = [rarity[k] for k in matched_positions if rarity[k] >= 1]
@@ -315,6 +384,27 @@ def _link(
     if borrowed and a is not None and b is not None and not same_speaker:
         return None
     return _Link(shorter, longer, containment, (lo, hi), found)
+
+
+def _reordered(shorter: int, longer: int, keys: Sequence[LinkKey], options: MatchOptions) -> _Link | None:
+    """A short rendering with its words turned around ("I don't need a lift, I need ammunition"), found as a
+    stretch of the statement that holds all its content words (``locate.reordered_window``). Out of order, the
+    words are weaker evidence: a named speaker other than the statement's rules the link out."""
+    a, b = keys[shorter], keys[longer]
+    if not options.min_words <= len(a.words) < options.short_words or not a.stems or not b.stems:
+        return None
+    # A word trigram in common (a run kept in order, "I need ammunition") is what brings the pair up for a check
+    # in the corpus index too (its blocking keys are trigrams): without one, the words are only alike as a bag.
+    if not grams(a.words) & grams(b.words):
+        return None
+    window = reordered_window(a.stems, a.rarity, b.stems)
+    if window is None:
+        return None
+    if a.speaker is not None and b.speaker is not None and not same_person(a.speaker, b.speaker):
+        return None
+    inside = set(b.stems[window[0] : window[1]])
+    containment = sum(1 for w in a.stems if w in inside) / len(a.stems)
+    return _Link(shorter, longer, containment, window, (0, len(a.words)))
 
 
 def _components(items: list[int], links: Sequence[_Link]) -> list[list[int]]:

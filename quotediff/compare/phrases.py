@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from quotediff.compare.match import EVERYDAY, Rendering, matching_words
+from quotediff.compare.locate import is_negation, reordered_window
+from quotediff.compare.match import EVERYDAY, Rendering, matching_words, word_rarity
 from quotediff.compare.normalize import STOPWORDS, tokenize
 from quotediff.compare.shifts import same_person
 from quotediff.model import Quote, Token
@@ -20,12 +21,24 @@ from quotediff.model import Quote, Token
 # that everyday talk does not (as the matcher asks of short fragments): "contained" and "global boiling" do,
 # "very clear" does not.
 _RARE_LENGTH = 6
+# A phrase goes to another statement than its own article's when at least this share of that statement's
+# renderings carry it, and at least twice the share of the article's own groups.
+_LEADING_SHARE = 0.5
+# Quotes this long may be the statement's words in another order (shorter ones are phrases, lifted as printed).
+_TURNED_WORDS = 4
 
 
 def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> list[tuple[str, ...]]:
     """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
     grouped = {q for group in groups for r in group for q in r.quote_ids}
     texts = [[matching_words(r.tokens) for r in group] for group in groups]
+    attached: dict[int, list[Quote]] = defaultdict(list)
+    # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything back,”
+    # he said. “The fact of the matter is…”) are the same statement, however little of it others print.
+    for g, quote in _pieces_of_grouped(groups, quotes, grouped):
+        attached[g].append(quote)
+        texts[g].append(matching_words(tokenize(quote.text)))
+    grouped |= {q.id for found in attached.values() for q in found}
     speakers = [{r.speaker for r in group if r.speaker} for group in groups]
     articles = [{r.article_id for r in group} for group in groups]
     # Which groups carry each word: a quote is only checked against the groups that carry all of its words, so
@@ -35,7 +48,6 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
         for text in group_texts:
             for word in text:
                 carrying_word[word].add(g)
-    attached: dict[int, list[Quote]] = defaultdict(list)
     # Phrases too common to stand alone, per article and group: two different ones in one article that both sit
     # in the same statement ("the fight is here", "not a ride") are that article quoting it.
     weak: dict[tuple[str, int], list[tuple[Quote, tuple[str, ...]]]] = defaultdict(list)
@@ -48,17 +60,24 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
             continue
         # The share of each group's renderings that carry the phrase: a long rendering that quotes two
         # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
-        candidates_by_words = sorted((carrying_word.get(w, set()) for w in set(words)), key=len)
+        # A quote of four words or more may turn the line around ("I don't need a lift, I need ammunition" in a
+        # headline): it is the statement's when a rendering holds all its content words side by side.
+        rarity = word_rarity(tokens) if len(words) >= _TURNED_WORDS else b""
+        required = {w for w in words if not (rarity and is_negation(w))}
+        candidates_by_words = sorted((carrying_word.get(w, set()) for w in required), key=len)
         possible = set.intersection(*candidates_by_words) if candidates_by_words else set()
         share = {}
         for g in sorted(possible):
-            carrying = sum(1 for text in texts[g] if _contains(text, words))
+            carrying = sum(1 for text in texts[g] if _carries(text, words, rarity))
             if carrying:
                 share[g] = carrying / len(texts[g])
-        own = [g for g in share if quote.article_id in articles[g]]
-        candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
         if not share:
             continue
+        own = [g for g in share if quote.article_id in articles[g]]
+        candidates = own if own else [g for g in share if _fits_alone(quote, words, speakers[g])]
+        leader = _clear_leader(share, own)
+        if leader is not None and _speaker_fits(quote, speakers[leader]):
+            candidates = [leader]
         if not candidates:
             top = max(share.values())
             leaders = [g for g in share if share[g] == top]
@@ -73,6 +92,46 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
         if len({words for _, words in found}) >= 2:
             attached[g].extend(quote for quote, _ in found)
     return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+def _pieces_of_grouped(
+    groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote], grouped: set[str]
+) -> list[tuple[int, Quote]]:
+    """Statement quotes outside every group that are pieces of one utterance with a piece one group holds."""
+    utterance = {q.id: (q.article_id, q.utterance) for q in quotes}
+    holders: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for g, group in enumerate(groups):
+        for r in group:
+            for q in r.quote_ids:
+                if q in utterance:
+                    holders[utterance[q]].add(g)
+    found = []
+    for quote in quotes:
+        owners = holders.get((quote.article_id, quote.utterance), set())
+        if quote.id not in grouped and quote.kind == "statement" and len(owners) == 1:
+            found.append((next(iter(owners)), quote))
+    return found
+
+
+def _clear_leader(share: dict[int, float], own: Sequence[int]) -> int | None:
+    """A group most of whose renderings carry the phrase, where the article's own groups barely do.
+
+    An article that quotes someone's attribution ("a senior official with direct knowledge") runs on into the
+    statement, or quotes a long passage that ends with a line of the next statement, is in a group that carries
+    the phrase by accident; the statement the phrase is from is the group whose renderings nearly all carry it.
+    """
+    if not own:
+        return None
+    top = max(share.values())
+    leaders = [g for g in share if share[g] == top]
+    best_own = max(share[g] for g in own)
+    if len(leaders) != 1 or leaders[0] in own or top < _LEADING_SHARE or top < 2 * best_own:
+        return None
+    return leaders[0]
+
+
+def _carries(text: Sequence[str], words: Sequence[str], rarity: bytes) -> bool:
+    return _contains(text, words) or bool(rarity) and reordered_window(words, rarity, text) is not None
 
 
 def _contains(text: Sequence[str], words: Sequence[str]) -> bool:

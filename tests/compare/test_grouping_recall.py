@@ -1,0 +1,154 @@
+"""Renderings that real pages print and grouping must not lose: variants of short lines, quotes that run on,
+reordered words, parts of one split quote, phrases lifted from a statement. Invented outlets and statements."""
+
+from __future__ import annotations
+
+from quotediff.compare.match import Rendering, group_renderings, renderings_of
+from quotediff.compare.phrases import attach_phrases
+from quotediff.model import Attribution, Quote
+
+SPEAKER = Attribution(speaker_resolved="Mara Kell", speaker_kind="named")
+HARBOUR = "For heaven's sake, this old harbour cannot stay closed"
+FUTURE = (
+    "We will build a different harbour, a brighter harbour rooted in trust and in work, of safety and of pride"
+)
+BOILING = "The age of the quiet tide has ended; the age of the roaring flood has begun"
+AIR = "The docks are flooded, the cranes are silent, and the level of neglect by the port board is a disgrace"
+
+
+def article(
+    article_id: str, *texts: str, utterances: tuple[int, ...] | None = None, speaker: Attribution = SPEAKER
+) -> tuple[list[Quote], str]:
+    """Quotes (by Mara Kell) laid out in a made-up article, each in its own paragraph unless utterances join them."""
+    parts, quotes, offset = [], [], 0
+    for n, text in enumerate(texts, 1):
+        utterance = utterances[n - 1] if utterances else n
+        joined = utterances is not None and n > 1 and utterances[n - 2] == utterance
+        prefix = ", Kell said. “" if joined else ("\n\n“" if parts else "“")
+        offset += len(prefix)
+        quotes.append(
+            Quote(f"{article_id}:q{n}", article_id, text, offset, offset + len(text), "“”", speaker, utterance)
+        )
+        parts.append(prefix + text + "”")
+        offset += len(text) + 1
+    return quotes, "".join(parts)
+
+
+def renderings(*articles: tuple[list[Quote], str]) -> list[Rendering]:
+    quotes = [q for qs, _ in articles for q in qs]
+    return renderings_of(quotes, {qs[0].article_id: text for qs, text in articles})
+
+
+def groups(*articles: tuple[list[Quote], str]) -> list[set[str]]:
+    return [{q for r in g for q in r.quote_ids} for g in group_renderings(renderings(*articles))]
+
+
+def group_of(found: list[set[str]], quote_id: str) -> set[str]:
+    return next((g for g in found if quote_id in g), set())
+
+
+def test_a_barely_longer_variant_of_a_short_line_joins_it() -> None:
+    # "(Kell)" inserted makes the line one word longer than the 9-word backbone: a variant, not another quote.
+    # The fragments put in another person's mouth fit the 9-word line but not the longer variant, so the line
+    # stays the backbone; the variant must still be found in it.
+    hale = Attribution(speaker_resolved="Tom Hale", speaker_kind="named")
+    found = groups(
+        *(article(a, HARBOUR) for a in "abcde"),
+        *(article(a, "this old harbour cannot stay closed", speaker=hale) for a in "fgk"),
+        article("h", HARBOUR.replace("old harbour", "old harbour (Kell)")),
+        article("i", FUTURE + ". " + HARBOUR),
+        article("j", FUTURE),
+    )
+    assert {"a:q1", "b:q1", "h:q1"} <= group_of(found, "a:q1")
+    assert {"i:q1", "j:q1"} <= group_of(found, "j:q1")
+
+
+def test_a_quote_running_on_from_a_statement_joins_its_group() -> None:
+    # a quotes the line before BOILING with it, i runs BOILING on into AIR: the backbone is a's quote, which i
+    # does not carry; i carries BOILING whole, so it renders BOILING (and AIR, with d).
+    terrify = "The storm is here. It is frightening. And it is only the start"
+    found = groups(
+        article("a", terrify + ". " + BOILING),
+        *(article(a, terrify) for a in "tu"),
+        *(article(a, BOILING.replace("; the", ", the")) for a in "bcf"),
+        article("d", AIR),
+        article("i", BOILING + ". " + AIR),
+    )
+    assert {"b:q1", "c:q1", "i:q1"} <= group_of(found, "b:q1")
+    assert {"d:q1", "i:q1"} <= group_of(found, "d:q1")
+
+
+def test_a_phrase_goes_to_the_statement_whose_renderings_carry_it() -> None:
+    # Article e quotes the port board's "level of neglect" passage (group 2, whose run-on rendering in x ends on
+    # the line) and lifts "not a press conference" from Kell's line: the phrase is the line's (group 1).
+    line = "The tide is here; I need tugboats, not a press conference"
+    rs = renderings(
+        *(article(a, line) for a in "abc"),
+        article("x", "the level of neglect by the port board is a disgrace. " + line),
+        article("e", "the level of neglect by the port board is a disgrace"),
+    )
+    by_article = {r.article_id: r for r in rs}
+    phrase = Quote("e:q9", "e", "not a press conference", 500, 522, "“”", SPEAKER, 9)
+    also = attach_phrases([[by_article[a] for a in "abc"], [by_article["x"], by_article["e"]]], [phrase])
+    assert also == [("e:q9",), ()]
+
+
+def test_a_part_only_quoted_beside_the_rest_of_its_statement_stays_in_its_group() -> None:
+    # The first sentence is quoted on its own only by b, which quotes the second sentence too (in the next
+    # paragraph): it is the first part of one statement, not a statement of its own.
+    first = "We hold that the old charter of the harbour board must be set aside"
+    second = "It is time to heed the charter and return the question of the docks to the elected council"
+    found = groups(
+        article("a", first + " … " + second),
+        article("b", first, second),
+        *(article(x, second) for x in "cd"),
+    )
+    assert group_of(found, "b:q1") == {"a:q1", "b:q1", "b:q2", "c:q1", "d:q1"}
+
+
+def test_statements_several_outlets_quote_apart_stay_apart() -> None:
+    # Two outlets quote both lines in one quote; three quote each line on its own: two statements.
+    first = "The storm is here. It is frightening. And it is only the start"
+    found = groups(
+        *(article(x, first + ". " + BOILING) for x in "ab"),
+        *(article(x, first, BOILING) for x in "cde"),
+    )
+    assert "c:q2" not in group_of(found, "c:q1")
+    assert {"a:q1", "c:q1", "d:q1", "e:q1"} <= group_of(found, "c:q1")
+
+
+LIFT = "The fight is here; I need ammunition, not a lift"
+
+
+def test_a_line_turned_around_joins_its_statement() -> None:
+    found = groups(
+        *(article(x, LIFT) for x in "abc"),
+        article("d", "I don't need a lift, I need ammunition"),
+    )
+    assert group_of(found, "a:q1") == {"a:q1", "b:q1", "c:q1", "d:q1"}
+
+
+def test_the_same_words_with_the_negation_dropped_or_shuffled_loosely_stay_apart() -> None:
+    found = groups(
+        *(article(x, LIFT) for x in "abc"),
+        article("d", "I need a lift and some ammunition"),  # no negation: another line
+        article("e", "The ammunition is here, and a lift is what I need for the fight"),  # too spread out
+    )
+    assert group_of(found, "a:q1") == {"a:q1", "b:q1", "c:q1"}
+
+
+def test_a_headline_turning_the_line_around_is_quoted_in_part() -> None:
+    rs = renderings(*(article(x, LIFT) for x in "abc"))
+    headline = Quote("d:q1", "d", "I Don't Need a Lift, I Need Ammunition", 0, 38, "“”", Attribution(), 1, "scare")
+    assert attach_phrases([rs], [headline]) == [("d:q1",)]
+
+
+def test_the_other_piece_of_a_split_quote_is_reported_with_the_statement() -> None:
+    # “Number one, I'm not backing down on the port,” Kell said. “The fact is…”: b's first piece matches nothing
+    # on its own (it adds words before the line), yet it is the same utterance as b's grouped piece.
+    fact = "The fact of the matter is, I was expressing the anger I felt about the way the board treats the docks"
+    a = article("a", "I am not backing down on the port. " + fact)
+    b = article("b", "Number one, I am not backing down on the port", fact, utterances=(1, 1))
+    rs = renderings(a, b)
+    grouped = [[r for r in rs if r.quote_ids != ("b:q1",)]]
+    assert attach_phrases(grouped, a[0] + b[0]) == [("b:q1",)]
