@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
@@ -158,8 +159,17 @@ def _word_count(r: Rendering) -> int:
 
 
 def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], reference: str) -> Rendering:
-    def earliest(r: Rendering) -> tuple[str, int, str]:
-        return date_key(by_id[r.article_id]), -_word_count(r), r.article_id
+    # Among renderings of one date (or none: many pages carry no date), the wording most outlets print verbatim,
+    # if it is about as long as the longest, goes before a longer one a single outlet printed ("this man (Putin)
+    # cannot remain in power"): the reference should be the wording the outlets agree on.
+    support = Counter(r.word_norms for r in members)
+    full = 0.75 * max(_word_count(r) for r in members)
+
+    def agreed(r: Rendering) -> int:
+        return support[r.word_norms] if _word_count(r) >= full else 0
+
+    def earliest(r: Rendering) -> tuple[str, int, int, str]:
+        return date_key(by_id[r.article_id]), -agreed(r), -_word_count(r), r.article_id
 
     def longest(r: Rendering) -> tuple[int, str, str]:
         return -_word_count(r), date_key(by_id[r.article_id]), r.article_id

@@ -319,3 +319,20 @@ def test_a_rendering_that_runs_on_into_narration_is_not_the_reference() -> None:
     assert run_on.diff.verdict == "extended"
     fragments = [m for m in group.members if m.article_id in ("valley-times", "north-gazette")]
     assert all(m.diff.verdict == "fragment" for m in fragments)
+
+
+def test_undated_reference_is_the_wording_outlets_agree_on(tmp_path: Path) -> None:
+    sentence = "the port will stay open for as long as it takes, whatever the weather does"
+    pages = {
+        "north-gazette.txt": f"Harbour master Ilse Vell said “{sentence}.”",
+        "quay-post.txt": f"Ilse Vell told reporters “{sentence}.”",
+        "river-daily.txt": f"Vell said “{sentence.replace('the port', 'the port (Rotterdam)')}.”",
+        "coast-wire.txt": f"“{sentence.capitalize()},” Vell said.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(f"Port stays open\n\n{text} The storm passed on Tuesday.\n", encoding="utf-8")
+    comparison = compare_paths([str(tmp_path)], CompareOptions())
+    (group,) = comparison.groups
+    assert group.members[0].article_id != "river-daily"  # the one longer variant is not the reference
+    variant = next(m for m in group.members if m.article_id == "river-daily")
+    assert any("Rotterdam" in e.variant for e in variant.diff.edits)
