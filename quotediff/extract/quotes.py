@@ -72,41 +72,53 @@ class _Open:
     end: int  # offset after it
 
 
+# Invisible format characters (bidi marks, zero-width spaces) that pages leave around marks read as spaces.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
 
+def _glued_opener(mark: str, before: str, after: str) -> bool:
+    """A double mark typed without its space (``said,“Look``, ``Clinton:"We``, ``here."We``) opens a quote when no
+    quote is open: nothing is left for it to close."""
+    if mark not in '"“':
+        return False
+    return (before in ",:;" and after.isalnum()) or (before in ".!?" and after.isupper())
+
+
 def _scan_paragraph(
     text: str, start: int, end: int, options: ExtractOptions
-) -> tuple[list[tuple[int, int, int, int, str]], _Open | None]:
-    """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open."""
+) -> tuple[list[tuple[int, int, int, int, str]], _Open | None, list[tuple[int, int, int, int, str]]]:
+    """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open; the quotes
+    closed directly inside it."""
     found: list[tuple[int, int, int, int, str]] = []
     stack: list[_Open] = []
+    # quotes closed directly inside the bottom open quote: if that one is dropped as an apostrophe at the end
+    # (Sophie in 't Veld said "It's a risk"), they are top-level quotes after all
+    children: list[tuple[int, int, int, int, str]] = []
     for match in _MARK_RE.finditer(text, start, end):
         i = match.start()
         mark = '"' if match.end() - i == 2 else text[i]
         before = text[i - 1] if i > start else " "
         after = text[match.end()] if match.end() < end else " "
+        before = " " if before in _INVISIBLE else before
+        after = " " if after in _INVISIBLE else after
         if mark in "’'" and before.isalnum() and after.isalpha():
             continue  # an apostrophe inside a word: Pakistan’s, don't
         # a mark before "<" or ">" belongs to markup left in the text (tweet-date="…">), never opens a quote
         left = not _is_space(after) and after not in "<>" and (_is_space(before) or before in _OPEN_BEFORE)
+        left = left or (not stack and _glued_opener(mark, before, after))
         right = not _is_space(before) and (_is_space(after) or after in _CLOSE_AFTER)
         if stack and (right or not left or mark in "»›”"):
             depth = _closing_depth(stack, mark, right)
             if depth is not None:
                 opened = stack[depth]
                 del stack[depth:]
-                if not stack:
-                    found.append(
-                        (
-                            opened.pos,
-                            opened.end,
-                            i,
-                            match.end(),
-                            text[opened.pos : opened.end] + match.group(),
-                        )
-                    )
+                if len(stack) <= 1:
+                    quote = (opened.pos, opened.end, i, match.end(), text[opened.pos : opened.end] + match.group())
+                    (children if stack else found).append(quote)
                 continue
         if mark == "'" and not options.straight_single:
             continue
@@ -135,8 +147,10 @@ def _scan_paragraph(
                     close -= 1
                 found.append((opened.pos, opened.end, close, close, text[opened.pos : opened.end]))
             if len(stack) < 4:
+                if not stack:
+                    children = []
                 stack.append(_Open(mark, i, match.end()))
-    return found, (stack[0] if stack else None)
+    return found, (stack[0] if stack else None), (children if stack else [])
 
 
 def _same_kind(opened: str, mark: str) -> bool:
@@ -233,17 +247,9 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
             sites.append(QuoteSite(s, e, s, e, p_start, p_end, "transcript", continues=False))
             carried = None
             continue
-        closed, left_open = _scan_paragraph(text, p_start, p_end, options)
-        for open_pos, open_end, close_pos, close_end, marks in closed:
-            cont = carried is not None and open_pos == p_start
-            if close_pos - open_end > options.max_chars:
-                continue
-            # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
-            s, e = _trim(text, open_end, close_pos)
-            if s == e:
-                s, e = open_end, close_pos
-            unclosed = close_end == close_pos  # ended where the next quote opens
-            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont, unclosed))
+        closed, left_open, inside = _scan_paragraph(text, p_start, p_end, options)
+        sites.extend(_closed_sites(text, (p_start, p_end), closed, carried is not None, options))
+        if closed:
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -257,9 +263,35 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
                     cont = carried is not None and left_open.pos == p_start
                     marks = text[left_open.pos : left_open.end]
                     sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, marks, cont, not reopened))
+            else:
+                sites.extend(_closed_sites(text, (p_start, p_end), inside, False, options))
             carried = left_open if reopened else None
         else:
             carried = None
+    return sites
+
+
+def _closed_sites(
+    text: str,
+    para: tuple[int, int],
+    closed: list[tuple[int, int, int, int, str]],
+    carried: bool,
+    options: ExtractOptions,
+) -> list[QuoteSite]:
+    """Sites for the closed quotes of one paragraph; the first continues a carried quote when it opens the
+    paragraph."""
+    sites: list[QuoteSite] = []
+    for open_pos, open_end, close_pos, close_end, marks in closed:
+        cont = carried and open_pos == para[0]
+        carried = False
+        if close_pos - open_end > options.max_chars:
+            continue
+        # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
+        s, e = _trim(text, open_end, close_pos)
+        if s == e:
+            s, e = open_end, close_pos
+        unclosed = close_end == close_pos  # ended where the next quote opens
+        sites.append(QuoteSite(s, e, open_pos, close_end, para[0], para[1], marks, cont, unclosed))
     return sites
 
 

@@ -143,3 +143,32 @@ def test_stray_marks_do_not_crash() -> None:
     for text in ('"', "“", "”", "«", "»", "'", '""', "“”", "a ” b “ c", "« »", "\"'\"'", "“‘”’"):
         for quote in extract_quotes(_article(text)):
             assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("The mayor said,“We will open the port on Monday.”", "We will open the port on Monday."),
+        ('Harbour master Ilse Brandt:"The cranes stay idle until the vote."', "The cranes stay idle until the vote."),
+        ('One docker was angry."Nobody asked us about the new shifts."', "Nobody asked us about the new shifts."),
+    ],
+)
+def test_a_mark_typed_without_its_space_still_opens_a_quote(text: str, inner: str) -> None:
+    assert _texts(text) == [inner]
+
+
+def test_a_glued_mark_still_closes_an_open_quote() -> None:
+    text = "“We will open the port,”she said, “on Monday.”"
+    assert _texts(text) == ["We will open the port,", "on Monday."]
+
+
+def test_quotes_after_a_stray_single_mark_are_not_lost() -> None:
+    # the mark of "in 't Hof" opens nothing; the quotes after it in the paragraph are the paragraph's own
+    text = 'Says Jan in \'t Hof, a councillor in Delft: "The port stays open." And "the ferries will run on time."'
+    assert _texts(text) == ["The port stays open.", "the ferries will run on time."]
+
+
+def test_invisible_format_characters_before_a_mark_read_as_spaces() -> None:
+    text = "Readers wrote back.\n\n\u202a”We trust the harbour board to keep the port open!!” posted Mia Lind."
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["We trust the harbour board to keep the port open!!"]
