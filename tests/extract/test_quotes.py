@@ -172,3 +172,44 @@ def test_invisible_format_characters_before_a_mark_read_as_spaces() -> None:
     text = "Readers wrote back.\n\n\u202a”We trust the harbour board to keep the port open!!” posted Mia Lind."
     quotes = extract_quotes(_article(text))
     assert [q.text for q in quotes] == ["We trust the harbour board to keep the port open!!"]
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in extract_quotes(_article(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a title keeps its small words in lower case, whatever verb the sentence has
+        ("Ana Ruiz, who starred in “Tides of the North Sea,” posted the clip on Friday.", "Tides of the North Sea,"),
+        (
+            "The mayor said on “Morning Talk with Lisa Moreau” that the port stays open.",
+            "Morning Talk with Lisa Moreau",
+        ),
+        (
+            "Her memoir, “Harbour Lights: A Life on the Docks of Brest,” sold well.",
+            "Harbour Lights: A Life on the Docks of Brest,",
+        ),
+        # a headline credited to its author, in a digest of links
+        (
+            'DOCKS—"Port of Brest to stay open through the winter," by the Courier\'s Ana Ruiz: "The port…"',
+            "Port of Brest to stay open through the winter,",
+        ),
+    ],
+)
+def test_titles_of_works_and_credited_headlines_are_not_statements(text: str, title: str) -> None:
+    assert (title, "scare") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lind: Brest Port ‘Will Stay Open Through The Winter.’\n\nThe mayor spoke on Monday.",  # a headline
+        "Lind told reporters: “The Port Will Stay Open Through The Winter.”",
+        "She said “What a Day for the Port!” and left.",
+        "“The port of Brest stays open,” by all accounts, said the mayor.",  # "by" without an author
+    ],
+)
+def test_title_case_statements_in_headlines_stay_statements(text: str) -> None:
+    assert [kind for _, kind in _kinds(text)][:1] == ["statement"]
