@@ -131,6 +131,9 @@ def _scan_paragraph(
         if left or padded or (mark in _ALWAYS_OPEN and not right) or (mark in "«»" and _is_space(after) and not right):
             if mark in "»”" and stack and not padded:
                 continue
+            if stack and stack[-1].end == i and stack[-1].mark == mark and mark in '"“':
+                stack[-1].end = match.end()  # a doubled opener (platform: ““Radical …”) is one mark
+                continue
             if (
                 len(stack) == 1
                 and _same_kind(stack[0].mark, mark)
@@ -291,8 +294,61 @@ def _closed_sites(
         if s == e:
             s, e = open_end, close_pos
         unclosed = close_end == close_pos  # ended where the next quote opens
+        if not text[para[0] : open_pos].strip() and not text[close_end : para[1]].strip():
+            credit = _CREDIT_RE.search(text, s, e)
+            if credit is not None and _is_credit(text, credit.start(), credit.group(1)):
+                # the quote's speaker inside its marks, as a pull quote credits it: "… it. Bill Clinton."
+                e = close_end = _trim(text, s, credit.start())[1]
         sites.append(QuoteSite(s, e, open_pos, close_end, para[0], para[1], marks, cont, unclosed))
     return sites
+
+
+# The last sentence of a paragraph-long quote that is its speaker's name (and role), with the closing mark after
+# it: a pull quote whose credit line ran into the quote ("… the bomb. Donald Trump." / "… tax cuts. Dean Baker,
+# Center for Economic and Policy Research.").
+_CREDIT_RE = re.compile(r"(?<=[.”\"])\s+([A-Z][^.!?”\"]*(?:\.[^\s.!?”\"][^.!?”\"]*)*)\.?$")
+# A stop after one of these is an abbreviation, not a sentence end: "Sen. Ted Cruz", "St. Anselm's", "U.S. Army".
+_ABBREVIATION_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|\b[a-z])\.$")
+_PRONOUNS = frozenset("i we you he she they it me us him her them".split())
+_CREDIT_WORD_RE = re.compile(r"[\w'’.&-]+")
+# Lower-case words a credit's head may hold before the name or as its role: "Former NAACP president Ben Jealous".
+_CREDIT_ROLES = frozenset(
+    "president member official aide spokesman spokeswoman spokesperson strategist adviser advisor director chair"
+    " chairman chairwoman senator secretary of for the and at".split()
+)
+
+
+def _credited(text: str, site: QuoteSite, result: SiteResult) -> SiteResult:
+    """A quote cut before its credit line ("… it. Bill Clinton.") has the credited name for its speaker."""
+    if site.unclosed or site.close_end != site.end or site.marks in ("blockquote", "transcript"):
+        return result
+    match = _CREDIT_HEAD_RE.match(text, site.end, site.para_end)
+    if match is None:
+        return result
+    head = Span(match.start(1), match.end(1), match.group(1))
+    role = match.group(1).split()[-1].lower() in _CREDIT_ROLES  # "Republican National Committee member"
+    attribution = replace(
+        result.attribution, speaker=head, speaker_resolved=head.text, speaker_kind="anonymous" if role else "named"
+    )
+    return SiteResult(attribution, result.kind, result.utterance)
+
+
+_CREDIT_HEAD_RE = re.compile(r"\s+([^,\n\"”]*[^,.\s\"”])")
+
+
+def _is_credit(text: str, start: int, tail: str) -> bool:
+    if _ABBREVIATION_RE.search(text, max(0, start - 5), start):
+        return False
+    head, _, role = tail.partition(",")
+    words = _CREDIT_WORD_RE.findall(head)
+    role_words = _CREDIT_WORD_RE.findall(role)
+    if not 2 <= len(words) <= 7 or len(role_words) > 8 or any(w.lower() in _PRONOUNS for w in words + role_words):
+        return False
+    if any(not word[:1].isupper() and word.lower() not in _CREDIT_ROLES for word in words):
+        return False
+    # a name (two capitalised words in a row) or a role at the end: "… Republican National Committee member"
+    pairs = any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:], strict=False))
+    return pairs or words[-1].lower() in _CREDIT_ROLES
 
 
 def _fully_marked(text: str, start: int, end: int) -> bool:
@@ -334,6 +390,8 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
         if result.kind == "statement" and result.utterance not in shared and _names_a_work(reading, site):
             result = SiteResult(Attribution(speaker_kind="none"), "scare", result.utterance)
+        elif result.attribution.speaker is None and result.kind == "statement":
+            result = _credited(reading, site, result)
         quotes.append(
             Quote(
                 id=f"{article.id}:q{n}",

@@ -213,3 +213,37 @@ def test_titles_of_works_and_credited_headlines_are_not_statements(text: str, ti
 )
 def test_title_case_statements_in_headlines_stay_statements(text: str) -> None:
     assert [kind for _, kind in _kinds(text)][:1] == ["statement"]
+
+
+def test_a_doubled_opening_mark_opens_one_quote() -> None:
+    assert _texts("The platform reads: ““The port of Brest shall stay open to all ships.”") == [
+        "The port of Brest shall stay open to all ships."
+    ]
+
+
+def test_a_pull_quote_credit_inside_the_marks_is_its_speaker_not_its_words() -> None:
+    text = (
+        "Dockers and the board disagree.\n\n"
+        '"The port will stay open through the winter. We owe that to the town.\nIlse Brandt, harbour master."\n\n'
+        "The board meets on Monday."
+    )
+    (quote,) = extract_quotes(_article(text))
+    assert quote.text == "The port will stay open through the winter. We owe that to the town."
+    speaker = quote.attribution.speaker
+    assert speaker is not None and speaker.text == "Ilse Brandt" and text[speaker.start : speaker.end] == "Ilse Brandt"
+    assert quote.attribution.speaker_kind == "named"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last sentence names someone but the quote does not fill its paragraph
+        "The mayor told the crowd: “Only one person can fix the port. I believe that person is Sen. Ana Ruiz.”",
+        "He smiled and said: “Thanks for coming. Merry Christmas.”",
+        # a whole-paragraph quote whose last sentence is the answer to a question
+        '"Who can keep the port open? We can. And who else knows that? Ilse Brandt."',
+    ],
+)
+def test_a_name_ending_a_quote_is_part_of_it_unless_it_is_a_credit_line(text: str) -> None:
+    (quote,) = extract_quotes(_article(text))
+    assert quote.text.endswith(("Ana Ruiz.", "Merry Christmas.", "Ilse Brandt."))
