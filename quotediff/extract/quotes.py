@@ -446,23 +446,24 @@ def _names_a_work(text: str, site: QuoteSite) -> bool:
     comma = inner.endswith(",") or text.startswith(",", site.close_end)
     if comma and _BY_AUTHOR_RE.match(text, site.close_end):
         return True
-    if inner.endswith(("!", "?")):
-        return False  # an exclamation or a question: "What a Super Tuesday!"
+    # an exclamation or a question is no title ("What a Super Tuesday!"); nor is a long quote (cheap checks first)
+    if len(inner) > 160 or not inner[:1].isupper() or inner.endswith(("!", "?")):
+        return False
     inner = inner.rstrip(".,;:")
     words = _TITLE_WORD_RE.findall(inner)
-    if not 2 <= len(words) <= 14 or inner.isupper() or _SENTENCE_IN_RE.search(inner):
+    if not 2 <= len(words) <= 14 or inner.isupper():
+        return False
+    # every word capitalised but the small ones, and at least two capitals (a name is not one word)
+    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    small = sum(1 for word in words[1:] if word in _TITLE_SMALL)
+    if capitals + small != len(words) or capitals < 2 or _SENTENCE_IN_RE.search(inner):
         return False
     lead = max(site.para_start, site.open_start - 60)
     if _SAYS_BEFORE_RE.search(text, lead, site.open_start) and not _PREPOSITION_BEFORE_RE.search(
         text, lead, site.open_start
     ):
         return False
-    if _headline(text, site.para_start, site.para_end):
-        return False  # in a headline every word is capitalised, a quoted statement too
-    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
-    small = sum(1 for word in words[1:] if word in _TITLE_SMALL)
-    # every word capitalised but the small ones, and at least two capitals (a name is not one word)
-    return words[0][:1].isupper() and capitals + small == len(words) and capitals >= 2
+    return not _headline(text, site.para_start, site.para_end)  # in a headline every word is capitalised
 
 
 def _headline(text: str, start: int, end: int) -> bool:
