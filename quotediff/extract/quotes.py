@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from quotediff.extract.attribute import QuoteSite, attribute_sites
+from quotediff.extract.attribute import QuoteSite, SiteResult, attribute_sites
 from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import language_lexicon
@@ -72,41 +72,53 @@ class _Open:
     end: int  # offset after it
 
 
+# Invisible format characters (bidi marks, zero-width spaces) that pages leave around marks read as spaces.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
 
+def _glued_opener(mark: str, before: str, after: str) -> bool:
+    """A double mark typed without its space (``said,“Look``, ``Clinton:"We``, ``here."We``) opens a quote when no
+    quote is open: nothing is left for it to close."""
+    if mark not in '"“':
+        return False
+    return (before in ",:;" and after.isalnum()) or (before in ".!?" and after.isupper())
+
+
 def _scan_paragraph(
     text: str, start: int, end: int, options: ExtractOptions
-) -> tuple[list[tuple[int, int, int, int, str]], _Open | None]:
-    """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open."""
+) -> tuple[list[tuple[int, int, int, int, str]], _Open | None, list[tuple[int, int, int, int, str]]]:
+    """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open; the quotes
+    closed directly inside it."""
     found: list[tuple[int, int, int, int, str]] = []
     stack: list[_Open] = []
+    # quotes closed directly inside the bottom open quote: if that one is dropped as an apostrophe at the end
+    # (Sophie in 't Veld said "It's a risk"), they are top-level quotes after all
+    children: list[tuple[int, int, int, int, str]] = []
     for match in _MARK_RE.finditer(text, start, end):
         i = match.start()
         mark = '"' if match.end() - i == 2 else text[i]
         before = text[i - 1] if i > start else " "
         after = text[match.end()] if match.end() < end else " "
+        before = " " if before in _INVISIBLE else before
+        after = " " if after in _INVISIBLE else after
         if mark in "’'" and before.isalnum() and after.isalpha():
             continue  # an apostrophe inside a word: Pakistan’s, don't
         # a mark before "<" or ">" belongs to markup left in the text (tweet-date="…">), never opens a quote
         left = not _is_space(after) and after not in "<>" and (_is_space(before) or before in _OPEN_BEFORE)
+        left = left or (not stack and _glued_opener(mark, before, after))
         right = not _is_space(before) and (_is_space(after) or after in _CLOSE_AFTER)
         if stack and (right or not left or mark in "»›”"):
             depth = _closing_depth(stack, mark, right)
             if depth is not None:
                 opened = stack[depth]
                 del stack[depth:]
-                if not stack:
-                    found.append(
-                        (
-                            opened.pos,
-                            opened.end,
-                            i,
-                            match.end(),
-                            text[opened.pos : opened.end] + match.group(),
-                        )
-                    )
+                if len(stack) <= 1:
+                    quote = (opened.pos, opened.end, i, match.end(), text[opened.pos : opened.end] + match.group())
+                    (children if stack else found).append(quote)
                 continue
         if mark == "'" and not options.straight_single:
             continue
@@ -118,6 +130,9 @@ def _scan_paragraph(
         padded = mark in '"“”' and _is_space(after) and not right and _after_colon(text, start, i)
         if left or padded or (mark in _ALWAYS_OPEN and not right) or (mark in "«»" and _is_space(after) and not right):
             if mark in "»”" and stack and not padded:
+                continue
+            if stack and stack[-1].end == i and stack[-1].mark == mark and mark in '"“':
+                stack[-1].end = match.end()  # a doubled opener (platform: ““Radical …”) is one mark
                 continue
             if (
                 len(stack) == 1
@@ -135,8 +150,10 @@ def _scan_paragraph(
                     close -= 1
                 found.append((opened.pos, opened.end, close, close, text[opened.pos : opened.end]))
             if len(stack) < 4:
+                if not stack:
+                    children = []
                 stack.append(_Open(mark, i, match.end()))
-    return found, (stack[0] if stack else None)
+    return found, (stack[0] if stack else None), (children if stack else [])
 
 
 def _same_kind(opened: str, mark: str) -> bool:
@@ -233,17 +250,9 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
             sites.append(QuoteSite(s, e, s, e, p_start, p_end, "transcript", continues=False))
             carried = None
             continue
-        closed, left_open = _scan_paragraph(text, p_start, p_end, options)
-        for open_pos, open_end, close_pos, close_end, marks in closed:
-            cont = carried is not None and open_pos == p_start
-            if close_pos - open_end > options.max_chars:
-                continue
-            # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
-            s, e = _trim(text, open_end, close_pos)
-            if s == e:
-                s, e = open_end, close_pos
-            unclosed = close_end == close_pos  # ended where the next quote opens
-            sites.append(QuoteSite(s, e, open_pos, close_end, p_start, p_end, marks, cont, unclosed))
+        closed, left_open, inside = _scan_paragraph(text, p_start, p_end, options)
+        sites.extend(_closed_sites(text, (p_start, p_end), closed, carried is not None, options))
+        if closed:
             carried = None
         if left_open is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -257,10 +266,89 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
                     cont = carried is not None and left_open.pos == p_start
                     marks = text[left_open.pos : left_open.end]
                     sites.append(QuoteSite(s, e, left_open.pos, e, p_start, p_end, marks, cont, not reopened))
+            else:
+                sites.extend(_closed_sites(text, (p_start, p_end), inside, False, options))
             carried = left_open if reopened else None
         else:
             carried = None
     return sites
+
+
+def _closed_sites(
+    text: str,
+    para: tuple[int, int],
+    closed: list[tuple[int, int, int, int, str]],
+    carried: bool,
+    options: ExtractOptions,
+) -> list[QuoteSite]:
+    """Sites for the closed quotes of one paragraph; the first continues a carried quote when it opens the
+    paragraph."""
+    sites: list[QuoteSite] = []
+    for open_pos, open_end, close_pos, close_end, marks in closed:
+        cont = carried and open_pos == para[0]
+        carried = False
+        if close_pos - open_end > options.max_chars:
+            continue
+        # the padding inside « … » (French spacing, often a no-break space) is no part of the quote
+        s, e = _trim(text, open_end, close_pos)
+        if s == e:
+            s, e = open_end, close_pos
+        unclosed = close_end == close_pos  # ended where the next quote opens
+        if not text[para[0] : open_pos].strip() and not text[close_end : para[1]].strip():
+            credit = _CREDIT_RE.search(text, s, e)
+            if credit is not None and _is_credit(text, credit.start(), credit.group(1)):
+                # the quote's speaker inside its marks, as a pull quote credits it: "… it. Bill Clinton."
+                e = close_end = _trim(text, s, credit.start())[1]
+        sites.append(QuoteSite(s, e, open_pos, close_end, para[0], para[1], marks, cont, unclosed))
+    return sites
+
+
+# The last sentence of a paragraph-long quote that is its speaker's name (and role), with the closing mark after
+# it: a pull quote whose credit line ran into the quote ("… the bomb. Donald Trump." / "… tax cuts. Dean Baker,
+# Center for Economic and Policy Research.").
+_CREDIT_RE = re.compile(r"(?<=[.”\"])\s+([A-Z][^.!?”\"]*(?:\.[^\s.!?”\"][^.!?”\"]*)*)\.?$")
+# A stop after one of these is an abbreviation, not a sentence end: "Sen. Ted Cruz", "St. Anselm's", "U.S. Army".
+_ABBREVIATION_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|\b[a-z])\.$")
+_PRONOUNS = frozenset("i we you he she they it me us him her them".split())
+_CREDIT_WORD_RE = re.compile(r"[\w'’.&-]+")
+# Lower-case words a credit's head may hold before the name or as its role: "Former NAACP president Ben Jealous".
+_CREDIT_ROLES = frozenset(
+    "president member official aide spokesman spokeswoman spokesperson strategist adviser advisor director chair"
+    " chairman chairwoman senator secretary of for the and at".split()
+)
+
+
+def _credited(text: str, site: QuoteSite, result: SiteResult) -> SiteResult:
+    """A quote cut before its credit line ("… it. Bill Clinton.") has the credited name for its speaker."""
+    if site.unclosed or site.close_end != site.end or site.marks in ("blockquote", "transcript"):
+        return result
+    match = _CREDIT_HEAD_RE.match(text, site.end, site.para_end)
+    if match is None:
+        return result
+    head = Span(match.start(1), match.end(1), match.group(1))
+    role = match.group(1).split()[-1].lower() in _CREDIT_ROLES  # "Republican National Committee member"
+    attribution = replace(
+        result.attribution, speaker=head, speaker_resolved=head.text, speaker_kind="anonymous" if role else "named"
+    )
+    return SiteResult(attribution, result.kind, result.utterance)
+
+
+_CREDIT_HEAD_RE = re.compile(r"\s+([^,\n\"”]*[^,.\s\"”])")
+
+
+def _is_credit(text: str, start: int, tail: str) -> bool:
+    if _ABBREVIATION_RE.search(text, max(0, start - 5), start):
+        return False
+    head, _, role = tail.partition(",")
+    words = _CREDIT_WORD_RE.findall(head)
+    role_words = _CREDIT_WORD_RE.findall(role)
+    if not 2 <= len(words) <= 7 or len(role_words) > 8 or any(w.lower() in _PRONOUNS for w in words + role_words):
+        return False
+    if any(not word[:1].isupper() and word.lower() not in _CREDIT_ROLES for word in words):
+        return False
+    # a name (two capitalised words in a row) or a role at the end: "… Republican National Committee member"
+    pairs = any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:], strict=False))
+    return pairs or words[-1].lower() in _CREDIT_ROLES
 
 
 def _fully_marked(text: str, start: int, end: int) -> bool:
@@ -297,8 +385,13 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
     else:
         # another language: its own frames when the package has its lexicon, else speakers stay unknown
         results = attribute_in_language(reading, sites, language_lexicon(language), min_words=opts.min_words)
+    shared = _shared_utterances(results)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
+        if result.kind == "statement" and result.utterance not in shared and _names_a_work(reading, site):
+            result = SiteResult(Attribution(speaker_kind="none"), "scare", result.utterance)
+        elif result.attribution.speaker is None and result.kind == "statement":
+            result = _credited(reading, site, result)
         quotes.append(
             Quote(
                 id=f"{article.id}:q{n}",
@@ -314,6 +407,71 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
             )
         )
     return tuple(quotes)
+
+
+# Words a title leaves in lower case: "Guardians of the Galaxy", "The Lead with Jake Tapper", "Los Hijos de Trump".
+_TITLE_SMALL = frozenset(
+    "a an the and or nor but of in on at to for with from by over into as via vs de del la le les los las y und der"
+    " die das et".split()
+)
+_TITLE_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+# A sentence ends inside: a stop after a word longer than an abbreviation ("Mr. and Mrs. Khan" stays a name).
+_SENTENCE_IN_RE = re.compile(r"[a-z]{3,}[.?]\s|[!?]\s+[A-Z]")
+# "…," by Times' Ben Sisario: the quote is a headline credited to its author (not "“a disaster” by any measure").
+_BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][\w.]*(?:['’]s?)?(?:\s+[A-Z][\w.]*)*\s+[A-Z]")
+# Before a title-cased quote, a headline's speaker ("Trump: ‘I’m the Worst Thing …’") or speech verb ("Hollande
+# Says Trump ‘Makes You Want To Retch’") makes it a statement; a preposition before the mark ("said on “Meet the
+# Press”") makes it a title again.
+_SAYS_BEFORE_RE = re.compile(
+    r":\s*$|\b(?:[Ss]ays?|[Ss]aid|[Tt]ells|[Tt]old|[Ww]arns|[Ww]rites|[Ww]rote|[Tt]weets|[Tt]weeted|[Aa]sks)\b"
+)
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:on|in|of|to|for|at|from|with|the|a|an)\s*$", re.I)
+
+
+def _shared_utterances(results: list[SiteResult]) -> set[int]:
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for result in results:
+        (shared if result.utterance in seen else seen).add(result.utterance)
+    return shared
+
+
+def _names_a_work(text: str, site: QuoteSite) -> bool:
+    """A quote that is a title (“The Nightly Show with Larry Wilmore”, “Perfect Enough: Carly Fiorina and the
+    Reinvention of Hewlett-Packard”) or a headline credited to its author ("…," by Times' Ben Sisario), not a
+    statement, whatever verb the sentence has ("starred in “Guardians of the Galaxy,” posted the clip")."""
+    if site.marks in ("blockquote", "transcript") or site.continues:
+        return False
+    inner = text[site.start : site.end].rstrip()
+    comma = inner.endswith(",") or text.startswith(",", site.close_end)
+    if comma and _BY_AUTHOR_RE.match(text, site.close_end):
+        return True
+    # an exclamation or a question is no title ("What a Super Tuesday!"); nor is a long quote (cheap checks first)
+    if len(inner) > 160 or not inner[:1].isupper() or inner.endswith(("!", "?")):
+        return False
+    inner = inner.rstrip(".,;:")
+    words = _TITLE_WORD_RE.findall(inner)
+    if not 2 <= len(words) <= 14 or inner.isupper():
+        return False
+    # every word capitalised but the small ones, and at least two capitals (a name is not one word)
+    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    small = sum(1 for word in words[1:] if word in _TITLE_SMALL)
+    if capitals + small != len(words) or capitals < 2 or _SENTENCE_IN_RE.search(inner):
+        return False
+    lead = max(site.para_start, site.open_start - 60)
+    if _SAYS_BEFORE_RE.search(text, lead, site.open_start) and not _PREPOSITION_BEFORE_RE.search(
+        text, lead, site.open_start
+    ):
+        return False
+    return not _headline(text, site.para_start, site.para_end)  # in a headline every word is capitalised
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A short paragraph in title case: "Trump: Cruz Has ‘To Come a Long Way’ On Ethanol"."""
+    if end - start > 200:
+        return False
+    long_words = [word for word in _TITLE_WORD_RE.findall(text, start, end) if len(word) > 3]
+    return len(long_words) >= 3 and sum(1 for word in long_words if word[:1].isupper()) >= 0.8 * len(long_words)
 
 
 def _original(attribution: Attribution, text: str, reading: str) -> Attribution:

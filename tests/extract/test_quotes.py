@@ -143,3 +143,107 @@ def test_stray_marks_do_not_crash() -> None:
     for text in ('"', "“", "”", "«", "»", "'", '""', "“”", "a ” b “ c", "« »", "\"'\"'", "“‘”’"):
         for quote in extract_quotes(_article(text)):
             assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("The mayor said,“We will open the port on Monday.”", "We will open the port on Monday."),
+        ('Harbour master Ilse Brandt:"The cranes stay idle until the vote."', "The cranes stay idle until the vote."),
+        ('One docker was angry."Nobody asked us about the new shifts."', "Nobody asked us about the new shifts."),
+    ],
+)
+def test_a_mark_typed_without_its_space_still_opens_a_quote(text: str, inner: str) -> None:
+    assert _texts(text) == [inner]
+
+
+def test_a_glued_mark_still_closes_an_open_quote() -> None:
+    text = "“We will open the port,”she said, “on Monday.”"
+    assert _texts(text) == ["We will open the port,", "on Monday."]
+
+
+def test_quotes_after_a_stray_single_mark_are_not_lost() -> None:
+    # the mark of "in 't Hof" opens nothing; the quotes after it in the paragraph are the paragraph's own
+    text = 'Says Jan in \'t Hof, a councillor in Delft: "The port stays open." And "the ferries will run on time."'
+    assert _texts(text) == ["The port stays open.", "the ferries will run on time."]
+
+
+def test_invisible_format_characters_before_a_mark_read_as_spaces() -> None:
+    text = "Readers wrote back.\n\n\u202a”We trust the harbour board to keep the port open!!” posted Mia Lind."
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["We trust the harbour board to keep the port open!!"]
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in extract_quotes(_article(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a title keeps its small words in lower case, whatever verb the sentence has
+        ("Ana Ruiz, who starred in “Tides of the North Sea,” posted the clip on Friday.", "Tides of the North Sea,"),
+        (
+            "The mayor said on “Morning Talk with Lisa Moreau” that the port stays open.",
+            "Morning Talk with Lisa Moreau",
+        ),
+        (
+            "Her memoir, “Harbour Lights: A Life on the Docks of Brest,” sold well.",
+            "Harbour Lights: A Life on the Docks of Brest,",
+        ),
+        # a headline credited to its author, in a digest of links
+        (
+            'DOCKS—"Port of Brest to stay open through the winter," by the Courier\'s Ana Ruiz: "The port…"',
+            "Port of Brest to stay open through the winter,",
+        ),
+    ],
+)
+def test_titles_of_works_and_credited_headlines_are_not_statements(text: str, title: str) -> None:
+    assert (title, "scare") in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lind: Brest Port ‘Will Stay Open Through The Winter.’\n\nThe mayor spoke on Monday.",  # a headline
+        "Lind told reporters: “The Port Will Stay Open Through The Winter.”",
+        "She said “What a Day for the Port!” and left.",
+        "“The port of Brest stays open,” by all accounts, said the mayor.",  # "by" without an author
+    ],
+)
+def test_title_case_statements_in_headlines_stay_statements(text: str) -> None:
+    assert [kind for _, kind in _kinds(text)][:1] == ["statement"]
+
+
+def test_a_doubled_opening_mark_opens_one_quote() -> None:
+    assert _texts("The platform reads: ““The port of Brest shall stay open to all ships.”") == [
+        "The port of Brest shall stay open to all ships."
+    ]
+
+
+def test_a_pull_quote_credit_inside_the_marks_is_its_speaker_not_its_words() -> None:
+    text = (
+        "Dockers and the board disagree.\n\n"
+        '"The port will stay open through the winter. We owe that to the town.\nIlse Brandt, harbour master."\n\n'
+        "The board meets on Monday."
+    )
+    (quote,) = extract_quotes(_article(text))
+    assert quote.text == "The port will stay open through the winter. We owe that to the town."
+    speaker = quote.attribution.speaker
+    assert speaker is not None and speaker.text == "Ilse Brandt" and text[speaker.start : speaker.end] == "Ilse Brandt"
+    assert quote.attribution.speaker_kind == "named"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last sentence names someone but the quote does not fill its paragraph
+        "The mayor told the crowd: “Only one person can fix the port. I believe that person is Sen. Ana Ruiz.”",
+        "He smiled and said: “Thanks for coming. Merry Christmas.”",
+        # a whole-paragraph quote whose last sentence is the answer to a question
+        '"Who can keep the port open? We can. And who else knows that? Ilse Brandt."',
+    ],
+)
+def test_a_name_ending_a_quote_is_part_of_it_unless_it_is_a_credit_line(text: str) -> None:
+    (quote,) = extract_quotes(_article(text))
+    assert quote.text.endswith(("Ana Ruiz.", "Merry Christmas.", "Ilse Brandt."))
