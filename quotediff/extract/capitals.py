@@ -23,8 +23,14 @@ def in_headline(masked: str, pos: int) -> bool:
     capitalised and neither a capital nor a quote's title case tells a name or a title."""
     line_start = masked.rfind("\n", 0, pos) + 1
     line_end = masked.find("\n", pos)
-    words = [w for w in WORD_RE.findall(masked, line_start, line_end if line_end >= 0 else len(masked)) if len(w) > 3]
-    return len(words) >= 3 and all(map(is_cap, words))
+    significant = 0
+    for match in WORD_RE.finditer(masked, line_start, line_end if line_end >= 0 else len(masked)):
+        word = match.group()
+        if len(word) > 3:
+            if not is_cap(word):
+                return False  # prose: most lines stop at their first long word
+            significant += 1
+    return significant >= 3
 
 
 def fold_accents(word: str) -> str:
