@@ -37,7 +37,7 @@ from quotediff.extract.capitals import (
     plausible,
 )
 from quotediff.extract.discussed import frame_discussed
-from quotediff.extract.documents import document_sources, frame_quotes_as
+from quotediff.extract.documents import document_author, document_sources, frame_quotes_as
 from quotediff.extract.frames import (
     Frame,
     frame_after,
@@ -184,6 +184,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
+        if frame is not None:
+            frame = document_author(frame, masked, text, lex)
         own = frame is not None and (frame.verb is not None or frame.how in ("after", "label", "colon", "discussed"))
         if frame is None and site.continues and frames:
             frame = frames[-1]

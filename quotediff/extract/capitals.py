@@ -119,7 +119,8 @@ _MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
 
 def known_capitals(text: str) -> frozenset[str]:
     """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
-    return frozenset(_MID_SENTENCE_CAP_RE.findall(text))
+    words = _MID_SENTENCE_CAP_RE.findall(text)
+    return frozenset(words) | {w[:-2] for w in words if w.endswith(("’s", "'s"))}  # "Obama’s" knows "Obama"
 
 
 def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | None:

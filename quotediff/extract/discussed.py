@@ -22,7 +22,10 @@ _IS_A_LINE_RE = re.compile(
 _BY_RE = re.compile(r"\bby\s+")
 _OWNER_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\b")
 # before the quote: "Obama's “…” speech", "Obama’s “…” remark"
-_OWNER_BEFORE_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s*[“\"‘'«„]\s*$")
+_OWNER_BEFORE_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:(?:now|once|so-called|oft-quoted|infamous"
+    r"|famous|notorious|memorable|controversial|widely\s+quoted|much-quoted|viral|\w+ly)\s+){0,3}[“\"‘'«„]\s*$"
+)
 _NOUN_AFTER_RE = re.compile(
     r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
 )

@@ -113,3 +113,26 @@ def document_sources(masked: str, text: str, lo: int, hi: int) -> tuple[Span, ..
         if start is not None and all(t.text[:1].isalnum() for t in toks[start:k]):
             found.append(_span(text, toks[start].start, tok.end))
     return tuple(found)
+
+
+_AUTHOR_RE = re.compile(r"\b(?:written|authored|drafted|penned|signed|prepared)\s+by\s+")
+
+
+def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame:
+    """A document as the speaker, with its author named beside it: "The draft, which Politico reported was written
+    by Justice Samuel Alito, says that Roe was “…”" — Alito speaks, the draft is the source."""
+    speaker, verb = frame.speaker, frame.verb
+    if speaker is None or verb is None or verb.start <= speaker.end:
+        return frame
+    head = speaker.text.split()[-1].lower() if speaker.text.split() else ""
+    if head not in _DOCUMENT_WORDS and head not in ("draft", "opinion", "dissent", "essay", "op-ed", "column"):
+        return frame
+    match = _AUTHOR_RE.search(masked, speaker.end, verb.start)
+    if match is None:
+        return frame
+    toks = tokens(masked, match.end(), verb.start)
+    author = mention_after(toks, 0, text, lex, loose=True) if toks else None
+    if author is None or author.kind not in ("named", "anonymous"):
+        return frame
+    source = _span(text, speaker.start, speaker.end)
+    return Frame(author, verb, frame.lemma, frame.tone, frame.addressee, frame.how, (*frame.sources, source))

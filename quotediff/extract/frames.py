@@ -17,6 +17,7 @@ from quotediff.extract.mentions import Mention, clause_subject, mention_after, m
 from quotediff.extract.tokens import (
     ADVERBS,
     DETERMINERS,
+    LEADING_FUNCTION,
     PREPOSITIONS,
     QUOTE_MARKS,
     TIME_WORDS,
@@ -71,6 +72,8 @@ def _verb_at(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, str] | No
     verb = lex.verbs.get(low)
     if verb is None or not toks[i].text[:1].isalpha():
         return None
+    if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].text.lower() in ("of", "the", "and", "for"):
+        return None  # "Secretary of State Antony Blinken": part of a title or a name
     return 1, verb.lemma, verb.tone
 
 
@@ -226,7 +229,7 @@ _WORDS_WERE_RE = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
     r"|comment|comments|remarks?|verdict|statement|explanation|quotation|quote|line)"
-    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows)?\s*[:,]?|\s*:))\s*[“”\"‘'«„]?\s*$"
+    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows)?\s*[:,]?|\s*:|(?<=words)\s*,?))\s*[“”\"‘'«„]?\s*$"
 )
 
 _CLAIM_RE = re.compile(
@@ -239,6 +242,15 @@ _CLAIM_RE = re.compile(
 )
 
 
+def _without_opener(text: str, s: int, e: int) -> int:
+    """Where a possessive's name starts once a capitalised opener is skipped: "In Vell's words" names Vell."""
+    while True:
+        word = re.match(r"([A-Z][a-z]*)\s+", text[s:e])
+        if word is None or word.group(1).lower() not in LEADING_FUNCTION:
+            return s
+        s += word.end()
+
+
 def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
     """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
     matches = list(_CLAIM_RE.finditer(masked, lo, pos))
@@ -246,6 +258,7 @@ def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fram
     if match is None or has_speech_verb(masked, match.end(), pos, lex):
         return None
     s, e = match.span(1)
+    s = _without_opener(text, s, e)
     if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
     return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
@@ -257,6 +270,7 @@ def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:
     if match is None:
         return None
     s, e = match.span(1)
+    s = _without_opener(text, s, e)
     vs, ve = match.span(2)
     while ve > vs and (text[ve - 1] in ":," or text[ve - 1].isspace()):
         ve -= 1  # "Vell's words:": the colon is no part of the verb
@@ -289,11 +303,15 @@ def _in_prepositional_phrase(toks: list[Tok], first: int) -> bool:
     """Whether the mention starting at token ``first`` is the object of a preposition ("to Ukraine", "to Putin
     and the world")."""
     before = toks[first - 1].text.lower()
-    if before in PREPOSITIONS:
+    if before in _ADDRESSEE_PREPOSITIONS:
         return True
     if before in ("and", "or") and first >= 3:
-        return any(toks[k].text.lower() in PREPOSITIONS for k in range(max(0, first - 5), first - 1))
+        return any(toks[k].text.lower() in _ADDRESSEE_PREPOSITIONS for k in range(max(0, first - 5), first - 1))
     return False
+
+
+# Not "by" or "from": "an address by Putin:", "a message from Vell:" name the speaker.
+_ADDRESSEE_PREPOSITIONS = frozenset("to for at with toward towards against about over into on in".split())
 
 
 def frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
@@ -388,6 +406,14 @@ def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos
             continue  # "his weekend message", "a few questions": a noun
         addressee = _addressee(toks, i + used, lemma, text, lex)
         low = toks[i].text.lower()
+        if low.endswith("ing") and i >= 2 and toks[i - 1].text.lower() == "for":
+            # "Romney took Obama to task for saying “…”", "critics mocked Vell for calling …": the object speaks
+            k = i - 1
+            if k >= 2 and toks[k - 1].text.lower() == "task" and toks[k - 2].text.lower() == "to":
+                k -= 2
+            target = mention_before(toks, k, text, lex)
+            if target is not None and target.kind == "named":
+                return Frame(target, vs, lemma, tone, addressee, "before")
         if (
             low.endswith("ing")
             and i > 0

@@ -514,3 +514,38 @@ def test_quoting_clause_after_the_quote(text: str, speaker: str, source: str) ->
 def test_speaker_of_discussed_and_owned_quotes(text: str, speaker: str) -> None:
     a = _one(text)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the object of "took … to task for saying" is the one who said it
+        (
+            "Ilse Vell spoke on Monday. The mayor took Vell to task for saying “the port will stay open for good.”",
+            "Vell",
+        ),
+        # a document's author named beside it speaks; the document is the source
+        (
+            "The memo, which the paper reported was written by Ilse Vell and was first circulated in May, says that"
+            " the port is “open for as long as it takes.”",
+            "Ilse Vell",
+        ),
+        # an owner before the marks, a few adjectives, a speech noun after them
+        (
+            "Ilse Vell spoke again. It looked as if Vell’s now famous “the port stays open whatever happens” line"
+            " was forgotten.",
+            "Vell",
+        ),
+        ("Ilse Vell spoke on Monday. In Vell's words, “the port is staying open for good.”", "Vell"),
+        # "by" names the speaker before a colon; a capitalised "State" in a title is no verb
+        ("Here is the answer from a 2021 address by harbour master Ilse Vell: “The port stays open.”", "Ilse Vell"),
+    ],
+)
+def test_speaker_from_owners_authors_and_objects(text: str, speaker: str) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_a_capitalised_word_inside_a_title_is_no_verb() -> None:
+    a = _one("“The port stays open,” US Secretary of State Ilse Vell told reporters.")
+    assert a.verb is not None and a.verb.text == "told"
