@@ -23,8 +23,14 @@ _BY_RE = re.compile(r"\bby\s+")
 _OWNER_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\b")
 # before the quote: "Obama's “…” speech", "Obama’s “…” remark"
 _OWNER_BEFORE_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:(?:now|once|so-called|oft-quoted|infamous"
-    r"|famous|notorious|memorable|controversial|widely\s+quoted|much-quoted|viral|\w+ly)\s+){0,3}[“\"‘'«„]\s*$"
+    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:(?:now|once|so-called|oft-quoted|infamous|famous|renowned|notorious|memorable|controversial|viral"
+    r"|much-quoted|\w+ly|[A-Z][a-z]+\s+\d{1,2},?|\d{4})\s+){0,3}[“\"‘'«„]\s*$"
+)
+# after the quote: "‘Only America First’ – Trump's challenge to the world"
+_OWNER_AFTER_RE = re.compile(
+    r"\s*[,:]?\s*[—–-]\s*(?:[A-Z][\w.\-]*\s+){0,3}?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
+    r"(?:challenge|message|warning|vow|pledge|promise|call|words|plea|verdict|answer|reply|response|remark|speech)\b"
 )
 _NOUN_AFTER_RE = re.compile(
     r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
@@ -33,9 +39,16 @@ _NOUN_AFTER_RE = re.compile(
 
 def frame_discussed(masked: str, text: str, open_start: int, close_end: int, s_end: int, lex: Lexicon) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
-    before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 60), open_start + 1)
+    before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
         s, e = before.span(1)
+        kind = "pronoun" if text[s:e].lower() in ("his", "her", "their") else "named"
+        if kind == "named":
+            e -= 2  # the name without its "'s"
+        return Frame(Mention(s, e, text[s:e], kind), None, None, None, None, "discussed")
+    after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
+    if after is not None:
+        s, e = after.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     line = _IS_A_LINE_RE.match(masked, close_end, s_end)
     if line is None:
