@@ -36,8 +36,8 @@ from quotediff.extract.capitals import (
     known_capitals,
     plausible,
 )
-from quotediff.extract.discussed import frame_discussed
-from quotediff.extract.documents import document_author, document_sources, frame_quotes_as
+from quotediff.extract.discussed import frame_credit_line, frame_discussed
+from quotediff.extract.documents import document_author, document_sources, frame_quotes_as, is_document, quoting_parties
 from quotediff.extract.frames import (
     Frame,
     frame_after,
@@ -191,6 +191,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frames[-1]
             if frame is not None:
                 frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
+        if frame is None and starts_sentence and not WORD_RE.search(masked, site.close_end, site.para_end):
+            frame = frame_credit_line(masked, text, site.para_end, lex)  # "“…”\n\n— Vell, in a 2021 interview"
         if frame is None and starts_sentence:
             frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         headline = in_headline(masked, site.open_start)
@@ -354,9 +356,16 @@ def _attribution(
             lo = min(lo, sentence_start(masked, line_start, anchor.start))
         hi = max(hi, anchor.end)
     hedges, sources = hedges_and_sources(text, masked, lo, hi)
-    sources = _merge(sources, frame.sources + document_sources(masked, text, lo, hi))
-    if speaker is not None:  # "the statement read": the document speaks, it is no separate source
+    sources = _merge(
+        sources,
+        frame.sources
+        + document_sources(masked, text, lo, hi)
+        + quoting_parties(masked, text, s_start, site.open_start),
+    )
+    if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
+        if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement
+            sources = _merge(sources, (Span(speaker.start, speaker.end, speaker.text),))
     if anchors:
         # hedges belong to the attribution clause ("Lu reportedly told", "is alleged to have told") or to the
         # source ("a purported memo"); the outlet's distance from a document holds for the sentence

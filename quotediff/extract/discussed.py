@@ -11,6 +11,7 @@ from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, mention_after
 from quotediff.extract.tokens import tokens
+from quotediff.model import Span
 
 _LINE_NOUNS = r"(?:phrase|line|quote|quotation|remark|sentence|statement|slogan|words|comment|catchphrase|motto)"
 
@@ -64,3 +65,34 @@ def frame_discussed(masked: str, text: str, open_start: int, close_end: int, s_e
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     return None
+
+
+_CREDIT_RE = re.compile(r"[ \t]*[—–―-][ \t]*(?=[A-Za-z])")
+
+
+def frame_credit_line(masked: str, text: str, para_end: int, lex: Lexicon) -> Frame | None:
+    """A quote paragraph followed by a credit line, as epigraphs and pull quotes are printed: "“…”\\n\\n— Ukrainian
+    president Volodymyr Zelensky, in a quote cited in an Associated Press article"."""
+    start = para_end
+    while start < len(masked) and masked[start] in "\r\n":
+        start += 1
+    match = _CREDIT_RE.match(masked, start)
+    if match is None:
+        return None
+    line_end = masked.find("\n", match.end())
+    line_end = len(masked) if line_end < 0 else line_end
+    toks = tokens(masked, match.end(), line_end)
+    mention = mention_after(toks, 0, text, lex, loose=True) if toks else None
+    if mention is None or mention.kind == "pronoun":
+        return None
+    sources = tuple(
+        Span(m.start("doc"), m.end("doc"), text[m.start("doc") : m.end("doc")])
+        for m in _CREDIT_SOURCE_RE.finditer(masked, mention.end, line_end)
+    )
+    return Frame(mention, None, None, None, None, "after", sources)
+
+
+_CREDIT_SOURCE_RE = re.compile(
+    r"\b(?:in|from|by|to)\s+(?P<doc>(?:an?|the)\s+(?:[\w’'.-]+\s+){0,4}?(?:article|report|interview|statement|post"
+    r"|tweet|letter|memo|speech|op-ed|essay|column|book|broadcast|video))\b"
+)

@@ -20,6 +20,7 @@ _DOCUMENTS = (
     "memo|memos|memorandum|cable|cables|document|documents|report|letter|email|emails|e-mail|transcript|filing"
     "|minutes|notes|record|records|recording|statement|complaint|indictment|lawsuit|affidavit|deposition|dossier"
     "|file|files|diary|log|brief|briefing|ruling|judgment|leak|message|messages|text|texts|recording|readout"
+    "|reports|article|articles"
 )
 
 # "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"
@@ -81,6 +82,9 @@ def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
         s += 1
     while e > s and masked[e - 1].isspace():
         e -= 1
+    last = masked.rfind(" ", s, e) + 1
+    if last > s and masked[last:e].lower() in _LEAD_ADVERBS:  # "The Times likewise cites"
+        e = last - 1
     if s < e and len(masked[s:e].split()) <= 10:
         sources.append(_span(text, s, e))
     after = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
@@ -91,7 +95,7 @@ def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
 
 _DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))
 _REPORTS = frozenset("says say said shows show showed states stated notes noted records recorded reads read".split())
-_OPENERS = frozenset("the a an his her its their".split())
+_OPENERS = frozenset("the a an his her its their multiple several many some early".split())
 
 
 def document_sources(masked: str, text: str, lo: int, hi: int) -> tuple[Span, ...]:
@@ -136,3 +140,35 @@ def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame
         return frame
     source = _span(text, speaker.start, speaker.end)
     return Frame(author, verb, frame.lemma, frame.tone, frame.addressee, frame.how, (*frame.sources, source))
+
+
+def is_document(mention: str) -> bool:
+    """A mention whose head is a document: "the statement", "a leaked memo", "The draft"."""
+    words = mention.split()
+    return bool(words) and words[-1].lower() in _DOCUMENT_WORDS | {"draft", "opinion"}
+
+
+_QUOTING_VERB_RE = re.compile(r"\b(?:quotes|quoted|quoting|cites|cited|citing)\b")
+_LEAD_ADVERBS = frozenset("likewise also similarly meanwhile separately later earlier".split())
+
+
+def quoting_parties(masked: str, text: str, lo: int, pos: int) -> tuple[Span, ...]:
+    """Who passes the words on, named before the quote: "NDTV quotes an official saying Zelensky answered “…”",
+    "The Times of Israel likewise cites an official who …": the outlet is a cited source."""
+    window = masked[lo:pos]
+    if "quot" not in window and "cit" not in window:
+        return ()
+    found: list[Span] = []
+    for match in _QUOTING_VERB_RE.finditer(masked, lo, pos):
+        head = masked[lo : match.start()]
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("\n")) + 1
+        words = list(re.finditer(r"[\w’'.&-]+", masked[lo + cut : match.start()]))
+        while words and words[-1].group().lower() in _LEAD_ADVERBS:
+            words.pop()
+        if words and words[-1].group().lower() in ("is", "was", "were", "are", "be", "been", "being"):
+            continue  # "McCarthy is quoted as saying": the one quoted, not who quotes
+        if not words or len(words) > 6 or not words[0].group()[:1].isupper():
+            continue  # a subject that is a name or a document: "NDTV", "The Times of Israel", "The memo"
+        start, end = lo + cut + words[0].start(), lo + cut + words[-1].end()
+        found.append(_span(text, start, end))
+    return tuple(found)

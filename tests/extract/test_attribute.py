@@ -549,3 +549,45 @@ def test_speaker_from_owners_authors_and_objects(text: str, speaker: str) -> Non
 def test_a_capitalised_word_inside_a_title_is_no_verb() -> None:
     a = _one("“The port stays open,” US Secretary of State Ilse Vell told reporters.")
     assert a.verb is not None and a.verb.text == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a document as the speaker is also the source the words come from
+        (
+            "In a statement, a port spokesperson clarified the plan.\n\n“The port stays open,” the statement said.",
+            "the statement",
+        ),
+        # reports, not one document
+        (
+            "Multiple contemporaneous reports say officials offered Vell a boat and that she replied “I need"
+            " tugboats, not a rescue.”",
+            "Multiple contemporaneous reports",
+        ),
+        # an outlet passing the words on
+        (
+            "The Harbour Gazette likewise cites a senior port official who said Vell answered “I need tugboats, not"
+            " a rescue.”",
+            "The Harbour Gazette",
+        ),
+    ],
+)
+def test_cited_sources_on_real_page_shapes(text: str, source: str) -> None:
+    a = _attributions(text)[-1]
+    assert source in [s.text for s in a.sources]
+
+
+def test_a_credit_line_after_a_quote_paragraph_names_speaker_and_source() -> None:
+    text = (
+        "The line everyone quotes\n\n“I need tugboats, not a rescue.”\n\n— harbour master Ilse Vell, in a quote"
+        " cited in a Harbour Gazette article, May 3\n\nIt has been quoted ever since."
+    )
+    (quote,) = [q for q in extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))]
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "Ilse Vell"
+    assert [s.text for s in quote.attribution.sources] == ["a Harbour Gazette article"]
+
+
+def test_likely_is_a_hedge_of_the_attribution() -> None:
+    a = _one("Ilse Vell spoke on Monday. Vell likely told the mayor “the port will stay open for as long as it takes.”")
+    assert [h.text for h in a.hedges] == ["likely"]
