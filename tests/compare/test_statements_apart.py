@@ -67,3 +67,18 @@ def test_the_refrain_as_a_phrase_is_quoted_in_part_and_merges_nothing() -> None:
     holding = [g for g in groups if "delta:q1" in g.also_quoted]
     assert len(holding) == 1
     assert "delta:q1" not in {q for g in groups for q in quote_ids(g)}
+
+
+def test_the_passage_is_no_statement_s_reference() -> None:
+    # Undated pages: the longest rendering used to win; the passage is a member of each group, "extended".
+    for group in refrain().groups:
+        assert group.reference_article != "coast"
+        (passage,) = [m for m in group.members if m.article_id == "coast"]
+        assert passage.diff.verdict == "extended"
+
+
+def test_the_wording_most_outlets_print_whole_is_the_reference() -> None:
+    # Statement B: river glues its refrain to the statement ("How dare you, How dare you! …"); north prints the
+    # statement as coast does inside the passage, so north's wording is the one the outlets agree on.
+    (group,) = [g for g in refrain().groups if "north:q2" in quote_ids(g)]
+    assert group.reference_quote_ids == ("north:q2",)
