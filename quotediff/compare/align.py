@@ -5,6 +5,9 @@ from __future__ import annotations
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 Op = tuple[str, int, int, int, int]
+# Longest equal run (in tokens, marks included) a gap slides across: a refrain with its mark ("How dare you!
+# You") that opens both the statement and the passage printed before it is five tokens.
+_SLIDE = 8
 
 
 def _slide(ops: list[Op], rn: list[str], vn: list[str]) -> list[Op]:
@@ -23,9 +26,9 @@ def _slide(ops: list[Op], rn: list[str], vn: list[str]) -> list[Op]:
             continue
         _, pi1, pi2, pj1, pj2 = ops[k - 1]
         s = pi2 - pi1
-        if tag == "delete" and s <= min(4, i2 - i1) and rn[pi1:pi2] == rn[i2 - s : i2]:
+        if tag == "delete" and s <= min(_SLIDE, i2 - i1) and rn[pi1:pi2] == rn[i2 - s : i2]:
             ops[k - 1 : k + 1] = [("delete", pi1, i2 - s, pj1, pj1), ("equal", i2 - s, i2, pj1, pj2)]
-        elif tag == "insert" and s <= min(4, j2 - j1) and vn[pj1:pj2] == vn[j2 - s : j2]:
+        elif tag == "insert" and s <= min(_SLIDE, j2 - j1) and vn[pj1:pj2] == vn[j2 - s : j2]:
             ops[k - 1 : k + 1] = [("insert", pi1, pi1, pj1, j2 - s), ("equal", pi1, pi2, j2 - s, j2)]
     last = len(ops) - 1
     for k in range(last - 1, -1, -1):  # rightwards, towards the end or the next gap
@@ -38,9 +41,9 @@ def _slide(ops: list[Op], rn: list[str], vn: list[str]) -> list[Op]:
             continue  # already joined to the gap before it
         _, ni1, ni2, nj1, nj2 = ops[k + 1]
         s = ni2 - ni1
-        if tag == "delete" and s <= min(4, i2 - i1) and rn[i1 : i1 + s] == rn[ni1:ni2]:
+        if tag == "delete" and s <= min(_SLIDE, i2 - i1) and rn[i1 : i1 + s] == rn[ni1:ni2]:
             ops[k : k + 2] = [("equal", i1, i1 + s, nj1, nj2), ("delete", i1 + s, ni2, nj2, nj2)]
-        elif tag == "insert" and s <= min(4, j2 - j1) and vn[j1 : j1 + s] == vn[nj1:nj2]:
+        elif tag == "insert" and s <= min(_SLIDE, j2 - j1) and vn[j1 : j1 + s] == vn[nj1:nj2]:
             ops[k : k + 2] = [("equal", ni1, ni2, j1, j1 + s), ("insert", ni2, ni2, j1 + s, nj2)]
     return ops
 

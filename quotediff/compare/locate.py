@@ -94,6 +94,7 @@ def _locate_at(
     everything = [a + k for a, _, size in kept for k in range(size)]
     if len(everything) == len(needle) and all(size >= 2 for _, _, size in kept):
         matched_positions = everything
+        counted = set(range(len(kept)))
     else:
         center = kept.index((anchor_a, anchor_b, size))
         counted = {center}
@@ -106,7 +107,27 @@ def _locate_at(
                 if kept[k][2] >= strong or (near in counted and in_step):
                     counted.add(k)
         matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
-    return len(matched_positions), (kept[0][1], kept[-1][1] + kept[-1][2]), matched_positions
+    lo, hi = _window(kept, min(counted), max(counted))
+    return len(matched_positions), (kept[lo][1], kept[hi][1] + kept[hi][2]), matched_positions
+
+
+def _window(kept: Sequence[tuple[int, int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """The first and last runs of the window: the counted ones, widened by the runs next to them that sit about
+    as far away in the haystack as in the needle ("House Democrats did our part" for "… will do our part").
+
+    A stray word matched far before the anchor (the "you" of an earlier sentence, for a refrain quoted ahead of
+    the next statement) would stretch the window over a statement the needle does not quote.
+    """
+    while lo > 0 and _near(kept[lo - 1], kept[lo]):
+        lo -= 1
+    while hi < len(kept) - 1 and _near(kept[hi], kept[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def _near(first: tuple[int, int, int], second: tuple[int, int, int]) -> bool:
+    gap_a, gap_b = second[0] - (first[0] + first[2]), second[1] - (first[1] + first[2])
+    return gap_b <= gap_a + 2
 
 
 # Negations are matched as a kind, not as words: "I don't need a lift" keeps the "not" of "not a lift".

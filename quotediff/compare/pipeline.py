@@ -120,10 +120,14 @@ def assemble(
     source_tokens = tokenize(source.text) if source is not None else ()
     copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
     phrases = attach_phrases(grouped, quotes)
+    # A rendering in several groups quotes several statements together (a passage printed whole): it is a member
+    # of each, but no statement's reference while another member renders that statement alone.
+    memberships = Counter(r.quote_ids for members in grouped for r in members)
+    passages = {ids for ids, count in memberships.items() if count > 1}
     groups: list[QuoteGroup] = []
     for members, also in zip(grouped, phrases, strict=True):
         group = _build_group(
-            f"g{len(groups) + 1}", members, by_id, quote_by_id, options, source, source_tokens, copy_of
+            f"g{len(groups) + 1}", members, by_id, quote_by_id, options, source, source_tokens, copy_of, passages
         )
         if group is not None:
             groups.append(replace(group, also_quoted=also))
@@ -158,15 +162,22 @@ def _word_count(r: Rendering) -> int:
     return len(r.word_norms)
 
 
-def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], reference: str) -> Rendering:
-    # Among renderings of one date (or none: many pages carry no date), the wording most outlets print verbatim,
-    # if it is about as long as the longest, goes before a longer one a single outlet printed ("this man (Putin)
-    # cannot remain in power"): the reference should be the wording the outlets agree on.
-    support = Counter(r.word_norms for r in members)
-    full = 0.75 * max(_word_count(r) for r in members)
+def _pick_reference(
+    members: Sequence[Rendering], by_id: dict[str, Article], reference: str, passages: set[tuple[str, ...]]
+) -> Rendering:
+    # A passage that quotes several statements together is no statement's reference while another member
+    # renders the statement alone.
+    alone = [r for r in members if r.quote_ids not in passages]
+    candidates = alone if alone and reference in REFERENCE_CHOICES else list(members)
+    # Among renderings of one date (or none: many pages carry no date), the wording most outlets print whole,
+    # verbatim or inside a longer quote, if it is about as long as the longest, goes before a longer one a single
+    # outlet printed ("this man (Putin) cannot remain in power"): the reference should be the wording the
+    # outlets agree on.
+    full = 0.75 * max(_word_count(r) for r in candidates)
+    support = _printed_whole({r.word_norms for r in candidates if _word_count(r) >= full}, members)
 
     def agreed(r: Rendering) -> int:
-        return support[r.word_norms] if _word_count(r) >= full else 0
+        return support.get(r.word_norms, 0)
 
     def earliest(r: Rendering) -> tuple[str, int, int, str]:
         return date_key(by_id[r.article_id]), -agreed(r), -_word_count(r), r.article_id
@@ -176,12 +187,32 @@ def _pick_reference(members: Sequence[Rendering], by_id: dict[str, Article], ref
 
     if reference in REFERENCE_CHOICES:
         # the preferred rendering that did not run on into the reporter's narration (reference.py)
-        return first_agreed(sorted(members, key=longest if reference == "longest" else earliest))
+        return first_agreed(sorted(candidates, key=longest if reference == "longest" else earliest))
     chosen = _find_article(reference, list(by_id.values()))
     for r in members:
         if chosen is not None and r.article_id == chosen.id:
             return r
     return min(members, key=earliest)
+
+
+def _printed_whole(wordings: set[tuple[str, ...]], members: Sequence[Rendering]) -> dict[tuple[str, ...], int]:
+    """For each wording, how many members print it whole: verbatim, or every word in order inside a longer one.
+
+    Distinct wordings are aligned once each (a line five hundred outlets print verbatim is one wording).
+    """
+    counts = Counter(r.word_norms for r in members)
+    ids: dict[str, int] = {}
+    encoded = {w: [ids.setdefault(x, len(ids)) for x in w] for w in set(counts) | wordings}
+    found = {}
+    for wording in wordings:
+        total = counts[wording]
+        for other, count in counts.items():
+            if len(other) > len(wording):
+                located = locate_words(encoded[wording], encoded[other])
+                if located is not None and located[0] == len(wording):
+                    total += count
+        found[wording] = total
+    return found
 
 
 def _attribution_of(rendering: Rendering, quote_by_id: dict[str, Quote]) -> Attribution:
@@ -202,6 +233,7 @@ def _build_group(
     source: Article | None,
     source_tokens: Sequence[Token],
     copy_of: dict[str, str],
+    passages: set[tuple[str, ...]],
 ) -> QuoteGroup | None:
     window = source_window(members, source, source_tokens) if source is not None else None
     if source is not None and window is None and len(members) < 2:
@@ -216,7 +248,7 @@ def _build_group(
         reference_ids: tuple[str, ...] = ()
         reference_article = None
     else:
-        reference_rendering = _pick_reference(members, by_id, options.reference)
+        reference_rendering = _pick_reference(members, by_id, options.reference, passages)
         reference_text = reference_rendering.text
         reference_tokens = reference_rendering.tokens
         reference_attribution = _attribution_of(reference_rendering, quote_by_id)
