@@ -441,6 +441,11 @@ def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos
         if hedge is not None:
             subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
         mention = mention_before(toks, subject_end, text, lex)
+        if mention is None or mention.kind in ("organisation", "anonymous"):
+            of = next((k for k in range(subject_end - 1, max(0, subject_end - 8), -1) if toks[k].text == "of"), None)
+            if of is not None and of + 1 < subject_end:  # "Draghi, the president of the European Central bank told"
+                tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
+                mention = _apposition_owner(toks, tail, text, lex) or mention
         if mention is not None:
             return Frame(mention, vs, lemma, tone, addressee, "before")
         # inverted: said Lu: “…”
@@ -457,6 +462,21 @@ def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos
             if subject is not None:
                 return Frame(subject, vs, lemma, tone, addressee, "before")
     return None
+
+
+def _apposition_owner(toks: list[Tok], mention: Mention, text: str, lex: Lexicon) -> Mention | None:
+    """The person an unclosed apposition describes: "Mario Draghi, the president of the European Central Bank
+    told …" reads "the European Central Bank" before the verb; Draghi speaks."""
+    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), None)
+    if first is None or first < 4 or toks[first - 1].text.lower() != "of":
+        return None
+    k = first - 2
+    while k > 0 and k > first - 6 and toks[k].text != "," and toks[k].text[:1].isalpha():
+        k -= 1
+    if toks[k].text != "," or toks[k + 1].text.lower() not in ("the", "a", "an"):
+        return None
+    owner = mention_before(toks, k, text, lex)
+    return owner if owner is not None and owner.kind == "named" else None
 
 
 def has_speech_verb(masked: str, lo: int, hi: int, lex: Lexicon) -> bool:

@@ -591,3 +591,12 @@ def test_a_credit_line_after_a_quote_paragraph_names_speaker_and_source() -> Non
 def test_likely_is_a_hedge_of_the_attribution() -> None:
     a = _one("Ilse Vell spoke on Monday. Vell likely told the mayor “the port will stay open for as long as it takes.”")
     assert [h.text for h in a.hedges] == ["likely"]
+
+
+def test_an_unclosed_apposition_names_the_person_not_the_organisation() -> None:
+    text = (
+        "In Rotterdam, Ilse Vell, the president of the Harbour authority told shippers that the port would act.\n\n"
+        "“Within our mandate, the port is ready to do whatever it takes.”"
+    )
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.text == "Ilse Vell"
