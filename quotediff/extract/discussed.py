@@ -96,3 +96,12 @@ _CREDIT_SOURCE_RE = re.compile(
     r"\b(?:in|from|by|to)\s+(?P<doc>(?:an?|the)\s+(?:[\w’'.-]+\s+){0,4}?(?:article|report|interview|statement|post"
     r"|tweet|letter|memo|speech|op-ed|essay|column|book|broadcast|video))\b"
 )
+
+
+def owned_speech(text: str, open_start: int, close_end: int) -> bool:
+    """“…” between an owner and a speech noun: "his “I Have a Dream” speech" quotes his words even when it names
+    the speech."""
+    return (
+        _OWNER_BEFORE_RE.search(text, max(0, open_start - 80), open_start + 1) is not None
+        and _NOUN_AFTER_RE.match(text, close_end) is not None
+    )

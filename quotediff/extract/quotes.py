@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from quotediff.extract.attribute import QuoteSite, SiteResult, attribute_sites
+from quotediff.extract.discussed import owned_speech
 from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import language_lexicon
@@ -388,7 +389,12 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
     shared = _shared_utterances(results)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
-        if result.kind == "statement" and result.utterance not in shared and _names_a_work(reading, site):
+        if (
+            result.kind == "statement"
+            and result.utterance not in shared
+            and _names_a_work(reading, site)
+            and not owned_speech(reading, site.open_start, site.close_end)
+        ):
             result = SiteResult(Attribution(speaker_kind="none"), "scare", result.utterance)
         elif result.attribution.speaker is None and result.kind == "statement":
             result = _credited(reading, site, result)
