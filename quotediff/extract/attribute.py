@@ -169,7 +169,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                     frame = prior
             frame = frame or frame_words_were(masked, text, s_start, site.open_start)
             frame = frame or plausible(
-                frame_discussed(masked, text, site.open_start, site.close_end, s_end, lex), known, text
+                frame_discussed(masked, text, s_start, site.open_start, site.close_end, s_end, lex), known, text
             )
             frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
             frame = frame or plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)

@@ -9,7 +9,7 @@ import re
 
 from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
-from quotediff.extract.mentions import Mention, mention_after
+from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.model import Span
 
@@ -38,15 +38,22 @@ _NOUN_AFTER_RE = re.compile(
 )
 
 
-def frame_discussed(masked: str, text: str, open_start: int, close_end: int, s_end: int, lex: Lexicon) -> Frame | None:
+def frame_discussed(
+    masked: str, text: str, s_start: int, open_start: int, close_end: int, s_end: int, lex: Lexicon
+) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
         s, e = before.span(1)
-        kind = "pronoun" if text[s:e].lower() in ("his", "her", "their") else "named"
-        if kind == "named":
-            e -= 2  # the name without its "'s"
-        return Frame(Mention(s, e, text[s:e], kind), None, None, None, None, "discussed")
+        if text[s:e].lower() in ("his", "her", "their"):
+            # "Dr. King delivered his “…” speech": the clause's subject owns the speech
+            toks = tokens(masked, s_start, s)
+            subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+            if subject is not None and subject.kind == "named":
+                return Frame(subject, None, None, None, None, "discussed")
+            return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
+        e -= 2  # the name without its "'s"
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
     if after is not None:
         s, e = after.span(1)

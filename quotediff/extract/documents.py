@@ -12,7 +12,7 @@ import re
 
 from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
-from quotediff.extract.mentions import mention_after
+from quotediff.extract.mentions import clause_subject, mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.model import Span
 
@@ -119,6 +119,8 @@ def document_sources(masked: str, text: str, lo: int, hi: int) -> tuple[Span, ..
     return tuple(found)
 
 
+_SPEECHES = frozenset("speech speeches address manifesto remarks message sermon lecture eulogy".split())
+_DELIVER_VERBS = frozenset("delivered gave made read issued offered presented".split())
 _AUTHOR_RE = re.compile(r"\b(?:written|authored|drafted|penned|signed|prepared)\s+by\s+")
 
 
@@ -129,6 +131,15 @@ def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame
     if speaker is None or verb is None or verb.start <= speaker.end:
         return frame
     head = speaker.text.split()[-1].lower() if speaker.text.split() else ""
+    if head in _SPEECHES:
+        # "Trump … delivered a fiery nationalist manifesto that promised … “…”": who delivered it speaks
+        line_start = masked.rfind("\n", 0, speaker.start) + 1
+        toks = tokens(masked, line_start, speaker.start)
+        at = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].text.lower() in _DELIVER_VERBS), None)
+        subject = clause_subject(toks, 0, at + 1, text, lex) if at is not None else None
+        if subject is not None and subject.kind == "named":
+            return Frame(subject, verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
+        return frame
     if head not in _DOCUMENT_WORDS and head not in ("draft", "opinion", "dissent", "essay", "op-ed", "column"):
         return frame
     match = _AUTHOR_RE.search(masked, speaker.end, verb.start)

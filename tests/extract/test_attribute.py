@@ -600,3 +600,27 @@ def test_an_unclosed_apposition_names_the_person_not_the_organisation() -> None:
     )
     a = _attributions(text)[-1]
     assert a.speaker is not None and a.speaker.text == "Ilse Vell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the owner of a speech named by its words is the clause's subject
+        (
+            "Thousands gathered at the quay. There, Ilse Vell delivered her famous “The Port Stays Open” speech to"
+            " the crowd.",
+            "Ilse Vell",
+        ),
+        # a speech speaking for the person who delivered it
+        (
+            "Ilse Vell was sworn in on Friday and delivered a fiery address that promised an end to “harbour"
+            " carnage.”",
+            "Ilse Vell",
+        ),
+    ],
+)
+def test_speeches_speak_for_who_delivered_them(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    (quote,) = quotes
+    assert quote.kind == "statement"
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == speaker
