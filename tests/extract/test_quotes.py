@@ -247,3 +247,19 @@ def test_a_pull_quote_credit_inside_the_marks_is_its_speaker_not_its_words() -> 
 def test_a_name_ending_a_quote_is_part_of_it_unless_it_is_a_credit_line(text: str) -> None:
     (quote,) = extract_quotes(_article(text))
     assert quote.text.endswith(("Ana Ruiz.", "Merry Christmas.", "Ilse Brandt."))
+
+
+def test_a_straight_single_opener_closed_by_a_curly_double_mark_is_one_quote() -> None:
+    text = (
+        "Vell offered an ode to the 'forgotten” dockers who had kept the port open.\n"
+        "'That all changes right here and right now, because this moment is your moment.” It's the 'new' way."
+    )
+    assert _texts(text) == [
+        "forgotten",
+        "That all changes right here and right now, because this moment is your moment.",
+        "new",
+    ]
+
+
+def test_a_curly_pair_padded_with_spaces_inside_is_a_quote() -> None:
+    assert _texts("Vell gave her “ The Port Stays Open ” speech on Monday.") == ["The Port Stays Open"]
