@@ -274,6 +274,9 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
             double = left_open.mark not in _SINGLE
             if reopened or double or left_open.pos == p_start and left_open.mark not in "'‘":
                 s, e = _trim(text, left_open.end, p_end)
+                glued = None if reopened else _GLUED_ATTRIBUTION_RE.search(text, s, e)
+                if glued is not None:  # “The fight is here; I need ammunition, not a ride, according to the AP
+                    e = glued.start()
                 if s < e and e - s <= options.max_chars:
                     cont = carried is not None and left_open.pos == p_start
                     marks = text[left_open.pos : left_open.end]
@@ -284,6 +287,10 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
         else:
             carried = None
     return sites
+
+
+# An attribution glued to a quote whose closing mark was lost: the words end before it.
+_GLUED_ATTRIBUTION_RE = re.compile(r",\s+(?:according to\b|(?:he|she|they)\s+(?:said|says|added|told)\b|said\s+[A-Z])")
 
 
 def _closed_sites(

@@ -263,3 +263,11 @@ def test_a_straight_single_opener_closed_by_a_curly_double_mark_is_one_quote() -
 
 def test_a_curly_pair_padded_with_spaces_inside_is_a_quote() -> None:
     assert _texts("Vell gave her “ The Port Stays Open ” speech on Monday.") == ["The Port Stays Open"]
+
+
+def test_a_quote_left_open_ends_before_an_attribution_glued_to_it() -> None:
+    text = (
+        "Vell said, “The port stays open; I need tugboats, not a rescue, according to the Gazette, which cited an"
+        " official.\n\nThe storm passed on Tuesday."
+    )
+    assert _texts(text) == ["The port stays open; I need tugboats, not a rescue"]
