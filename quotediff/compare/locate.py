@@ -79,11 +79,17 @@ def _locate_at(
         for b in LCSseq.editops(needle[:anchor_a], haystack[left_start:anchor_b]).as_matching_blocks():
             if b.size:
                 kept.append((b.a, left_start + b.b, b.size))
+    if before >= _CUT_RUN and 2 * sum(n for _, _, n in kept) < before:
+        kept = _beyond_cut(needle[:anchor_a], haystack, 0, left_start, last=True) or kept
     kept.append((anchor_a, anchor_b, size))
     if after:
         offset_a, offset_b = anchor_a + size, anchor_b + size
         right = LCSseq.editops(needle[offset_a:], haystack[offset_b:right_end]).as_matching_blocks()
-        kept.extend((offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size)
+        found = [(offset_a + b.a, offset_b + b.b, b.size) for b in right if b.size]
+        if after >= _CUT_RUN and 2 * sum(n for _, _, n in found) < after:
+            beyond = _beyond_cut(needle[offset_a:], haystack, right_end, None)
+            found = [(offset_a + a, b, n) for a, b, n in beyond] or found
+        kept.extend(found)
     # Only runs of three words or more count as evidence: two quotations that share a stock phrase ("satisfy the
     # government's obligations") match in short scattered runs, while a reworded rendering of one quotation keeps
     # long runs between its changes. A shorter run counts when it is in step with a counted neighbour (the same
@@ -109,6 +115,24 @@ def _locate_at(
         matched_positions = [kept[k][0] + i for k in sorted(counted) for i in range(kept[k][2])]
     lo, hi = _window(kept, min(counted), max(counted))
     return len(matched_positions), (kept[lo][1], kept[hi][1] + kept[hi][2]), matched_positions
+
+
+# The words a cut (an ellipsis) leaves on the far side of the anchor are looked for anywhere on that side when
+# there are this many of them and none sits near the anchor: "The leak has polluted the harbour … Families in
+# Kessel were kept in the dark" skips a whole sentence of the statement.
+_CUT_RUN = 4
+
+
+def _beyond_cut(
+    part: Sequence[int], haystack: Sequence[int], lo: int, hi: int | None, *, last: bool = False
+) -> list[tuple[int, int, int]]:
+    """The whole of ``part``, verbatim, in ``haystack[lo:hi]`` (the occurrence nearest the anchor), as one run."""
+    end = len(haystack) if hi is None else hi
+    n = len(part)
+    starts = [k for k in range(lo, end - n + 1) if tuple(haystack[k : k + n]) == tuple(part)]
+    if not starts:
+        return []
+    return [(0, starts[-1] if last else starts[0], n)]
 
 
 def _window(kept: Sequence[tuple[int, int, int]], lo: int, hi: int) -> tuple[int, int]:

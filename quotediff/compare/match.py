@@ -252,12 +252,15 @@ def _join_parts(
 ) -> list[tuple[tuple[int, int], list[int]]]:
     """Neighbouring stretches joined when one is only ever quoted as a part of the other's statement.
 
-    A stretch that no more articles quote on its own than quote it with the rest (``together``) is a part of
-    one statement when other renderings quote the stretches together (``bridged``), or when only articles that
-    also quote the neighbouring stretch quote it ("Otherwise, I think it will be tough going ahead" in a second
-    paragraph after the first sentence), is the next part of one statement, not a statement of its own. Stretches that
-    several outlets quote apart ("Climate change is here. It is terrifying." and "The era of global boiling
-    has arrived") stay apart.
+    Two stretches that other renderings quote together (``bridged``) are parts of one statement when each is
+    quoted on its own by fewer articles than quote them together (``together``): the outlets mostly print them
+    as one. When one of them is quoted alone as often as the passage or more, it is a statement of its own, and
+    so is the rest of the passage ("Today, we are not merely transferring power …" quoted alone by one outlet,
+    "For too long, a small group …" by three, both by two). A stretch that no more articles quote on its own than
+    quote it with the rest is also a part when only articles that also quote the neighbouring stretch quote it
+    ("Otherwise, I think it will be tough going ahead" in a second paragraph after the first sentence).
+    Stretches that several outlets quote apart ("Climate change is here. It is terrifying." and "The era of
+    global boiling has arrived") stay apart.
     """
     joined: list[tuple[tuple[int, int], list[int]]] = []
     for span, members in clusters:
@@ -273,7 +276,9 @@ def _join_parts(
 
 
 def _part_of(part: set[str], whole: set[str], together: set[str], bridged: bool) -> bool:
-    return len(part) <= len(together) and (bridged or part - together <= whole)
+    if bridged and len(part) < len(together) and len(whole) < len(together):
+        return True
+    return len(part) <= len(together) and part - together <= whole
 
 
 def _chain(

@@ -28,49 +28,108 @@ _LEADING_SHARE = 0.5
 _TURNED_WORDS = 4
 
 
+class _Carriers:
+    """The words of each group's renderings (and of the split-quote pieces reported with it), indexed by word.
+
+    A quote is only checked against the groups that carry all of its words, so the cost grows with the quotes,
+    not with quotes times groups.
+    """
+
+    def __init__(self, groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> None:
+        self.grouped = {q for group in groups for r in group for q in r.quote_ids}
+        self.texts = [[matching_words(r.tokens) for r in group] for group in groups]
+        self.attached: dict[int, list[Quote]] = defaultdict(list)
+        # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything
+        # back,” he said. “The fact of the matter is…”) are the same statement, however little of it others print.
+        for g, quote in _pieces_of_grouped(groups, quotes, self.grouped):
+            self.attached[g].append(quote)
+            self.texts[g].append(matching_words(tokenize(quote.text)))
+        self.grouped |= {q.id for found in self.attached.values() for q in found}
+        self.carrying_word: dict[str, set[int]] = defaultdict(set)
+        for g, group_texts in enumerate(self.texts):
+            for text in group_texts:
+                for word in text:
+                    self.carrying_word[word].add(g)
+
+    def phrase(self, quote: Quote) -> tuple[tuple[str, ...], bytes] | None:
+        """The words of a quote outside every group that may be a phrase, with their rarity (four words or more)."""
+        if quote.id in self.grouped or quote.kind not in ("statement", "scare"):
+            return None
+        tokens = tokenize(quote.text)
+        words = matching_words(tokens)
+        if not words or _a_name(quote, tokens):
+            return None
+        return words, word_rarity(tokens) if len(words) >= _TURNED_WORDS else b""
+
+    def share(self, words: Sequence[str], rarity: bytes) -> dict[int, float]:
+        """The share of each group's renderings that carry the phrase: a long rendering that quotes two
+        statements together puts the phrase in both groups, but only one statement's renderings all carry it.
+        A quote of four words or more may turn the line around ("I don't need a lift, I need ammunition" in a
+        headline): it is the statement's when a rendering holds all its content words side by side."""
+        required = {w for w in words if not (rarity and is_negation(w))}
+        candidates_by_words = sorted((self.carrying_word.get(w, set()) for w in required), key=len)
+        possible = set.intersection(*candidates_by_words) if candidates_by_words else set()
+        share = {}
+        for g in sorted(possible):
+            carrying = sum(1 for text in self.texts[g] if _carries(text, words, rarity))
+            if carrying:
+                share[g] = carrying / len(self.texts[g])
+        return share
+
+    def statements_carrying(self, words: Sequence[str]) -> list[int]:
+        """The groups most of whose renderings (two at least) hold the line and more: statements it is part of.
+
+        A rendering that quotes a whole passage puts the line in a second group, but as one rendering among
+        several, and a statement split over two groups has renderings that are the line itself.
+        """
+        carrying = []
+        for g in sorted(set.intersection(*(self.carrying_word.get(w, set()) for w in words))):
+            texts = self.texts[g]
+            longer = sum(1 for text in texts if len(text) > len(words) + 1 and _contains(text, words))
+            if longer >= 2 and 2 * longer > len(texts):
+                carrying.append(g)
+        return carrying
+
+
+def find_refrains(
+    groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote], *, min_words: int = 4, min_articles: int = 2
+) -> list[tuple[Quote, ...]]:
+    """Refrains quoted alone: a line of ``min_words`` or more that most renderings of two statements or more
+    carry ("I have a dream", "How dare you"), quoted on its own by ``min_articles`` articles or more.
+
+    Such a line is no part of one statement: reported with the statement its article also quotes, it would be
+    the reason two statements' readers meet (the speech's name, his “I Have a Dream” speech, in the group of
+    the one statement the page quotes). Quoted alone by several outlets it is a quotation of its own: one quote
+    per article (the first), in text order; the article's repeats are reported with it. The first piece of a
+    split quote ("From this day forward," he said, "…") is not alone: it stays with the statement it opens.
+    """
+    carriers = _Carriers(groups, quotes)
+    alone: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)
+    for quote in sorted(quotes, key=lambda q: (q.article_id, q.start)):
+        found = carriers.phrase(quote)
+        if found is None or len(found[0]) < min_words:
+            continue
+        words, _ = found
+        if len(carriers.statements_carrying(words)) >= 2:
+            alone[tuple(words)].setdefault(quote.article_id, quote)
+    return [tuple(by_article.values()) for by_article in alone.values() if len(by_article) >= min_articles]
+
+
 def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> list[tuple[str, ...]]:
     """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
-    grouped = {q for group in groups for r in group for q in r.quote_ids}
-    texts = [[matching_words(r.tokens) for r in group] for group in groups]
-    attached: dict[int, list[Quote]] = defaultdict(list)
-    # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything back,”
-    # he said. “The fact of the matter is…”) are the same statement, however little of it others print.
-    for g, quote in _pieces_of_grouped(groups, quotes, grouped):
-        attached[g].append(quote)
-        texts[g].append(matching_words(tokenize(quote.text)))
-    grouped |= {q.id for found in attached.values() for q in found}
+    carriers = _Carriers(groups, quotes)
+    attached = carriers.attached
     speakers = [{r.speaker for r in group if r.speaker} for group in groups]
     articles = [{r.article_id for r in group} for group in groups]
-    # Which groups carry each word: a quote is only checked against the groups that carry all of its words, so
-    # the cost grows with the quotes, not with quotes times groups.
-    carrying_word: dict[str, set[int]] = defaultdict(set)
-    for g, group_texts in enumerate(texts):
-        for text in group_texts:
-            for word in text:
-                carrying_word[word].add(g)
     # Phrases too common to stand alone, per article and group: two different ones in one article that both sit
     # in the same statement ("the fight is here", "not a ride") are that article quoting it.
     weak: dict[tuple[str, int], list[tuple[Quote, tuple[str, ...]]]] = defaultdict(list)
     for quote in quotes:
-        if quote.id in grouped or quote.kind not in ("statement", "scare"):
+        phrase = carriers.phrase(quote)
+        if phrase is None:
             continue
-        tokens = tokenize(quote.text)
-        words = matching_words(tokens)
-        if not words or _a_name(quote, tokens):
-            continue
-        # The share of each group's renderings that carry the phrase: a long rendering that quotes two
-        # statements together puts the phrase in both groups, but only one statement's renderings all carry it.
-        # A quote of four words or more may turn the line around ("I don't need a lift, I need ammunition" in a
-        # headline): it is the statement's when a rendering holds all its content words side by side.
-        rarity = word_rarity(tokens) if len(words) >= _TURNED_WORDS else b""
-        required = {w for w in words if not (rarity and is_negation(w))}
-        candidates_by_words = sorted((carrying_word.get(w, set()) for w in required), key=len)
-        possible = set.intersection(*candidates_by_words) if candidates_by_words else set()
-        share = {}
-        for g in sorted(possible):
-            carrying = sum(1 for text in texts[g] if _carries(text, words, rarity))
-            if carrying:
-                share[g] = carrying / len(texts[g])
+        words, rarity = phrase
+        share = carriers.share(words, rarity)
         if not share:
             continue
         own = [g for g in share if quote.article_id in articles[g]]

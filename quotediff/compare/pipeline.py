@@ -18,8 +18,9 @@ from quotediff.compare.match import (
     renderings_of,
 )
 from quotediff.compare.normalize import tokenize
-from quotediff.compare.phrases import attach_phrases
+from quotediff.compare.phrases import attach_phrases, find_refrains
 from quotediff.compare.reference import first_agreed
+from quotediff.compare.renderings import rendering_of
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
 from quotediff.compare.shifts import attribution_changes
 from quotediff.compare.source import source_speaker, source_window
@@ -115,6 +116,14 @@ def assemble(
     match_options = options.match
     if options.quote or source is not None:
         match_options = replace(match_options, min_articles=1)
+    # A refrain quoted alone by several outlets ("I have a dream") is a quotation of its own (phrases.py).
+    least = match_options.min_articles
+    refrains = find_refrains(grouped, quotes, min_words=match_options.min_words, min_articles=least)
+    if refrains:
+        grouped = sorted(
+            [*grouped, *([rendering_of(q) for q in found] for found in refrains)],
+            key=lambda g: min((r.article_id, r.start) for r in g),
+        )
     if options.quote:
         grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
     source_tokens = tokenize(source.text) if source is not None else ()

@@ -113,6 +113,11 @@ def _quoted_words(text: str) -> str:
     return _HOST_PUNCTUATION.sub("", text.rstrip())
 
 
+def rendering_of(quote: Quote) -> Rendering:
+    """One quote on its own as a rendering (a refrain quoted alone: see phrases.find_refrains)."""
+    return _rendering(quote.article_id, quote.utterance, [quote])
+
+
 def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
     text = " ".join(p.text for p in pieces[:-1]) + (" " if len(pieces) > 1 else "") + _quoted_words(pieces[-1].text)
     person = next(

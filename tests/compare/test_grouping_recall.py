@@ -152,3 +152,18 @@ def test_the_other_piece_of_a_split_quote_is_reported_with_the_statement() -> No
     rs = renderings(a, b)
     grouped = [[r for r in rs if r.quote_ids != ("b:q1",)]]
     assert attach_phrases(grouped, a[0] + b[0]) == [("b:q1",)]
+
+
+def test_the_rest_of_a_passage_beside_a_statement_quoted_alone_more_often_is_a_statement_too() -> None:
+    # Two outlets print both lines as one quote; three quote the second alone, one the first: the second is a
+    # statement of its own, so the first is not a mere part of it (as in a passage of one sentence after another).
+    first = "Today we are not handing the harbour from one board to another, or from one party to another"
+    second = "For too long a small circle in the port office has taken the rewards while the dockers bore the cost"
+    found = groups(
+        *(article(x, first + ". " + second) for x in "ab"),
+        article("c", first),
+        *(article(x, second) for x in "def"),
+    )
+    assert {"a:q1", "b:q1", "c:q1"} <= group_of(found, "c:q1")
+    assert "d:q1" not in group_of(found, "c:q1")
+    assert {"a:q1", "b:q1", "d:q1", "e:q1", "f:q1"} <= group_of(found, "d:q1")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from quotediff.compare.match import MatchOptions, group_renderings, locate_words, renderings_of
+from quotediff.compare.normalize import tokenize
+from quotediff.compare.renderings import matching_words
 from quotediff.model import Quote
 
 LU = (
@@ -142,3 +144,18 @@ def test_short_fragment_with_a_content_word_changed_stays_apart() -> None:
     closed = quotes_in("b", "the port will stay closed")
     stock = quotes_in("c", "expanded the water tests")
     assert group(full, closed, stock) == []
+
+
+def test_locate_words_finds_the_words_a_cut_skips_a_sentence_for() -> None:
+    statement = (
+        "The leak has polluted the harbour, and we will not hesitate to close the port if the plant does not stop "
+        "the discharge. Families in Kessel were kept in the dark for two days. They deserve the truth."
+    )
+    cut = "The leak has polluted the harbour … Families in Kessel were kept in the dark for two days"
+    ids: dict[str, int] = {}
+    hay, needle = ([ids.setdefault(w, len(ids)) for w in matching_words(tokenize(t))] for t in (statement, cut))
+    located = locate_words(needle, hay)
+    assert located is not None
+    matched, window, _ = located
+    assert matched == len(needle)
+    assert window == (0, hay.index(ids["days"]) + 1)  # from the first word to the end of the second sentence

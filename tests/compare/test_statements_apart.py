@@ -1,5 +1,6 @@
 """Distinct statements of one speech stay apart: a refrain that opens several of them, an outlet that prints the
-whole passage, a refrain quoted ahead of a statement. Invented outlets and speech (tests/data/refrain)."""
+whole passage, a refrain quoted ahead of a statement, a refrain quoted alone. Invented outlets and speeches
+(tests/data/refrain, tests/data/harbour-refrain)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 from quotediff.compare import compare_paths
 from quotediff.compare.match import locate_words
 from quotediff.compare.normalize import tokenize
-from quotediff.compare.renderings import matching_words
-from quotediff.model import Comparison, QuoteGroup
+from quotediff.compare.phrases import find_refrains
+from quotediff.compare.renderings import matching_words, rendering_of
+from quotediff.model import Attribution, Comparison, Quote, QuoteGroup
 
 REFRAIN = Path(__file__).resolve().parents[1] / "data" / "refrain"
 # The statements of the speech, by the quotes that render each alone (article:quote number).
@@ -82,3 +84,42 @@ def test_the_wording_most_outlets_print_whole_is_the_reference() -> None:
     # statement as coast does inside the passage, so north's wording is the one the outlets agree on.
     (group,) = [g for g in refrain().groups if "north:q2" in quote_ids(g)]
     assert group.reference_quote_ids == ("north:q2",)
+
+
+# A refrain of four words or more that opens two statements ("I see a new harbour …"), quoted alone by three
+# outlets: north and river also quote one statement each, coast only names the speech by it.
+HARBOUR = Path(__file__).resolve().parents[1] / "data" / "harbour-refrain"
+
+
+@cache
+def harbour() -> Comparison:
+    return compare_paths([str(HARBOUR)])
+
+
+def test_a_refrain_quoted_alone_by_several_outlets_is_a_quotation_of_its_own() -> None:
+    groups = harbour().groups
+    by_quotes = sorted(sorted(quote_ids(g)) for g in groups)
+    assert by_quotes == [
+        ["coast:q1", "north:q1", "river:q1"],
+        ["delta:q1", "river:q2"],
+        ["north:q2", "quay:q1"],
+    ]
+    # Reported with the statement its article also quotes, it would be the reason the two statements meet.
+    assert all(not g.also_quoted for g in groups)
+
+
+def test_a_line_a_passage_or_a_split_statement_puts_in_a_second_group_is_no_refrain() -> None:
+    line = "this old harbour cannot stay closed"
+    statement = "For heaven's sake, " + line
+    other = "We will build a different harbour, a brighter harbour rooted in trust and in work"
+    quotes = [
+        *(Quote(f"{a}:q1", a, statement, 0, len(statement), "“”", Attribution(), 1) for a in "abc"),
+        Quote("d:q1", "d", other + ". " + statement, 0, 120, "“”", Attribution(), 1),
+        Quote("e:q1", "e", other, 0, len(other), "“”", Attribution(), 1),
+        # A shorter copy of the statement's group, as when one statement is split over two groups.
+        *(Quote(f"{a}:q2", a, line, 200, 236, "“”", Attribution(), 2) for a in "fg"),
+        *(Quote(f"{a}:q9", a, line, 300, 336, "“”", Attribution(), 9, "scare") for a in "hk"),
+    ]
+    rs = {q.id: rendering_of(q) for q in quotes}
+    groups = [[rs[f"{a}:q1"] for a in "abc"], [rs["d:q1"], rs["e:q1"]], [rs["f:q2"], rs["g:q2"]]]
+    assert find_refrains(groups, quotes) == []

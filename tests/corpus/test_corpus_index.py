@@ -45,6 +45,17 @@ def test_index_then_compare_db_is_compare(story: str, tmp_path: Path) -> None:
     assert indexed_json(db) == render_json(compared)
 
 
+@pytest.mark.parametrize("speech", ["refrain", "harbour-refrain"])
+def test_the_index_keeps_the_statements_and_refrains_of_a_speech_as_compare_does(speech: str, tmp_path: Path) -> None:
+    # Refrain groups are made when the comparison is assembled, from the stored groups and quotes.
+    db = tmp_path / "news.db"
+    folder = ROOT / "tests" / "data" / speech
+    index_paths(str(db), [str(folder)], ONE_JOB)
+    compared = compare_paths([str(folder)])
+    assert len(compared.groups) == 3
+    assert indexed_json(db) == render_json(compared)
+
+
 @pytest.mark.parametrize("story", ["forgiven", "strike"])
 def test_incremental_run_groups_like_a_full_one(story: str, tmp_path: Path) -> None:
     db = tmp_path / "news.db"
