@@ -411,9 +411,11 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
             result.kind == "statement"
             and result.utterance not in shared
             and names_a_work(reading, site)
-            and not owned_speech(reading, site.open_start, site.close_end)
         ):
-            result = SiteResult(Attribution(speaker_kind="none"), "scare", result.utterance)
+            # a title; "his “I Have a Dream” speech" names the speech by its owner's words: who owns it stays
+            owned = owned_speech(reading, site.open_start, site.close_end)
+            attribution = result.attribution if owned else Attribution(speaker_kind="none")
+            result = SiteResult(attribution, "scare", result.utterance)
         elif result.attribution.speaker is None and result.kind == "statement":
             result = _credited(reading, site, result)
         quotes.append(
