@@ -44,9 +44,6 @@ from quotediff.extract.frames import (
     frame_before,
     frame_before_in,
     frame_claim,
-    frame_colon,
-    frame_colon_in,
-    frame_name_colon,
     frame_tail,
     frame_words_were,
     has_speech_verb,
@@ -54,6 +51,7 @@ from quotediff.extract.frames import (
 from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sources import hedges_and_sources
 from quotediff.extract.tokens import WORD_RE, is_cap, sentence_start, tokens, word_count

@@ -18,14 +18,12 @@ from quotediff.extract.tokens import (
     ADVERBS,
     DETERMINERS,
     LEADING_FUNCTION,
-    PREPOSITIONS,
     QUOTE_MARKS,
     TIME_WORDS,
     WORD_RE,
     Tok,
     is_adverb,
     is_cap,
-    looks_like_verb,
 )
 from quotediff.extract.window import Window, Words, words
 from quotediff.model import Span
@@ -264,74 +262,6 @@ def frame_words_were(win: Window) -> Frame | None:
         return Frame(Mention(s, e, text[s:e], "pronoun"), verb, phrase.lower(), "neutral", None, "colon")
     e -= 2  # the name without its "'s"
     return Frame(Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
-
-
-def frame_name_colon(win: Window) -> Frame | None:
-    """A name right before a colon and the quote, not the object of a verb: "Pollsters agree - Carl Bialik: “…”"."""
-    text, lex = win.text, win.lex
-    toks = list(win.before.toks)  # a copy: the marks are popped
-    while toks and toks[-1].text in QUOTE_MARKS:
-        toks.pop()
-    if len(toks) < 2 or toks[-1].text != ":":
-        return None
-    mention = mention_before(toks, len(toks) - 1, text, lex)
-    if mention is None or mention.kind != "named":
-        return None
-    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
-    before = toks[first - 1].text.lower() if first > 0 else ""
-    if before and (before in lex.verbs or before in PREPOSITIONS or before[:1].isalpha()):
-        return None
-    return Frame(mention, None, None, None, None, "colon")
-
-
-def _in_prepositional_phrase(toks: list[Tok], first: int) -> bool:
-    """Whether the mention starting at token ``first`` is the object of a preposition ("to Ukraine", "to Putin
-    and the world")."""
-    before = toks[first - 1].text.lower()
-    if before in _ADDRESSEE_PREPOSITIONS:
-        return True
-    if before in ("and", "or") and first >= 3:
-        return any(toks[k].text.lower() in _ADDRESSEE_PREPOSITIONS for k in range(max(0, first - 5), first - 1))
-    return False
-
-
-# Not "by" or "from": "an address by Putin:", "a message from Vell:" name the speaker.
-_ADDRESSEE_PREPOSITIONS = frozenset("to for at with toward towards against about over into on in".split())
-
-
-def frame_colon(win: Window) -> Frame | None:
-    """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
-    return _colon(list(win.before.toks), win.text, win.lex)  # a copy: the marks are popped
-
-
-def frame_colon_in(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """``frame_colon`` over masked[lo:pos], a stretch outside the quote's own sentence."""
-    return _colon(words(masked, lo, pos, lex).toks, text, lex)
-
-
-def _colon(toks: list[Tok], text: str, lex: Lexicon) -> Frame | None:
-    while toks and toks[-1].text in QUOTE_MARKS:
-        toks.pop()
-    if len(toks) >= 2 and toks[-1].text in (":", "—", "–"):
-        mention = mention_before(toks, len(toks) - 1, text, lex)
-        if mention is not None and mention.kind != "pronoun":
-            first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
-            if first > 0 and _in_prepositional_phrase(toks, first):
-                pass  # "sent a message to Putin and the world: “…”": an addressee, not the speaker
-            elif first == 0 or not looks_like_verb(toks[first - 1].text, lex):
-                return Frame(mention, None, None, None, None, "colon")
-    if len(toks) >= 2 and toks[-1].text == ":":
-        # "In a Fox interview, Trump went even further: “…”"
-        subject = clause_subject(toks, 0, len(toks) - 1, text, lex)
-        if subject is not None:
-            return Frame(subject, None, None, None, None, "colon")
-    for c, tok in enumerate(toks[:6]):
-        if tok.text == ":" and c > 0:
-            mention = mention_after(toks, 0, text, lex)
-            if mention is not None and mention.kind == "named" and mention.end == toks[c - 1].end:
-                return Frame(mention, None, None, None, None, "colon")
-            break
-    return None
 
 
 def frame_before(win: Window) -> Frame | None:

@@ -203,6 +203,4 @@ def window(
     s_start = sentence_start(masked, max(para_start, open_start - SENTENCE_REACH), open_start)
     s_end = sentence_end(masked, close_end, min(para_end, close_end + SENTENCE_REACH))
     starts = not WORD_RE.search(masked, s_start, open_start)
-    return Window(
-        text, masked, lex, open_start, close_end, para_start, para_end, s_start, s_end, starts, ends_sentence
-    )
+    return Window(text, masked, lex, open_start, close_end, para_start, para_end, s_start, s_end, starts, ends_sentence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quotediff.extract.lexicon import lexicon
+from quotediff.extract.patterns import COLON, NAME_COLON, Pattern, match
 from quotediff.extract.window import (
     ADVERB,
     CAPITAL,
@@ -19,8 +20,7 @@ from quotediff.extract.window import (
 )
 
 TEXT = (
-    "The port reopened. According to the memo, Deputy Director Vell told him: “We will not close it,” she said."
-    " Then."
+    "The port reopened. According to the memo, Deputy Director Vell told him: “We will not close it,” she said. Then."
 )
 
 
@@ -91,3 +91,22 @@ def test_a_quote_opening_its_sentence() -> None:
     win = _window(text)
     assert win.starts_sentence
     assert win.before.toks == []
+
+
+def _colon_speaker(text: str, table: tuple[Pattern, ...] = COLON) -> str | None:
+    before = _window(text).before
+    frame = match(table, before.toks, text, lexicon())
+    return frame.speaker.text if frame is not None and frame.speaker is not None else None
+
+
+def test_colon_patterns_name_the_speaker_before_the_colon() -> None:
+    assert _colon_speaker("Pollsters agree - Carl Bialik: “We will not close it,” she said.", NAME_COLON) == (
+        "Carl Bialik"
+    )
+    assert _colon_speaker("The port stays shut, said pollster Daron Shaw: “We will not close it.”") == "Daron Shaw"
+    assert _colon_speaker("In a radio interview, Vell went even further: “We will not close it.”") == "Vell"
+
+
+def test_colon_patterns_refuse_an_addressee_or_an_object() -> None:
+    assert _colon_speaker("Vell told Carl Bialik: “We will not close it.”", NAME_COLON) is None
+    assert _colon_speaker("She sent a message to Putin and the world: “We will not close it.”") == "She"
