@@ -42,9 +42,8 @@ from quotediff.extract.frames import (
     Frame,
     frame_after,
     frame_before,
+    frame_before_in,
     frame_claim,
-    frame_colon,
-    frame_name_colon,
     frame_tail,
     frame_words_were,
     has_speech_verb,
@@ -52,9 +51,11 @@ from quotediff.extract.frames import (
 from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sources import hedges_and_sources
-from quotediff.extract.tokens import WORD_RE, is_cap, sentence_end, sentence_start, tokens, word_count
+from quotediff.extract.tokens import WORD_RE, is_cap, sentence_start, tokens, word_count
+from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
 
 
@@ -141,46 +142,49 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         prev = sites[n - 1] if n > 0 else None
         inner = text[site.start : site.end]
         words = word_count(inner)
-        s_start, s_end = _sentence(masked, site)
-        starts_sentence = not WORD_RE.search(masked, s_start, site.open_start)
+        win = window(
+            text,
+            masked,
+            lex,
+            open_start=site.open_start,
+            close_end=site.close_end,
+            para_start=site.para_start,
+            para_end=site.para_end,
+            ends_sentence=_ends_sentence(text, site),
+        )
+        s_start, starts_sentence = win.s_start, win.starts_sentence
         frame: Frame | None = _speaker_label(text, site)
         if frame is None and site.marks != "blockquote":
+            prior: list[Frame | None] = []  # the frame before the quote, read once however many rules ask
             # after a quote left open, the words that follow are narration leading to the next quote
-            after = (
-                None
-                if site.unclosed
-                else frame_after(masked, text, site.close_end, site.para_end, _ends_sentence(text, site), lex)
-            )
-            frame = plausible(after, known, text)
+            frame = None if site.unclosed else plausible(frame_after(win), known, text)
             if not site.unclosed:
                 # "“…,” the report cited an official as quoting Zelensky" / "‘…’ if …, the envoy quoted a US
                 # official as saying in a purported cipher": the quoting clause after the words names the speaker
-                frame = frame_quotes_as(masked, text, site.close_end, s_end, lex) or frame
+                frame = frame_quotes_as(win, after=True) or frame
             if frame is not None and inner[:1].islower() and not starts_sentence:
                 # a fragment inside a reporting sentence ("Biden says Putin “cannot remain in power,” the White
                 # House says otherwise") belongs to the sentence's own verb, not to the clause after it
-                prior = plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
-                if prior is not None and prior.verb is not None and prior.lemma != "according to":
-                    frame = prior
+                earlier = _before_once(win, known, prior)
+                if earlier is not None and earlier.verb is not None and earlier.lemma != "according to":
+                    frame = earlier
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
-                prior = plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
-                if prior is not None and prior.lemma not in (None, "according to"):
-                    frame = prior
-            frame = frame or frame_words_were(masked, text, s_start, site.open_start)
-            frame = frame or plausible(
-                frame_discussed(masked, text, s_start, site.open_start, site.close_end, s_end, lex), known, text
-            )
-            frame = frame or frame_quotes_as(masked, text, s_start, site.open_start, lex)
-            frame = frame or plausible(frame_name_colon(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or plausible(frame_before(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or plausible(frame_colon(masked, text, s_start, site.open_start, lex), known, text)
-            frame = frame or plausible(frame_tail(masked, text, site.close_end, s_end, lex), known, text)
-            frame = frame or plausible(frame_claim(masked, text, s_start, site.open_start, lex), known, text)
+                earlier = _before_once(win, known, prior)
+                if earlier is not None and earlier.lemma not in (None, "according to"):
+                    frame = earlier
+            frame = frame or frame_words_were(win)
+            frame = frame or plausible(frame_discussed(win), known, text)
+            frame = frame or frame_quotes_as(win, after=False)
+            frame = frame or plausible(frame_name_colon(win), known, text)
+            frame = frame or _before_once(win, known, prior)
+            frame = frame or plausible(frame_colon(win), known, text)
+            frame = frame or plausible(frame_tail(win), known, text)
+            frame = frame or plausible(frame_claim(win), known, text)
             if frame is None and not starts_sentence:
-                has_verb = has_speech_verb(masked, s_start, s_end, lex)
+                has_verb = has_speech_verb(masked, s_start, win.s_end, lex)
                 if has_verb or words >= min_words:
-                    toks = tokens(masked, s_start, site.open_start)
+                    toks = win.before.toks
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
                     if subject is not None:
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
@@ -192,7 +196,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             if frame is not None:
                 frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence and not WORD_RE.search(masked, site.close_end, site.para_end):
-            frame = frame_credit_line(masked, text, site.para_end, lex)  # "“…”\n\n— Vell, in a 2021 interview"
+            frame = frame_credit_line(win)  # "“…”\n\n— Vell, in a 2021 interview"
         if frame is None and starts_sentence:
             frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         headline = in_headline(masked, site.open_start)
@@ -217,20 +221,15 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         if not linked:
             utterance += 1
         frames.append(frame)
-        results.append(SiteResult(_attribution(text, masked, site, frame, kind, resolver, lex), kind, utterance))
+        results.append(SiteResult(_attribution(win, frame, kind, resolver), kind, utterance))
     return results
 
 
-# An attribution sits within this many characters of its quote: a longer "sentence" is text without sentence
-# ends (a run of marks, a list), and reading all of it for each of its quotes would cost its length squared.
-_SENTENCE_REACH = 1000
-
-
-def _sentence(masked: str, site: QuoteSite) -> tuple[int, int]:
-    """The quote's sentence, bounded to ``_SENTENCE_REACH`` characters on either side."""
-    s_start = sentence_start(masked, max(site.para_start, site.open_start - _SENTENCE_REACH), site.open_start)
-    s_end = sentence_end(masked, site.close_end, min(site.para_end, site.close_end + _SENTENCE_REACH))
-    return s_start, s_end
+def _before_once(win: Window, known: frozenset[str], memo: list[Frame | None]) -> Frame | None:
+    """The plausible frame before the opening mark, read on the first call and kept in ``memo``."""
+    if not memo:
+        memo.append(plausible(frame_before(win), known, win.text))
+    return memo[0]
 
 
 # A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
@@ -280,7 +279,7 @@ def _frame_previous(
         p_start = sentence_start(masked, site.para_start, max(site.para_start, s_start - 2))
         if prev is not None and prev.close_end > p_start and frames and frames[-1] is not None:
             return Frame(frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating")
-        frame = frame_before(masked, text, p_start, s_start, lex)
+        frame = frame_before_in(masked, text, p_start, s_start, lex)
         if frame is not None:
             return frame
         # an earlier quote in the same paragraph: the paragraph's speaker goes on talking
@@ -309,7 +308,7 @@ def _frame_previous(
             f = frames[-1]
             return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
     if tail.endswith(":") or tail.endswith(","):
-        frame = frame_before(masked, text, last_start, before_end, lex) or frame_colon(
+        frame = frame_before_in(masked, text, last_start, before_end, lex) or frame_colon_in(
             masked, text, last_start, before_end, lex
         )
         if frame is None:
@@ -319,21 +318,14 @@ def _frame_previous(
                 frame = Frame(subject, None, None, None, None, "previous")
         return frame
     # "Trump spoke about the attack.\n\n“…”": a reporting sentence right before a quote paragraph
-    frame = frame_before(masked, text, last_start, before_end, lex)
+    frame = frame_before_in(masked, text, last_start, before_end, lex)
     if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
         return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
     return None
 
 
-def _attribution(
-    text: str,
-    masked: str,
-    site: QuoteSite,
-    frame: Frame | None,
-    kind: str,
-    resolver: Resolver,
-    lex: Lexicon,
-) -> Attribution:
+def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver) -> Attribution:
+    text, masked, lex = win.text, win.masked, win.lex
     if kind == "scare":
         return Attribution(speaker_kind="none")
     if frame is None:
@@ -347,21 +339,15 @@ def _attribution(
         resolved, speaker_kind = _resolve(speaker, text, masked, resolver, lex)
         if frame.how == "label" and speaker.text.isupper() and resolved == speaker.text:
             resolved = resolver.name(speaker.text.title())  # "WALLACE" -> "Chris Wallace"
-    s_start, s_end = _sentence(masked, site)
-    lo, hi = s_start, s_end
+    lo, hi = win.s_start, win.s_end
     anchors = [x for x in (speaker, frame.verb) if x is not None]
     for anchor in anchors:
         if anchor.start < lo:  # the frame sits in an earlier sentence or paragraph: search that sentence too
             line_start = masked.rfind("\n", 0, anchor.start) + 1
             lo = min(lo, sentence_start(masked, line_start, anchor.start))
         hi = max(hi, anchor.end)
-    hedges, sources = hedges_and_sources(text, masked, lo, hi)
-    sources = _merge(
-        sources,
-        frame.sources
-        + document_sources(masked, text, lo, hi)
-        + quoting_parties(masked, text, s_start, site.open_start),
-    )
+    hedges, sources = hedges_and_sources(win, lo, hi)
+    sources = _merge(sources, frame.sources + document_sources(win, lo, hi) + quoting_parties(win))
     if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
         if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame
-from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
+from quotediff.extract.window import Window
 from quotediff.model import Span
 
 _LINE_NOUNS = r"(?:phrase|line|quote|quotation|remark|sentence|statement|slogan|words|comment|catchphrase|motto)"
@@ -38,10 +38,10 @@ _NOUN_AFTER_RE = re.compile(
 )
 
 
-def frame_discussed(
-    masked: str, text: str, s_start: int, open_start: int, close_end: int, s_end: int, lex: Lexicon
-) -> Frame | None:
+def frame_discussed(win: Window) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
+    masked, text, lex = win.masked, win.text, win.lex
+    s_start, open_start, close_end, s_end = win.s_start, win.open_start, win.close_end, win.s_end
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
         s, e = before.span(1)
@@ -77,10 +77,11 @@ def frame_discussed(
 _CREDIT_RE = re.compile(r"[ \t]*[—–―-][ \t]*(?=[A-Za-z])")
 
 
-def frame_credit_line(masked: str, text: str, para_end: int, lex: Lexicon) -> Frame | None:
+def frame_credit_line(win: Window) -> Frame | None:
     """A quote paragraph followed by a credit line, as epigraphs and pull quotes are printed: "“…”\\n\\n— Ukrainian
     president Volodymyr Zelensky, in a quote cited in an Associated Press article"."""
-    start = para_end
+    masked, text, lex = win.masked, win.text, win.lex
+    start = win.para_end
     while start < len(masked) and masked[start] in "\r\n":
         start += 1
     match = _CREDIT_RE.match(masked, start)

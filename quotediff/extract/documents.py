@@ -14,6 +14,7 @@ from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import clause_subject, mention_after
 from quotediff.extract.tokens import tokens
+from quotediff.extract.window import Window
 from quotediff.model import Span
 
 _DOCUMENTS = (
@@ -42,8 +43,11 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """X quotes Y as saying “…”: Y speaks, X (the document or the party quoting it) is the source."""
+def frame_quotes_as(win: Window, *, after: bool) -> Frame | None:
+    """X quotes Y as saying “…”: Y speaks, X (the document or the party quoting it) is the source; read before
+    the opening mark or, with ``after``, after the closing mark ("“…,” the report cited an official as saying")."""
+    masked, text, lex = win.masked, win.text, win.lex
+    lo, pos = (win.close_end, win.s_end) if after else (win.s_start, win.open_start)
     window = masked[lo:pos]
     if "quot" not in window and "cit" not in window:
         return None  # the common case, at the cost of two substring scans
@@ -87,9 +91,9 @@ def frame_quotes_as(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
         e = last - 1
     if s < e and len(masked[s:e].split()) <= 10:
         sources.append(_span(text, s, e))
-    after = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
-    if after is not None:
-        sources.append(_span(text, *after.span("src")))
+    named_in = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
+    if named_in is not None:
+        sources.append(_span(text, *named_in.span("src")))
     return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources + party))
 
 
@@ -98,11 +102,12 @@ _REPORTS = frozenset("says say said shows show showed states stated notes noted 
 _OPENERS = frozenset("the a an his her its their multiple several many some early".split())
 
 
-def document_sources(masked: str, text: str, lo: int, hi: int) -> tuple[Span, ...]:
-    """Documents the quote's sentence names as where the words come from: "The minutes say …", "the leaked memo,
-    in which …". Read over the sentence's tokens (cached per line), so a sentence without a document costs a few
-    set lookups."""
-    toks = tokens(masked, lo, hi)
+def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
+    """Documents the quote's sentence (``lo`` .. ``hi``: the window's, or one widened to reach the frame) names as
+    where the words come from: "The minutes say …", "the leaked memo, in which …". Read over the sentence's
+    tokens, so a sentence without a document costs a few set lookups."""
+    text = win.text
+    toks = win.sentence.toks if (lo, hi) == (win.s_start, win.s_end) else tokens(win.masked, lo, hi)
     found: list[Span] = []
     for k, tok in enumerate(toks):
         if tok.text.lower() not in _DOCUMENT_WORDS or k + 1 >= len(toks):
@@ -163,9 +168,10 @@ _QUOTING_VERB_RE = re.compile(r"\b(?:quotes|quoted|quoting|cites|cited|citing)\b
 _LEAD_ADVERBS = frozenset("likewise also similarly meanwhile separately later earlier".split())
 
 
-def quoting_parties(masked: str, text: str, lo: int, pos: int) -> tuple[Span, ...]:
+def quoting_parties(win: Window) -> tuple[Span, ...]:
     """Who passes the words on, named before the quote: "NDTV quotes an official saying Zelensky answered “…”",
     "The Times of Israel likewise cites an official who …": the outlet is a cited source."""
+    masked, text, lo, pos = win.masked, win.text, win.s_start, win.open_start
     window = masked[lo:pos]
     if "quot" not in window and "cit" not in window:
         return ()

@@ -18,16 +18,14 @@ from quotediff.extract.tokens import (
     ADVERBS,
     DETERMINERS,
     LEADING_FUNCTION,
-    PREPOSITIONS,
     QUOTE_MARKS,
     TIME_WORDS,
     WORD_RE,
     Tok,
     is_adverb,
     is_cap,
-    looks_like_verb,
-    tokens,
 )
+from quotediff.extract.window import Window, Words, words
 from quotediff.model import Span
 
 
@@ -55,26 +53,6 @@ _PARTICIPLES = frozenset(
     "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
     " stating claiming quoting describing tweeting".split()
 )
-
-
-def _verb_at(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, str, str] | None:
-    """(tokens used, lemma, tone) when a speech verb starts at token ``i``."""
-    if i >= len(toks):
-        return None
-    low = toks[i].text.lower()
-    if i + 1 < len(toks):
-        pair = f"{low} {toks[i + 1].text.lower()}"
-        if pair == "according to":
-            return 2, "according to", "neutral"
-        phrasal = lex.verbs.get(pair)
-        if phrasal is not None:
-            return 2, phrasal.lemma, phrasal.tone
-    verb = lex.verbs.get(low)
-    if verb is None or not toks[i].text[:1].isalpha():
-        return None
-    if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].text.lower() in ("of", "the", "and", "for"):
-        return None  # "Secretary of State Antony Blinken": part of a title or a name
-    return 1, verb.lemma, verb.tone
 
 
 def _verb_span(toks: list[Tok], i: int, used: int, text: str) -> Span:
@@ -107,9 +85,9 @@ _SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"]
 NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
 
 
-def frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool, lex: Lexicon) -> Frame | None:
+def frame_after(win: Window) -> Frame | None:
     """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
-    toks = tokens(masked, start, min(hi, start + 300))
+    toks, ends_sentence = win.after.toks, win.ends_sentence
     if ends_sentence and toks and toks[0].text in QUOTE_MARKS:
         return None  # “We won.” “Now we govern,” Lu said: the attribution belongs to the second quote
     i = 0
@@ -124,22 +102,23 @@ def frame_after(masked: str, text: str, start: int, hi: int, ends_sentence: bool
     if toks[i].text.lower() in ("which", "who", "whom", "whose"):
         return None  # "“…,” which the White House said …": a relative clause about the words, not their speaker
     return _frame_at(
-        toks,
+        win.after,
         i,
-        text,
-        masked,
-        lex,
+        win.text,
+        win.masked,
+        win.lex,
         new_sentence=ends_sentence and is_cap(toks[i].text) and not dash,
         dash=dash,
     )
 
 
 def _frame_at(
-    toks: list[Tok], i: int, text: str, masked: str, lex: Lexicon, *, new_sentence: bool, dash: bool
+    w: Words, i: int, text: str, masked: str, lex: Lexicon, *, new_sentence: bool, dash: bool
 ) -> Frame | None:
     """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
+    toks = w.toks
     # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
-    verb = _verb_at(toks, i, lex)
+    verb = w.verb(i)
     if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in NAMING_VERBS:
         used, lemma, tone = verb
         mention = mention_after(toks, i + used, text, lex, loose=True)
@@ -166,7 +145,7 @@ def _frame_at(
                 k = close + 1
         if k >= len(toks):
             break
-        verb = _verb_at(toks, k, lex)
+        verb = w.verb(k)
         if verb is not None or (toks[k].text != "," and not in_apposition):
             break
         # an apposition: "Lu, 67, a State Department official, said" -> skip to the next comma
@@ -182,11 +161,11 @@ def _frame_at(
     if verb is None and k < len(toks) and toks[k].text not in (",", ".") and not new_sentence:
         # "the Florida senator and Republican candidate said": a few more words before the verb
         m = k
-        while m < len(toks) and m < k + 5 and toks[m].text[:1].isalnum() and _verb_at(toks, m, lex) is None:
+        while m < len(toks) and m < k + 5 and toks[m].text[:1].isalnum() and w.verb(m) is None:
             m += 1
-        if m < len(toks) and m > k and _verb_at(toks, m, lex) is not None:
+        if m < len(toks) and m > k and w.verb(m) is not None:
             k = m
-            verb = _verb_at(toks, k, lex)
+            verb = w.verb(k)
     if verb is not None and toks[k].text.lower().endswith("ing"):
         verb = None  # "a Donald Trump tweet attacking ...": a participle, not the reporting verb
     if verb is None:
@@ -208,15 +187,16 @@ def _frame_at(
     return Frame(mention, vs, lemma, tone, addressee, "after")
 
 
-def frame_tail(masked: str, text: str, close_end: int, s_end: int, lex: Lexicon) -> Frame | None:
+def frame_tail(win: Window) -> Frame | None:
     """An attribution closing the quote's sentence: “…” for Clinton, said Kunin. / “…” than that, Zuckoff said."""
-    toks = tokens(masked, close_end, s_end)
+    masked, text, s_end, lex = win.masked, win.text, win.s_end, win.lex
+    toks = win.tail.toks
     tried = 0
     for c in range(len(toks) - 1, 0, -1):
         if toks[c].text != "," or tried >= 4:
             continue
         tried += 1
-        frame = _frame_at(toks, c + 1, text, masked, lex, new_sentence=False, dash=False)
+        frame = _frame_at(win.tail, c + 1, text, masked, lex, new_sentence=False, dash=False)
         if frame is None or frame.verb is None or frame.speaker is None:
             continue
         rest = masked[max(frame.verb.end, frame.speaker.end) : s_end].strip()
@@ -251,8 +231,9 @@ def _without_opener(text: str, s: int, e: int) -> int:
         s += word.end()
 
 
-def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+def frame_claim(win: Window) -> Frame | None:
     """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
+    masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
     matches = list(_CLAIM_RE.finditer(masked, lo, pos))
     match = matches[-1] if matches else None
     if match is None or has_speech_verb(masked, match.end(), pos, lex):
@@ -264,8 +245,9 @@ def frame_claim(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fram
     return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
 
 
-def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:
+def frame_words_were(win: Window) -> Frame | None:
     """A possessive frame before the quote: "Lu's words were: “…”", "Rush's reply was “…”"."""
+    masked, text, lo, pos = win.masked, win.text, win.s_start, win.open_start
     match = _WORDS_WERE_RE.search(masked, lo, pos + 1)
     if match is None:
         return None
@@ -282,76 +264,27 @@ def frame_words_were(masked: str, text: str, lo: int, pos: int) -> Frame | None:
     return Frame(Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
 
 
-def frame_name_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """A name right before a colon and the quote, not the object of a verb: "Pollsters agree - Carl Bialik: “…”"."""
-    toks = tokens(masked, lo, pos)
-    while toks and toks[-1].text in QUOTE_MARKS:
-        toks.pop()
-    if len(toks) < 2 or toks[-1].text != ":":
-        return None
-    mention = mention_before(toks, len(toks) - 1, text, lex)
-    if mention is None or mention.kind != "named":
-        return None
-    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
-    before = toks[first - 1].text.lower() if first > 0 else ""
-    if before and (before in lex.verbs or before in PREPOSITIONS or before[:1].isalpha()):
-        return None
-    return Frame(mention, None, None, None, None, "colon")
+def frame_before(win: Window) -> Frame | None:
+    """The attribution between the quote's sentence start and its opening mark."""
+    return _before(win.before, win.masked, win.text, win.s_start, win.open_start, win.lex)
 
 
-def _in_prepositional_phrase(toks: list[Tok], first: int) -> bool:
-    """Whether the mention starting at token ``first`` is the object of a preposition ("to Ukraine", "to Putin
-    and the world")."""
-    before = toks[first - 1].text.lower()
-    if before in _ADDRESSEE_PREPOSITIONS:
-        return True
-    if before in ("and", "or") and first >= 3:
-        return any(toks[k].text.lower() in _ADDRESSEE_PREPOSITIONS for k in range(max(0, first - 5), first - 1))
-    return False
+def frame_before_in(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """``frame_before`` over masked[lo:pos], a sentence before the quote's own."""
+    return _before(words(masked, lo, pos, lex), masked, text, lo, pos, lex)
 
 
-# Not "by" or "from": "an address by Putin:", "a message from Vell:" name the speaker.
-_ADDRESSEE_PREPOSITIONS = frozenset("to for at with toward towards against about over into on in".split())
-
-
-def frame_colon(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """A name and a colon: "... pollster Daron Shaw: “…”", or a headline "Bill Clinton: Hillary ‘…’"."""
-    toks = tokens(masked, lo, pos)
-    while toks and toks[-1].text in QUOTE_MARKS:
-        toks.pop()
-    if len(toks) >= 2 and toks[-1].text in (":", "—", "–"):
-        mention = mention_before(toks, len(toks) - 1, text, lex)
-        if mention is not None and mention.kind != "pronoun":
-            first = next((k for k, t in enumerate(toks) if t.start >= mention.start), 0)
-            if first > 0 and _in_prepositional_phrase(toks, first):
-                pass  # "sent a message to Putin and the world: “…”": an addressee, not the speaker
-            elif first == 0 or not looks_like_verb(toks[first - 1].text, lex):
-                return Frame(mention, None, None, None, None, "colon")
-    if len(toks) >= 2 and toks[-1].text == ":":
-        # "In a Fox interview, Trump went even further: “…”"
-        subject = clause_subject(toks, 0, len(toks) - 1, text, lex)
-        if subject is not None:
-            return Frame(subject, None, None, None, None, "colon")
-    for c, tok in enumerate(toks[:6]):
-        if tok.text == ":" and c > 0:
-            mention = mention_after(toks, 0, text, lex)
-            if mention is not None and mention.kind == "named" and mention.end == toks[c - 1].end:
-                return Frame(mention, None, None, None, None, "colon")
-            break
-    return None
-
-
-def frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+def _before(w: Words, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
     """The attribution in text[lo:pos] (one sentence): its last speech verb and its subject, or an earlier verb
     that reports the whole clause holding the quote ("Rubio said that ... he has begun “…”")."""
-    toks = tokens(masked, lo, pos)
-    frame = _last_frame(toks, len(toks), masked, text, lo, pos, lex)
+    toks = w.toks
+    frame = _last_frame(w, len(toks), masked, text, lo, pos, lex)
     if frame is None or frame.verb is None:
         return frame
     if frame.lemma == "according to":
         # "Lu then told Majeed, according to the cable: “…”": Lu speaks, the cable is the source
         at = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
-        earlier = _last_frame(toks, at, masked, text, lo, pos, lex)
+        earlier = _last_frame(w, at, masked, text, lo, pos, lex)
         if earlier is not None and earlier.lemma != "according to" and earlier.speaker is not None:
             return earlier
         return frame
@@ -366,25 +299,26 @@ def frame_before(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Fra
             j == speaker_at - 1
             and frame.speaker is not None
             and frame.speaker.kind == "pronoun"
-            and _verb_at(toks, j, lex) is not None
+            and w.verb(j) is not None
         )
         if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
             continue
         k = j if pronoun_clause else j - 1
         while k > 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS):
             k -= 1
-        verb = _verb_at(toks, k, lex)
+        verb = w.verb(k)
         if verb is not None and verb[1] not in NAMING_VERBS:
-            matrix = _last_frame(toks, k + verb[0], masked, text, lo, pos, lex)
+            matrix = _last_frame(w, k + verb[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
                 return matrix
     return frame
 
 
-def _last_frame(toks: list[Tok], upto: int, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """The frame of the last speech verb among toks[:upto] that has a speaker."""
+def _last_frame(w: Words, upto: int, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
+    """The frame of the last speech verb among the first ``upto`` tokens that has a speaker."""
+    toks = w.toks
     for i in range(upto - 1, -1, -1):
-        verb = _verb_at(toks, i, lex)
+        verb = w.verb(i)
         if verb is None:
             continue
         used, lemma, tone = verb

@@ -9,6 +9,7 @@ import functools
 import re
 
 from quotediff.extract.lexicon import lexicon, phrase_re
+from quotediff.extract.window import Window
 from quotediff.model import Span
 
 
@@ -51,8 +52,10 @@ _DOCUMENT_RE = re.compile(
 )
 
 
-def hedges_and_sources(text: str, masked: str, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """Hedges and cited sources in the quote's sentence, outside every quote."""
+def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Hedges and cited sources in the quote's sentence (``lo`` .. ``hi``: the window's, or one widened to reach
+    the frame), outside every quote."""
+    text, masked = win.text, win.masked
     spans = _matches(_hedge_re(), masked, lo, hi)
     sentence = masked[lo:hi].lower()
     if any(stem in sentence for stem in _DISTANCE_STEMS):
