@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotediff.extract.after import frame_after, frame_tail
 from quotediff.extract.capitals import (
     blank_datelines,
     body_capitals,
@@ -40,11 +41,9 @@ from quotediff.extract.discussed import frame_credit_line, frame_discussed
 from quotediff.extract.documents import document_author, document_sources, frame_quotes_as, is_document, quoting_parties
 from quotediff.extract.frames import (
     Frame,
-    frame_after,
     frame_before,
     frame_before_in,
     frame_claim,
-    frame_tail,
     frame_words_were,
     has_speech_verb,
 )

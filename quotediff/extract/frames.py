@@ -1,9 +1,9 @@
 """Finding the attribution frame of one quote: its speech verb and speaker mention, and the addressee.
 
 Each ``frame_*`` function tries one shape of news attribution in a window of the masked text (quotes blanked
-out) and returns a ``Frame`` or None: after the closing mark (“…,” said Lu), before the opening mark (Lu told
-Majeed: “…”, according to Lu, “…”), a tail clause closing the sentence, a name and a colon, a possessive
-("Lu's words were", "Trump's claim that"). ``attribute`` tries them in order, nearest first.
+out) and returns a ``Frame`` or None: before the opening mark (Lu told Majeed: “…”, according to Lu, “…”), a
+possessive ("Lu's words were", "Trump's claim that"). ``attribute`` tries them in order, nearest first; the
+frames after the closing mark and the colon frames are token patterns (``after``, ``patterns``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from quotediff.extract.tokens import (
     TIME_WORDS,
     WORD_RE,
     Tok,
-    is_adverb,
     is_cap,
 )
 from quotediff.extract.window import Window, Words, words
@@ -44,11 +43,6 @@ class Frame:
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure reassure remind brief warn urge advise ask notify instruct".split())
 
-_ADJUNCT_WORDS = frozenset(
-    "on in at to during after before last this yesterday today tonight earlier later when while as from about"
-    " of via through with".split()
-)
-
 _PARTICIPLES = frozenset(
     "saying telling adding noting writing explaining arguing insisting warning declaring asking calling"
     " stating claiming quoting describing tweeting".split()
@@ -64,7 +58,7 @@ _ADDRESSEE_WORDS = frozenset(
 )
 
 
-def _addressee(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -> Span | None:
+def addressee_at(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -> Span | None:
     if i >= len(toks):
         return None
     k = i
@@ -80,129 +74,7 @@ def _addressee(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -> 
     return Span(mention.start, mention.end, mention.text)
 
 
-_SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"])
-
 NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
-
-
-def frame_after(win: Window) -> Frame | None:
-    """An attribution right after a closing mark: ", said Lu", ", Lu said", " — Lu", ", according to X"."""
-    toks, ends_sentence = win.after.toks, win.ends_sentence
-    if ends_sentence and toks and toks[0].text in QUOTE_MARKS:
-        return None  # “We won.” “Now we govern,” Lu said: the attribution belongs to the second quote
-    i = 0
-    dash = False
-    while i < len(toks) and toks[i].text in _SKIP_AFTER:
-        if toks[i].text in ("and", "or") and not (i + 1 < len(toks) and toks[i + 1].text in QUOTE_MARKS):
-            break  # "“…” and argued that ...": a new clause, not a list of quotes
-        dash = dash or toks[i].text in ("—", "–", "―", "-")
-        i += 1
-    if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
-        return None
-    if toks[i].text.lower() in ("which", "who", "whom", "whose"):
-        return None  # "“…,” which the White House said …": a relative clause about the words, not their speaker
-    return _frame_at(
-        win.after,
-        i,
-        win.text,
-        win.masked,
-        win.lex,
-        new_sentence=ends_sentence and is_cap(toks[i].text) and not dash,
-        dash=dash,
-    )
-
-
-def _frame_at(
-    w: Words, i: int, text: str, masked: str, lex: Lexicon, *, new_sentence: bool, dash: bool
-) -> Frame | None:
-    """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
-    toks = w.toks
-    # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
-    verb = w.verb(i)
-    if verb is not None and (not new_sentence or verb[1] == "according to") and verb[1] not in NAMING_VERBS:
-        used, lemma, tone = verb
-        mention = mention_after(toks, i + used, text, lex, loose=True)
-        if mention is not None:
-            return Frame(mention, _verb_span(toks, i, used, text), lemma, tone, None, "after")
-    mention = mention_after(toks, i, text, lex, loose=True)
-    if mention is None:
-        return None
-    k = i
-    while k < len(toks) and toks[k].end <= mention.end:
-        k += 1
-    verb = None
-    in_apposition = False
-    for _ in range(6):
-        hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
-        if hedge is not None:
-            while k < len(toks) and toks[k].start < hedge.end():
-                k += 1
-        while k < len(toks) and (toks[k].text.lower() in ADVERBS or is_adverb(toks[k].text)):
-            k += 1  # "Biden, standing outside the castle, emphatically declared"
-        if k < len(toks) and toks[k].text == "(":
-            close = next((m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].text == ")"), None)
-            if close is not None:
-                k = close + 1
-        if k >= len(toks):
-            break
-        verb = w.verb(k)
-        if verb is not None or (toks[k].text != "," and not in_apposition):
-            break
-        # an apposition: "Lu, 67, a State Department official, said" -> skip to the next comma
-        m = k + 1 if toks[k].text == "," else k
-        while m < len(toks) and m < k + 30 and toks[m].text != ",":
-            if toks[m].text in (".", "!", "?", ";", ":"):
-                return None
-            m += 1
-        if m >= len(toks) or toks[m].text != ",":
-            break
-        k = m + 1
-        in_apposition = True
-    if verb is None and k < len(toks) and toks[k].text not in (",", ".") and not new_sentence:
-        # "the Florida senator and Republican candidate said": a few more words before the verb
-        m = k
-        while m < len(toks) and m < k + 5 and toks[m].text[:1].isalnum() and w.verb(m) is None:
-            m += 1
-        if m < len(toks) and m > k and w.verb(m) is not None:
-            k = m
-            verb = w.verb(k)
-    if verb is not None and toks[k].text.lower().endswith("ing"):
-        verb = None  # "a Donald Trump tweet attacking ...": a participle, not the reporting verb
-    if verb is None:
-        if dash and mention.kind in ("named", "organisation", "anonymous") and not new_sentence:
-            return Frame(mention, None, None, None, None, "after")
-        return None
-    used, lemma, tone = verb
-    if new_sentence:
-        nxt = toks[k + used] if k + used < len(toks) else None
-        if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
-            return None
-        for t in toks[k + used :]:
-            if t.text in (".", "!", "?"):
-                break
-            if t.text == ":" or t.text in QUOTE_MARKS:
-                return None  # "She went on to say: “…”" introduces the next quote
-    vs = _verb_span(toks, k, used, text)
-    addressee = _addressee(toks, k + used, lemma, text, lex)
-    return Frame(mention, vs, lemma, tone, addressee, "after")
-
-
-def frame_tail(win: Window) -> Frame | None:
-    """An attribution closing the quote's sentence: “…” for Clinton, said Kunin. / “…” than that, Zuckoff said."""
-    masked, text, s_end, lex = win.masked, win.text, win.s_end, win.lex
-    toks = win.tail.toks
-    tried = 0
-    for c in range(len(toks) - 1, 0, -1):
-        if toks[c].text != "," or tried >= 4:
-            continue
-        tried += 1
-        frame = _frame_at(win.tail, c + 1, text, masked, lex, new_sentence=False, dash=False)
-        if frame is None or frame.verb is None or frame.speaker is None:
-            continue
-        rest = masked[max(frame.verb.end, frame.speaker.end) : s_end].strip()
-        if (len(WORD_RE.findall(rest)) <= 8 or rest.startswith(",")) and "that" not in rest.split():
-            return frame
-    return None
 
 
 _WORDS_WERE_RE = re.compile(
@@ -338,7 +210,7 @@ def _last_frame(w: Words, upto: int, masked: str, text: str, lo: int, pos: int, 
             and toks[i - 1].text.lower() not in lex.organisation_words
         ):
             continue  # "his weekend message", "a few questions": a noun
-        addressee = _addressee(toks, i + used, lemma, text, lex)
+        addressee = addressee_at(toks, i + used, lemma, text, lex)
         low = toks[i].text.lower()
         if low.endswith("ing") and i >= 2 and toks[i - 1].text.lower() == "for":
             # "Romney took Obama to task for saying “…”", "critics mocked Vell for calling …": the object speaks
@@ -421,8 +293,3 @@ def has_speech_verb(masked: str, lo: int, hi: int, lex: Lexicon) -> bool:
 def _hedge_before_re() -> re.Pattern[str]:
     """A passive or hedged frame right before a verb: "Lu is alleged to have told" -> "is alleged to have"."""
     return phrase_re(tuple(h for h in lexicon().hedges if " " in h), r"\s+$")
-
-
-@functools.cache
-def _hedge_after_re() -> re.Pattern[str]:
-    return re.compile(phrase_re(lexicon().hedges).pattern + r"\s*", re.I)

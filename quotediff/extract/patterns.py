@@ -11,13 +11,15 @@ verb"). The first pattern of a table that matches gives the frame; the shapes th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from quotediff.extract.frames import Frame
+from quotediff.extract.frames import Frame, addressee_at
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import PREPOSITIONS, QUOTE_MARKS, Tok, looks_like_verb
-from quotediff.extract.window import Window, words
+from quotediff.extract.window import Verb as VerbReading
+from quotediff.extract.window import Window, Words, words
+from quotediff.model import Span
 
 END = "end"
 START = "start"
@@ -34,21 +36,61 @@ class Tok1:
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A speaker mention read ``before`` the next element, ``after`` the previous one, or as the ``subject`` of
-    the clause before the next element; ``kinds`` the mention kinds accepted."""
+    the clause before the next element; ``kinds`` the mention kinds accepted; ``loose`` reads a name after a
+    verb the lenient way ("said Lu, a diplomat")."""
 
     read: str
     kinds: frozenset[str] | None = None  # None: any
+    loose: bool = False
 
 
-Check = Callable[[list[Tok], Mention, Lexicon], bool]
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A speech verb; with ``reach``, the one ``reach`` finds past an apposition or hedge (None: no frame), and
+    with ``absent``, a clause where ``reach`` finds none ("“…” — Vell")."""
+
+    check: Callable[[State, VerbReading], bool] | None = None
+    reach: Callable[[State], tuple[int, VerbReading | None] | None] | None = None
+    absent: bool = False
+
+
+Element = Tok1 | Speaker | Verb
+
+
+@dataclass(slots=True)
+class State:
+    """What one pattern has read so far: the position, the mention and the verb (token index and reading)."""
+
+    words: Words
+    text: str
+    masked: str
+    pos: int = 0
+    new_sentence: bool = False  # the clause opens a sentence of its own ("“….” Lu said.")
+    dash: bool = False  # a dash before the clause ("“…” — Lu")
+    mention: Mention | None = None
+    verb_at: int = -1
+    verb: VerbReading | None = None
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+
+    @property
+    def toks(self) -> list[Tok]:
+        return self.words.toks
+
+    @property
+    def lex(self) -> Lexicon:
+        return self.words.lex
+
+
+Check = Callable[[State], bool]
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
     how: str  # the frame's ``how``
     anchor: str  # END or START
-    elements: tuple[Tok1 | Speaker, ...]
+    elements: tuple[Element, ...]
     check: Check | None = None
+    addressee: bool = False  # read an addressee after the verb: "Lu told reporters"
 
 
 def match(table: tuple[Pattern, ...], toks: list[Tok], text: str, lex: Lexicon) -> Frame | None:
@@ -56,15 +98,37 @@ def match(table: tuple[Pattern, ...], toks: list[Tok], text: str, lex: Lexicon) 
     view = list(toks)
     while view and view[-1].text in QUOTE_MARKS:
         view.pop()  # the marks before the opening mark: “‘…
+    return match_words(table, State(Words(view, lex), text, text))
+
+
+def match_words(table: tuple[Pattern, ...], state: State) -> Frame | None:
+    """The frame of the first pattern in ``table`` that matches from ``state.pos`` (START) or ends at the end of
+    the tokens (END); mentions and reaches read once are shared by the patterns after."""
+    start = state.pos
     for pattern in table:
+        state.pos, state.mention, state.verb_at, state.verb = start, None, -1, None
         read = _match_end if pattern.anchor == END else _match_start
-        mention = read(pattern, view, text, lex)
-        if mention is not None and (pattern.check is None or pattern.check(view, mention, lex)):
-            return Frame(mention, None, None, None, None, pattern.how)
+        mention = read(pattern, state)
+        if mention is None:
+            continue
+        state.mention = mention
+        if pattern.check is None or pattern.check(state):
+            return _frame(pattern, state, mention)
     return None
 
 
-def _match_end(pattern: Pattern, view: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+def _frame(pattern: Pattern, state: State, mention: Mention) -> Frame:
+    if state.verb is None:
+        return Frame(mention, None, None, None, None, pattern.how)
+    used, lemma, tone = state.verb
+    toks, k = state.toks, state.verb_at
+    span = Span(toks[k].start, toks[k + used - 1].end, state.text[toks[k].start : toks[k + used - 1].end])
+    heard = addressee_at(toks, k + used, lemma, state.text, state.lex) if pattern.addressee else None
+    return Frame(mention, span, lemma, tone, heard, pattern.how)
+
+
+def _match_end(pattern: Pattern, state: State) -> Mention | None:
+    view, text, lex = state.toks, state.text, state.lex
     pos = len(view)
     for element in reversed(pattern.elements):
         if isinstance(element, Tok1):
@@ -72,7 +136,7 @@ def _match_end(pattern: Pattern, view: list[Tok], text: str, lex: Lexicon) -> Me
                 return None
             pos -= 1
             continue
-        if pos == 0:
+        if pos == 0 or not isinstance(element, Speaker):
             return None
         if element.read == "subject":
             mention = clause_subject(view, 0, pos, text, lex)
@@ -82,16 +146,63 @@ def _match_end(pattern: Pattern, view: list[Tok], text: str, lex: Lexicon) -> Me
     return None
 
 
-def _match_start(pattern: Pattern, view: list[Tok], text: str, lex: Lexicon) -> Mention | None:
-    speaker, mark = pattern.elements
-    assert isinstance(speaker, Speaker) and isinstance(mark, Tok1)
-    at = next((c for c, tok in enumerate(view[: mark.within]) if tok.text in mark.texts and c > 0), None)
-    if at is None:
-        return None
-    mention = mention_after(view, 0, text, lex)
-    if mention is None or not _kind_fits(mention, speaker) or mention.end != view[at - 1].end:
-        return None
-    return mention
+def _match_start(pattern: Pattern, state: State) -> Mention | None:
+    """Left to right from ``state.pos``: the mention the pattern's speaker element reads, once every element
+    matched."""
+    view = state.toks
+    found: Mention | None = None
+    for element in pattern.elements:
+        if isinstance(element, Tok1):
+            if element.within:
+                at = next(
+                    (c for c, tok in enumerate(view[: element.within]) if tok.text in element.texts and c > 0), None
+                )
+                if at is None or found is None or found.end != view[at - 1].end:
+                    return None
+                state.pos = at + 1
+            elif state.pos < len(view) and view[state.pos].text in element.texts:
+                state.pos += 1
+            else:
+                return None
+        elif isinstance(element, Speaker):
+            found = _mention_after(state, element.loose)
+            if found is None or not _kind_fits(found, element):
+                return None
+            k = state.pos
+            while k < len(view) and view[k].end <= found.end:
+                k += 1
+            state.pos = k
+        elif not _verb(element, state):
+            return None
+    return found
+
+
+def _mention_after(state: State, loose: bool) -> Mention | None:
+    key = ("mention", state.pos, loose)
+    if key not in state.memo:
+        state.memo[key] = mention_after(state.toks, state.pos, state.text, state.lex, loose=loose)
+    return state.memo[key]  # type: ignore[return-value]
+
+
+def _verb(element: Verb, state: State) -> bool:
+    k: int
+    verb: VerbReading | None
+    if element.reach is not None:
+        key = ("reach", element.reach, state.pos)
+        if key not in state.memo:
+            state.memo[key] = element.reach(state)
+        reached: tuple[int, VerbReading | None] | None = state.memo[key]  # type: ignore[assignment]
+        if reached is None:
+            return False
+        k, verb = reached
+        if element.absent:
+            return verb is None
+    else:
+        k, verb = state.pos, state.words.verb(state.pos)
+    if verb is None or (element.check is not None and not element.check(state, verb)):
+        return False
+    state.verb_at, state.verb, state.pos = k, verb, k + verb[0]
+    return True
 
 
 def _kind_fits(mention: Mention, speaker: Speaker) -> bool:
@@ -102,8 +213,10 @@ def _first(view: list[Tok], mention: Mention) -> int:
     return next((k for k, t in enumerate(view) if t.start >= mention.start), 0)
 
 
-def _no_verb_before(view: list[Tok], mention: Mention, lex: Lexicon) -> bool:
+def _no_verb_before(state: State) -> bool:
     """Not the object of a verb or a preposition: "Pollsters agree - Carl Bialik:" but not "told Carl Bialik:"."""
+    view, mention, lex = state.toks, state.mention, state.lex
+    assert mention is not None
     first = _first(view, mention)
     before = view[first - 1].text.lower() if first > 0 else ""
     return not (before and (before in lex.verbs or before in PREPOSITIONS or before[:1].isalpha()))
@@ -124,8 +237,10 @@ def _in_prepositional_phrase(toks: list[Tok], first: int) -> bool:
     return False
 
 
-def _speaker_not_object(view: list[Tok], mention: Mention, lex: Lexicon) -> bool:
+def _speaker_not_object(state: State) -> bool:
     """ "sent a message to Putin and the world: “…”" names an addressee, "warned Vell:" an object."""
+    view, mention, lex = state.toks, state.mention, state.lex
+    assert mention is not None
     first = _first(view, mention)
     if first > 0 and _in_prepositional_phrase(view, first):
         return False

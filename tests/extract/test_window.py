@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotediff.extract.after import frame_after
 from quotediff.extract.lexicon import lexicon
 from quotediff.extract.patterns import COLON, NAME_COLON, Pattern, match
 from quotediff.extract.window import (
@@ -110,3 +111,43 @@ def test_colon_patterns_name_the_speaker_before_the_colon() -> None:
 def test_colon_patterns_refuse_an_addressee_or_an_object() -> None:
     assert _colon_speaker("Vell told Carl Bialik: “We will not close it.”", NAME_COLON) is None
     assert _colon_speaker("She sent a message to Putin and the world: “We will not close it.”") == "She"
+
+
+def _after(text: str, *, ends_sentence: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(speaker, verb lemma, addressee) the AFTER patterns read after the quote of ``text``."""
+    open_start = text.index("“")
+    close_end = text.index("”") + 1
+    win = window(
+        text,
+        text,
+        lexicon(),
+        open_start=open_start,
+        close_end=close_end,
+        para_start=0,
+        para_end=len(text),
+        ends_sentence=ends_sentence,
+    )
+    frame = frame_after(win)
+    if frame is None:
+        return None, None, None
+    speaker = frame.speaker.text if frame.speaker is not None else None
+    return speaker, frame.lemma, frame.addressee.text if frame.addressee is not None else None
+
+
+def test_after_patterns_verb_first_or_name_first() -> None:
+    assert _after("“We will not close it,” said Deputy Director Vell.") == ("Deputy Director Vell", "say", None)
+    assert _after("“We will not close it,” Vell told reporters.") == ("Vell", "tell", "reporters")
+    assert _after("“We will not close it,” according to the ministry.")[1] == "according to"
+
+
+def test_after_patterns_reach_over_an_apposition() -> None:
+    assert _after("“We will not close it,” Vell, 67, a port official, said.") == ("Vell", "say", None)
+    assert _after("“We will not close it” — Vell, a port official. Then she left.") == (None, None, None)
+    assert _after("“We will not close it” — Vell, a port official") == ("Vell", None, None)
+
+
+def test_after_patterns_dash_credit_and_new_sentences() -> None:
+    assert _after("“We will not close it” — Deputy Director Vell") == ("Deputy Director Vell", None, None)
+    assert _after("“We will not close it.” Vell said.", ends_sentence=True) == ("Vell", "say", None)
+    assert _after("“We will not close it.” Vell went on to say: more.", ends_sentence=True) == (None, None, None)
+    assert _after("“We will not close it,” which the ministry said was final.") == (None, None, None)
