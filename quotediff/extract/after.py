@@ -16,7 +16,7 @@ from quotediff.extract.lexicon import lexicon, phrase_re
 from quotediff.extract.patterns import START, Pattern, Speaker, State, Verb, match_words
 from quotediff.extract.tokens import ADVERBS, QUOTE_MARKS, WORD_RE, is_adverb, is_cap
 from quotediff.extract.window import Verb as VerbReading
-from quotediff.extract.window import Window, Words
+from quotediff.extract.window import Window
 
 _SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"])
 
@@ -116,14 +116,15 @@ AFTER = (
         "after",
         START,
         (Speaker("after", _CREDITED, loose=True), Verb(reach=_over_apposition, absent=True)),
-        _dash_credit,
+        when=_dash_credit,
     ),
 )
 
 
-def _clause_at(w: Words, i: int, win: Window, *, new_sentence: bool, dash: bool) -> Frame | None:
+def _clause_at(state: State, i: int) -> Frame | None:
     """An attribution clause starting at token ``i``: "said Lu, a diplomat" or "Lu, 67, a diplomat, said"."""
-    return match_words(AFTER, State(w, win.text, win.masked, i, new_sentence, dash))
+    state.pos = i
+    return match_words(AFTER, state)
 
 
 def frame_after(win: Window) -> Frame | None:
@@ -143,7 +144,8 @@ def frame_after(win: Window) -> Frame | None:
     if toks[i].text.lower() in ("which", "who", "whom", "whose"):
         return None  # "“…,” which the White House said …": a relative clause about the words, not their speaker
     # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
-    return _clause_at(win.after, i, win, new_sentence=ends_sentence and is_cap(toks[i].text) and not dash, dash=dash)
+    new_sentence = ends_sentence and is_cap(toks[i].text) and not dash
+    return _clause_at(State(win.after, win.text, win.masked, i, new_sentence, dash), i)
 
 
 def frame_tail(win: Window) -> Frame | None:
@@ -151,11 +153,12 @@ def frame_tail(win: Window) -> Frame | None:
     masked, s_end = win.masked, win.s_end
     toks = win.tail.toks
     tried = 0
+    state = State(win.tail, win.text, masked)  # one state for every comma: mentions read once are kept
     for c in range(len(toks) - 1, 0, -1):
         if toks[c].text != "," or tried >= 4:
             continue
         tried += 1
-        frame = _clause_at(win.tail, c + 1, win, new_sentence=False, dash=False)
+        frame = _clause_at(state, c + 1)
         if frame is None or frame.verb is None or frame.speaker is None:
             continue
         rest = masked[max(frame.verb.end, frame.speaker.end) : s_end].strip()

@@ -11,7 +11,7 @@ verb"). The first pattern of a table that matches gives the frame; the shapes th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quotediff.extract.frames import Frame, addressee_at
 from quotediff.extract.lexicon import Lexicon
@@ -70,7 +70,11 @@ class State:
     mention: Mention | None = None
     verb_at: int = -1
     verb: VerbReading | None = None
-    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
+    # the last mention and the last reach read, kept for the next pattern of the table that asks the same
+    read_at: tuple[int, bool] = (-1, False)
+    read: Mention | None = None
+    reached_at: tuple[int, object] = (-1, None)
+    reached: tuple[int, VerbReading | None] | None = None
 
     @property
     def toks(self) -> list[Tok]:
@@ -91,6 +95,7 @@ class Pattern:
     elements: tuple[Element, ...]
     check: Check | None = None
     addressee: bool = False  # read an addressee after the verb: "Lu told reporters"
+    when: Check | None = None  # a condition on where the match starts, tried before any token is read
 
 
 def match(table: tuple[Pattern, ...], toks: list[Tok], text: str, lex: Lexicon) -> Frame | None:
@@ -106,14 +111,14 @@ def match_words(table: tuple[Pattern, ...], state: State) -> Frame | None:
     the tokens (END); mentions and reaches read once are shared by the patterns after."""
     start = state.pos
     for pattern in table:
-        state.pos, state.mention, state.verb_at, state.verb = start, None, -1, None
-        read = _match_end if pattern.anchor == END else _match_start
-        mention = read(pattern, state)
-        if mention is None:
+        if pattern.when is not None and not pattern.when(state):
             continue
-        state.mention = mention
-        if pattern.check is None or pattern.check(state):
-            return _frame(pattern, state, mention)
+        state.pos, state.verb_at, state.verb = start, -1, None
+        mention = _match_end(pattern, state) if pattern.anchor is END else _match_start(pattern, state)
+        if mention is not None:
+            state.mention = mention
+            if pattern.check is None or pattern.check(state):
+                return _frame(pattern, state, mention)
     return None
 
 
@@ -152,11 +157,21 @@ def _match_start(pattern: Pattern, state: State) -> Mention | None:
     view = state.toks
     found: Mention | None = None
     for element in pattern.elements:
-        if isinstance(element, Tok1):
+        if isinstance(element, Speaker):
+            found = _mention_after(state, element.loose)
+            if found is None or (element.kinds is not None and found.kind not in element.kinds):
+                return None
+            k, end, n = state.pos, found.end, len(view)
+            while k < n and view[k].end <= end:
+                k += 1
+            state.pos = k
+        elif isinstance(element, Verb):
+            if not _verb(element, state):
+                return None
+        else:
             if element.within:
-                at = next(
-                    (c for c, tok in enumerate(view[: element.within]) if tok.text in element.texts and c > 0), None
-                )
+                texts = element.texts
+                at = next((c for c, tok in enumerate(view[: element.within]) if tok.text in texts and c > 0), None)
                 if at is None or found is None or found.end != view[at - 1].end:
                     return None
                 state.pos = at + 1
@@ -164,37 +179,26 @@ def _match_start(pattern: Pattern, state: State) -> Mention | None:
                 state.pos += 1
             else:
                 return None
-        elif isinstance(element, Speaker):
-            found = _mention_after(state, element.loose)
-            if found is None or not _kind_fits(found, element):
-                return None
-            k = state.pos
-            while k < len(view) and view[k].end <= found.end:
-                k += 1
-            state.pos = k
-        elif not _verb(element, state):
-            return None
     return found
 
 
 def _mention_after(state: State, loose: bool) -> Mention | None:
-    key = ("mention", state.pos, loose)
-    if key not in state.memo:
-        state.memo[key] = mention_after(state.toks, state.pos, state.text, state.lex, loose=loose)
-    return state.memo[key]  # type: ignore[return-value]
+    at = (state.pos, loose)
+    if state.read_at != at:
+        state.read_at, state.read = at, mention_after(state.toks, state.pos, state.text, state.lex, loose=loose)
+    return state.read
 
 
 def _verb(element: Verb, state: State) -> bool:
     k: int
     verb: VerbReading | None
     if element.reach is not None:
-        key = ("reach", element.reach, state.pos)
-        if key not in state.memo:
-            state.memo[key] = element.reach(state)
-        reached: tuple[int, VerbReading | None] | None = state.memo[key]  # type: ignore[assignment]
-        if reached is None:
+        at = (state.pos, element.reach)
+        if state.reached_at != at:
+            state.reached_at, state.reached = at, element.reach(state)
+        if state.reached is None:
             return False
-        k, verb = reached
+        k, verb = state.reached
         if element.absent:
             return verb is None
     else:

@@ -45,7 +45,8 @@ _DOCUMENT_NOUNS = (
     "statement|video|letter|memo|memorandum|report|post|tweet|filing|draft|document|opinion|ruling|cable|email"
     "|e-mail|press release|transcript|recording|footage|minutes"
 )
-# The nouns' letters as they occur inside one token: a sentence whose tokens hold none of them holds no document.
+# The nouns' last words: a sentence holding none of them needs no search for a document (a substring test on the
+# lower-cased sentence costs a tenth of the search, and of joining the window's tokens).
 _DOCUMENT_STEMS = tuple(noun.split()[-1].split("-")[-1] for noun in _DOCUMENT_NOUNS.split("|"))
 _DOCUMENT_RE = re.compile(
     r"\b(?:in|via|issuing|issued|releasing|released|posting|posted)\s+(?:a|an|the|his|her|its|their)\s+"
@@ -85,9 +86,7 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
         phrase = text[a:stop].rstrip()
         if len(phrase) > b - a and not any(src.start <= a < src.end for src in sources):
             sources.append(Span(a, a + len(phrase), phrase))
-    own = (lo, hi) == (win.s_start, win.s_end)
-    vocab = win.sentence.lowered() if own else masked[lo:hi].lower()
-    documents = _DOCUMENT_RE.finditer(masked, lo, hi) if any(stem in vocab for stem in _DOCUMENT_STEMS) else ()
+    documents = _DOCUMENT_RE.finditer(masked, lo, hi) if any(stem in sentence for stem in _DOCUMENT_STEMS) else ()
     for match in documents:
         a, b = match.span()
         if not any(src.start < b and a < src.end for src in sources):

@@ -71,7 +71,6 @@ class Words:
     lex: Lexicon
     _verbs: list[object] = field(default_factory=list, init=False, repr=False)
     _classes: list[int] = field(default_factory=list, init=False, repr=False)
-    _lowered: list[str] = field(default_factory=list, init=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -95,12 +94,6 @@ class Words:
         if bits < 0:
             bits = self._classes[i] = _classify(self.toks[i].text, self.lex) | (VERB if self.verb(i) else 0)
         return bits
-
-    def lowered(self) -> str:
-        """The tokens lower-cased and joined by spaces, for the lookups that ask whether a word occurs at all."""
-        if not self._lowered:
-            self._lowered.append(" ".join(tok.text.lower() for tok in self.toks))
-        return self._lowered[0]
 
     def capital_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised words as token index ranges [a, b): candidate names ("Deputy Director Vell")."""
