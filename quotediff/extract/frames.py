@@ -147,20 +147,42 @@ def frame_before_in(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> 
 
 
 def _before(w: Words, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """The attribution in text[lo:pos] (one sentence): its last speech verb and its subject, or an earlier verb
-    that reports the whole clause holding the quote ("Rubio said that ... he has begun “…”")."""
-    toks = w.toks
-    frame = _last_frame(w, len(toks), masked, text, lo, pos, lex)
+    """The attribution in text[lo:pos] (one sentence): its last speech verb and its subject, unless an outer
+    clause (``OUTER``) gives the speaker: "Lu told Majeed, according to the cable", "Rubio said that ... he has
+    begun “…”"."""
+    frame = _last_frame(w, len(w.toks), masked, text, lo, pos, lex)
     if frame is None or frame.verb is None:
         return frame
+    for outer in OUTER:
+        found = outer(w, frame, frame.verb, masked, text, lo, pos, lex)
+        if found is not None:
+            return found
+    return frame
+
+
+def _source_not_speaker(
+    w: Words, frame: Frame, verb: Span, masked: str, text: str, lo: int, pos: int, lex: Lexicon
+) -> Frame | None:
+    """ "Lu then told Majeed, according to the cable: “…”": Lu speaks, the cable is the source."""
+    if frame.lemma != "according to":
+        return None
+    toks = w.toks
+    at = next((k for k, t in enumerate(toks) if t.start >= verb.start), len(toks))
+    earlier = _last_frame(w, at, masked, text, lo, pos, lex)
+    if earlier is not None and earlier.lemma != "according to" and earlier.speaker is not None:
+        return earlier
+    return None
+
+
+def _reported_clause(
+    w: Words, frame: Frame, verb: Span, masked: str, text: str, lo: int, pos: int, lex: Lexicon
+) -> Frame | None:
+    """An earlier verb reporting the whole clause that holds the frame: "Rubio said that ... he has begun “…”",
+    "Lu said he told Majeed “…”"."""
     if frame.lemma == "according to":
-        # "Lu then told Majeed, according to the cable: “…”": Lu speaks, the cable is the source
-        at = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
-        earlier = _last_frame(w, at, masked, text, lo, pos, lex)
-        if earlier is not None and earlier.lemma != "according to" and earlier.speaker is not None:
-            return earlier
-        return frame
-    first = next((k for k, t in enumerate(toks) if t.start >= frame.verb.start), len(toks))
+        return None
+    toks = w.toks
+    first = next((k for k, t in enumerate(toks) if t.start >= verb.start), len(toks))
     speaker_at = first
     if frame.speaker is not None:
         speaker_at = next((k for k, t in enumerate(toks) if t.start >= frame.speaker.start), first)
@@ -178,16 +200,45 @@ def _before(w: Words, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -
         k = j if pronoun_clause else j - 1
         while k > 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS):
             k -= 1
-        verb = w.verb(k)
-        if verb is not None and verb[1] not in NAMING_VERBS:
-            matrix = _last_frame(w, k + verb[0], masked, text, lo, pos, lex)
+        found = w.verb(k)
+        if found is not None and found[1] not in NAMING_VERBS:
+            matrix = _last_frame(w, k + found[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
                 return matrix
-    return frame
+    return None
+
+
+# The clauses around a frame before the quote that name its speaker instead, tried in order.
+OUTER = (_source_not_speaker, _reported_clause)
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A speech verb at token ``i`` of the stretch before a quote (masked[lo:pos]), as the BEFORE rules read it."""
+
+    w: Words
+    i: int
+    used: int
+    lemma: str
+    tone: str
+    span: Span
+    addressee: Span | None
+    masked: str
+    text: str
+    lo: int
+    pos: int
+
+    @property
+    def toks(self) -> list[Tok]:
+        return self.w.toks
+
+    def frame(self, speaker: Mention, addressee: bool = True) -> Frame:
+        return Frame(speaker, self.span, self.lemma, self.tone, self.addressee if addressee else None, "before")
 
 
 def _last_frame(w: Words, upto: int, masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
-    """The frame of the last speech verb among the first ``upto`` tokens that has a speaker."""
+    """The frame of the last speech verb among the first ``upto`` tokens that has a speaker: the first rule of
+    ``BEFORE`` that names one for the verb."""
     toks = w.toks
     for i in range(upto - 1, -1, -1):
         verb = w.verb(i)
@@ -200,74 +251,114 @@ def _last_frame(w: Words, upto: int, masked: str, text: str, lo: int, pos: int, 
             if mention is not None:
                 return Frame(mention, vs, lemma, tone, None, "before")
             continue
-        if is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
-            continue  # "Said" inside a name or title, not a verb
-        form = toks[i].text.lower()
-        if (
-            form in (lemma, lemma + "s", lemma + "es")
-            and any(t.text.lower() in DETERMINERS for t in toks[max(0, i - 2) : i])
-            and toks[i - 1].text.lower() not in lex.anonymous_heads
-            and toks[i - 1].text.lower() not in lex.organisation_words
-        ):
-            continue  # "his weekend message", "a few questions": a noun
-        addressee = addressee_at(toks, i + used, lemma, text, lex)
-        low = toks[i].text.lower()
-        if low.endswith("ing") and i >= 2 and toks[i - 1].text.lower() == "for":
-            # "Romney took Obama to task for saying “…”", "critics mocked Vell for calling …": the object speaks
-            k = i - 1
-            if k >= 2 and toks[k - 1].text.lower() == "task" and toks[k - 2].text.lower() == "to":
-                k -= 2
-            target = mention_before(toks, k, text, lex)
-            if target is not None and target.kind == "named":
-                return Frame(target, vs, lemma, tone, addressee, "before")
-        if (
-            low.endswith("ing")
-            and i > 0
-            and (
-                toks[i - 1].text in (",", "—", "–")
-                or toks[i - 1].text.lower() in ("by", "after", "before", "while", "when", "as", "in", "without", "from")
-            )
-        ):
-            # "Trump returned the compliment, telling Reuters, “…”": the subject of the main clause speaks
-            subject = clause_subject(toks, 0, i, text, lex)
-            if subject is not None:
-                return Frame(subject, vs, lemma, tone, addressee, "before")
-        if (
-            i > 0
-            and toks[i - 1].text.lower() in ("was", "were", "is", "are", "been")
-            and i + used < len(toks)
-            and (toks[i + used].text.lower() == "by")
-        ):
-            # "Sanders was asked by host Bill Maher, “…”": the agent speaks
-            agent = mention_after(toks, i + used + 1, text, lex, loose=True)
-            if agent is not None:
-                return Frame(agent, vs, lemma, tone, None, "before")
-        subject_end = i
-        hedge = _hedge_before_re().search(masked, lo, toks[i].start)
-        if hedge is not None:
-            subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
-        mention = mention_before(toks, subject_end, text, lex)
-        if mention is None or mention.kind in ("organisation", "anonymous"):
-            of = next((k for k in range(subject_end - 1, max(0, subject_end - 8), -1) if toks[k].text == "of"), None)
-            if of is not None and of + 1 < subject_end:  # "Draghi, the president of the European Central bank told"
-                tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
-                mention = _apposition_owner(toks, tail, text, lex) or mention
-        if mention is not None:
-            return Frame(mention, vs, lemma, tone, addressee, "before")
-        # inverted: said Lu: “…”
-        inverts = lemma not in NAMING_VERBS and lemma not in _ADDRESSEE_VERBS and not toks[i].text.endswith("ing")
-        after = mention_after(toks, i + used, text, lex) if inverts else None
-        if after is not None and after.kind != "pronoun":
-            rest = masked[after.end : pos].strip(" :\u00a0\n")
-            if len(rest) < 3 or (rest.startswith(",") and rest.endswith(",") and len(rest) < 160):
-                return Frame(after, vs, lemma, tone, None, "before")
-        # participle or infinitive ("..., saying “…”", "went on to say"): the subject of the main clause
-        low = toks[i].text.lower()
-        if low in _PARTICIPLES or low.endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
-            subject = clause_subject(toks, 0, i, text, lex)
-            if subject is not None:
-                return Frame(subject, vs, lemma, tone, addressee, "before")
+        if _not_a_verb(toks, i, lemma, lex):
+            continue
+        site = _Verb(w, i, used, lemma, tone, vs, addressee_at(toks, i + used, lemma, text, lex), masked, text, lo, pos)
+        for rule in BEFORE:
+            frame = rule(site)
+            if frame is not None:
+                return frame
     return None
+
+
+def _not_a_verb(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
+    if is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
+        return True  # "Said" inside a name or title, not a verb
+    form = toks[i].text.lower()
+    return (
+        form in (lemma, lemma + "s", lemma + "es")
+        and any(t.text.lower() in DETERMINERS for t in toks[max(0, i - 2) : i])
+        and toks[i - 1].text.lower() not in lex.anonymous_heads
+        and toks[i - 1].text.lower() not in lex.organisation_words
+    )  # "his weekend message", "a few questions": a noun
+
+
+def _for_saying(v: _Verb) -> Frame | None:
+    """ "Romney took Obama to task for saying “…”", "critics mocked Vell for calling …": the object speaks."""
+    toks, i, lex = v.toks, v.i, v.w.lex
+    if not (toks[i].text.lower().endswith("ing") and i >= 2 and toks[i - 1].text.lower() == "for"):
+        return None
+    k = i - 1
+    if k >= 2 and toks[k - 1].text.lower() == "task" and toks[k - 2].text.lower() == "to":
+        k -= 2
+    target = mention_before(toks, k, v.text, lex)
+    return v.frame(target) if target is not None and target.kind == "named" else None
+
+
+_CLAUSE_OPENERS = ("by", "after", "before", "while", "when", "as", "in", "without", "from")
+
+
+def _participle_clause(v: _Verb) -> Frame | None:
+    """ "Trump returned the compliment, telling Reuters, “…”": the subject of the main clause speaks."""
+    toks, i = v.toks, v.i
+    if not (
+        toks[i].text.lower().endswith("ing")
+        and i > 0
+        and (toks[i - 1].text in (",", "—", "–") or toks[i - 1].text.lower() in _CLAUSE_OPENERS)
+    ):
+        return None
+    subject = clause_subject(toks, 0, i, v.text, v.w.lex)
+    return v.frame(subject) if subject is not None else None
+
+
+def _passive_agent(v: _Verb) -> Frame | None:
+    """ "Sanders was asked by host Bill Maher, “…”": the agent speaks."""
+    toks, i, used = v.toks, v.i, v.used
+    if not (
+        i > 0
+        and toks[i - 1].text.lower() in ("was", "were", "is", "are", "been")
+        and i + used < len(toks)
+        and (toks[i + used].text.lower() == "by")
+    ):
+        return None
+    agent = mention_after(toks, i + used + 1, v.text, v.w.lex, loose=True)
+    return v.frame(agent, addressee=False) if agent is not None else None
+
+
+def _subject(v: _Verb) -> Frame | None:
+    """The mention right before the verb, past a hedge ("Lu is alleged to have told"), or the person an unclosed
+    apposition describes ("Draghi, the president of the European Central bank told")."""
+    toks, i, text, lex = v.toks, v.i, v.text, v.w.lex
+    subject_end = i
+    hedge = _hedge_before_re().search(v.masked, v.lo, toks[i].start)
+    if hedge is not None:
+        subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
+    mention = mention_before(toks, subject_end, text, lex)
+    if mention is None or mention.kind in ("organisation", "anonymous"):
+        of = next((k for k in range(subject_end - 1, max(0, subject_end - 8), -1) if toks[k].text == "of"), None)
+        if of is not None and of + 1 < subject_end:
+            tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
+            mention = _apposition_owner(toks, tail, text, lex) or mention
+    return v.frame(mention) if mention is not None else None
+
+
+def _inverted(v: _Verb) -> Frame | None:
+    """ "said Lu: “…”": the name after the verb, with nothing but an aside before the quote."""
+    toks, i, lemma = v.toks, v.i, v.lemma
+    if lemma in NAMING_VERBS or lemma in _ADDRESSEE_VERBS or toks[i].text.endswith("ing"):
+        return None
+    after = mention_after(toks, i + v.used, v.text, v.w.lex)
+    if after is None or after.kind == "pronoun":
+        return None
+    rest = v.masked[after.end : v.pos].strip(" :\u00a0\n")
+    if len(rest) < 3 or (rest.startswith(",") and rest.endswith(",") and len(rest) < 160):
+        return v.frame(after, addressee=False)
+    return None
+
+
+def _participle_or_infinitive(v: _Verb) -> Frame | None:
+    """ "..., saying “…”", "went on to say": the subject of the main clause."""
+    toks, i = v.toks, v.i
+    low = toks[i].text.lower()
+    if low in _PARTICIPLES or low.endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
+        subject = clause_subject(toks, 0, i, v.text, v.w.lex)
+        if subject is not None:
+            return v.frame(subject)
+    return None
+
+
+# The shapes a speech verb before a quote takes, tried in order for each verb, nearest verb first.
+BEFORE = (_for_saying, _participle_clause, _passive_agent, _subject, _inverted, _participle_or_infinitive)
 
 
 def _apposition_owner(toks: list[Tok], mention: Mention, text: str, lex: Lexicon) -> Mention | None:

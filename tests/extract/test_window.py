@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quotediff.extract.after import frame_after
+from quotediff.extract.frames import frame_before
 from quotediff.extract.lexicon import lexicon
 from quotediff.extract.patterns import COLON, NAME_COLON, Pattern, match
 from quotediff.extract.window import (
@@ -151,3 +152,23 @@ def test_after_patterns_dash_credit_and_new_sentences() -> None:
     assert _after("“We will not close it.” Vell said.", ends_sentence=True) == ("Vell", "say", None)
     assert _after("“We will not close it.” Vell went on to say: more.", ends_sentence=True) == (None, None, None)
     assert _after("“We will not close it,” which the ministry said was final.") == (None, None, None)
+
+
+def _before_speaker(text: str) -> str | None:
+    frame = frame_before(_window(text))
+    return frame.speaker.text if frame is not None and frame.speaker is not None else None
+
+
+def test_before_rules_in_order() -> None:
+    assert _before_speaker("Critics mocked Vell for saying “We will not close it.”") == "Vell"
+    assert _before_speaker("Vell was asked by host Carl Bialik, “Will you close it?”") == "Carl Bialik"
+    assert _before_speaker("The port stayed open, said Deputy Director Vell: “We will not close it.”") == (
+        "Deputy Director Vell"
+    )
+    assert _before_speaker("Vell returned the compliment, telling reporters, “We will not close it.”") == "Vell"
+
+
+def test_outer_clauses_name_the_speaker() -> None:
+    assert _before_speaker("Vell told Majeed, according to the memo: “We will not close it.”") == "Vell"
+    assert _before_speaker("Vell said that he argued the port was “not for sale.”") == "Vell"
+    assert _before_speaker("He argued the port was “not for sale.”") == "He"
