@@ -134,6 +134,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     resolver = Resolver(text, lex)
     known = known_capitals(text)
     known_body: list[frozenset[str]] = []
+    headlines: dict[int, bool] = {}  # by line start: one check per line, not per quote
     results: list[SiteResult] = []
     frames: list[Frame | None] = []
     utterance = 0
@@ -198,7 +199,10 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frame_credit_line(win)  # "“…”\n\n— Vell, in a 2021 interview"
         if frame is None and starts_sentence:
             frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
-        headline = in_headline(masked, site.open_start)
+        line_start = masked.rfind("\n", 0, site.open_start) + 1
+        headline = headlines.get(line_start)
+        if headline is None:
+            headline = headlines[line_start] = in_headline(masked, site.open_start)
         if headline:
             frame = frame or headline_colon(masked, text, site.open_start)
             if frame is not None:
