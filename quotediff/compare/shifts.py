@@ -8,9 +8,9 @@ the reference only reported, so it is flagged as loudly as a change of wording.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
+from quotediff.extract.tokens import fold_accents
 from quotediff.model import Attribution, AttributionChange, Span
 
 _TITLE_WORDS = frozenset(
@@ -77,8 +77,7 @@ def shift_count(changes: Iterable[AttributionChange]) -> int:
 
 def name_key(name: str) -> tuple[str, ...]:
     """The words of a name that identify the person: titles and honorifics dropped, case folded."""
-    # Accents fold away: outlets print "António Guterres" and "Antonio Guterres" for one man.
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = fold_accents(name)
     words = [_POSSESSIVE.sub("", w).strip(".’'").casefold() for w in _WORD.findall(plain)]
     return tuple(w for w in words if w and w not in _TITLE_WORDS)
 

@@ -10,12 +10,11 @@ opens a paragraph and is blanked before the rules read it.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention
-from quotediff.extract.tokens import WORD_RE, is_cap
+from quotediff.extract.tokens import WORD_RE, fold_accents, is_cap
 
 
 def in_headline(masked: str, pos: int) -> bool:
@@ -31,10 +30,6 @@ def in_headline(masked: str, pos: int) -> bool:
                 return False  # prose: most lines stop at their first long word
             significant += 1
     return significant >= 3
-
-
-def fold_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 _CAPITAL_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'\-.]*")

@@ -407,11 +407,7 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
     shared = _shared_utterances(results)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
-        if (
-            result.kind == "statement"
-            and result.utterance not in shared
-            and names_a_work(reading, site)
-        ):
+        if result.kind == "statement" and result.utterance not in shared and names_a_work(reading, site):
             # a title; "his “I Have a Dream” speech" names the speech by its owner's words: who owns it stays
             owned = owned_speech(reading, site.open_start, site.close_end)
             attribution = result.attribution if owned else Attribution(speaker_kind="none")

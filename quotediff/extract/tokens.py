@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from quotediff.extract.lexicon import Lexicon, lexicon
@@ -96,6 +97,11 @@ def _tokenise(text: str, start: int, end: int) -> list[Tok]:
                 continue
         out.append(Tok(word, s, e))
     return out
+
+
+def fold_accents(text: str) -> str:
+    """Accents dropped: outlets print "António Guterres" and "Antonio Guterres" for one man."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def is_cap(word: str) -> bool:

@@ -26,7 +26,7 @@ TEXT = (
 )
 
 
-def _window(text: str = TEXT) -> Window:
+def _window(text: str = TEXT, *, ends_sentence: bool = False) -> Window:
     open_start = text.index("“")
     close_end = text.index("”") + 1
     return window(
@@ -37,7 +37,7 @@ def _window(text: str = TEXT) -> Window:
         close_end=close_end,
         para_start=0,
         para_end=len(text),
-        ends_sentence=False,
+        ends_sentence=ends_sentence,
     )
 
 
@@ -116,18 +116,7 @@ def test_colon_patterns_refuse_an_addressee_or_an_object() -> None:
 
 def _after(text: str, *, ends_sentence: bool = False) -> tuple[str | None, str | None, str | None]:
     """(speaker, verb lemma, addressee) the AFTER patterns read after the quote of ``text``."""
-    open_start = text.index("“")
-    close_end = text.index("”") + 1
-    win = window(
-        text,
-        text,
-        lexicon(),
-        open_start=open_start,
-        close_end=close_end,
-        para_start=0,
-        para_end=len(text),
-        ends_sentence=ends_sentence,
-    )
+    win = _window(text, ends_sentence=ends_sentence)
     frame = frame_after(win)
     if frame is None:
         return None, None, None
