@@ -14,7 +14,7 @@ import re
 from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention
-from quotediff.extract.tokens import WORD_RE, fold_accents, is_cap
+from quotediff.extract.tokens import LEADING_FUNCTION, WORD_RE, fold_accents, is_cap
 
 
 def in_headline(masked: str, pos: int) -> bool:
@@ -59,9 +59,18 @@ def headline_verbs(masked: str, lex: Lexicon) -> str:
 def body_capitals(masked: str, cache: list[frozenset[str]]) -> frozenset[str]:
     """Words capitalised mid-sentence outside title-case lines: the names the article's prose uses."""
     if not cache:
-        prose = " ".join(line for line in masked.split("\n") if not in_headline(line, 0))
+        lines = masked.split("\n")
+        prose = " ".join(line for n, line in enumerate(lines) if not (in_headline(line, 0) or _heading(lines, n)))
         cache.append(frozenset(fold_accents(re.sub(r"[’']s$", "", w.rstrip("."))) for w in _CAPITAL_RE.findall(prose)))
     return cache[0]
+
+
+def _heading(lines: list[str], n: int) -> bool:
+    """A short line of its own ending without a full stop (see ``headline_line``), read from split lines."""
+    line = lines[n].rstrip()
+    if not line or len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or _full_stop(line, len(line)):
+        return False
+    return n == 0 or not lines[n - 1].strip() or n + 1 >= len(lines) or not lines[n + 1].strip()
 
 
 _HEADLINE_NAME_RE = re.compile(r"[ \t]*((?:[A-Z][\w.’'\-]*[ \t]+){0,5}[A-Z][\w.’'\-]*)[ \t]*:")
@@ -138,3 +147,102 @@ def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | 
         if word not in known and word.upper() != word:
             return None
     return frame
+
+
+# A headline is a short line of its own that ends without a full stop.
+_HEADLINE_MAX_WORDS = 20
+_RUN_WORD = r"[A-Z][\w.’'\-]*"
+# A capitalised run (a name or a body, perhaps with titles: "Securities and Exchange Commission").
+_RUN = rf"({_RUN_WORD}(?:[ \t]+(?:(?:of|and|for|de|van|von|al|bin)[ \t]+)?{_RUN_WORD}){{0,6}})"
+_LEAD_RUN_RE = re.compile(rf"[ \t]*{_RUN}")  # at the line's start: "Thunberg to world leaders: ‘…’"
+_AFTER_RUN_RE = re.compile(rf"[ \t]*(?:[:,]|[–—-])?[ \t]*{_RUN}")  # after the quote: "‘…’: Ardern responds"
+
+
+def headline_line(masked: str, pos: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``pos`` when it reads as a headline: a short line of its own, set apart by
+    blank lines (or the text's start), that ends without a full stop."""
+    start = masked.rfind("\n", 0, pos) + 1
+    end = masked.find("\n", pos)
+    end = len(masked) if end < 0 else end
+    line = masked[start:end].rstrip()
+    if not line or len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or _full_stop(masked, start + len(line)):
+        return None
+    apart_before = start == 0 or masked[: start - 1].endswith("\n") or not masked[: start - 1].strip()
+    apart_after = end >= len(masked) or masked.startswith("\n\n", end) or not masked[end:].strip()
+    return (start, end) if apart_before or apart_after else None
+
+
+def _full_stop(masked: str, end: int) -> bool:
+    """The line ends with a full stop, perhaps inside its last quote ("… is suffering “brain death.”")."""
+    while end > 0 and masked[end - 1] in "\"”’'»":
+        end -= 1
+    while end > 0 and masked[end - 1] == " ":  # a quote's inside is blanked: its last character is kept
+        end -= 1
+    return end > 0 and masked[end - 1] == "."
+
+
+def headline_frame(
+    masked: str,
+    text: str,
+    bounds: tuple[int, int],
+    span: tuple[int, int],
+    body: frozenset[str],
+    lex: Lexicon,
+) -> Frame | None:
+    """The person a headline puts the quote in the mouth of: "‘How dare you?’ Thunberg asks leaders", "‘They are
+    us’: Ardern’s call for solidarity", "Thunberg to world leaders: ‘…’", "Trump promises to end ‘…’".
+
+    The name must be one the article's prose capitalises: a headline's other capitals are its topic."""
+    start, end = bounds
+    open_start, close_end = span  # the quote's marks
+    if not masked[start:open_start].strip():
+        match = _AFTER_RUN_RE.match(masked, close_end, end)
+    else:
+        match = _LEAD_RUN_RE.match(masked, start, open_start)
+        if match is not None and _possessive_before(masked, open_start, match.end(1)):
+            return None  # "Merkel rejects Macron’s ‘brain death’ claim": the quote is the possessor's
+    if match is None:
+        return None
+    s, e = match.span(1)
+    possessive = re.search(r"['’]s\b", text[s:e])
+    if possessive is not None:  # "Ardern’s call for solidarity": the possessor
+        e = s + possessive.start()
+    words = [(s + w.start(), _bare(w.group())) for w in re.finditer(r"\S+", text[s:e])]
+    if not words or words[0][1].lower() in LEADING_FUNCTION:
+        return None
+    if not any(n in body for _, n in words):
+        # no name the prose uses, but perhaps a role: "Ukrainian President Refuses to Evacuate, …"
+        roles = [k for k, (_, n) in enumerate(words) if n in lex.titles or n.lower() in lex.anonymous_heads]
+        if not roles:
+            return None
+        e = words[roles[-1]][0] + len(words[roles[-1]][1])
+        return Frame(Mention(s, e, text[s:e], "anonymous"), None, None, None, None, "colon")
+    while len(words) > 1 and words[0][1] not in body and words[0][1] not in lex.titles:
+        words.pop(0)  # "Fiery Trump vows …": a headline's adjective before the name
+    s = words[0][0]
+    names = [n for _, n in words]
+    last = names[-1].lower()
+    if names[-1] in lex.titles:  # "Ukrainian President refuses …": a role, not a name
+        return Frame(Mention(s, e, text[s:e], "anonymous"), None, None, None, None, "colon")
+    if last in lex.anonymous_heads or last in lex.organisation_words:
+        # "UN Chief warns", "SEC sues": a role or a body, whole (its capitals are the headline's)
+        kind = "anonymous" if last in lex.anonymous_heads else "organisation"
+        return Frame(Mention(s, e, text[s:e], kind), None, None, None, None, "colon")
+    frame = Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
+    return headline_speaker(frame, body, text)
+
+
+def headline_trimmed(frame: Frame, found: Mention) -> Frame:
+    """A frame's speaker cut to the headline's name when that name ends it: "Fiery Trump" -> "Trump"."""
+    speaker = frame.speaker
+    if speaker is None or found.kind != "named" or found.end != speaker.end or found.start <= speaker.start:
+        return frame
+    return Frame(found, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
+
+
+def _possessive_before(masked: str, open_start: int, floor: int) -> bool:
+    return re.search(r"[A-Z][\w.\-]*['’]s[ \t]*$", masked[floor:open_start]) is not None
+
+
+def _bare(word: str) -> str:
+    return fold_accents(word.replace("’s", "").replace("'s", "").strip(",:").rstrip("."))

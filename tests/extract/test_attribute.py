@@ -426,6 +426,46 @@ def test_headline_speakers(headline: str, speaker: str) -> None:
     assert quote.attribution.speaker is not None and quote.attribution.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker", "kind"),
+    [
+        # sentence-case headlines: the quote opens the line and the person follows
+        ("‘Not on my watch’ Ilse Vell tells shipowners at harbour summit", "Ilse Vell", "named"),
+        ("‘The port stays open’: Harbour Master Ilse Vell responds to storm warning", "Ilse Vell", "named"),
+        ("‘We are one port’: Ilse Vell’s call for calm after the storm", "Ilse Vell", "named"),
+        # the person opens the line and the quote ends it, after a colon or a dash
+        ("Ilse Vell to shipowners: ‘Not on my watch’", "Ilse Vell", "named"),
+        ("Ilse Vell at harbour summit – ‘Not on my watch’", "Ilse Vell", "named"),
+        # an adjective before the name is the headline's, not the name's
+        ("Defiant Vell vows to keep ‘the open port’", "Vell", "named"),
+        # a role in a headline is a description, kept whole
+        ("“The ports will stay open”: Port Chief warns as storm season nears", "Port Chief", "anonymous"),
+    ],
+)
+def test_sentence_case_headline_speakers(headline: str, speaker: str, kind: str) -> None:
+    text = f"{headline}\n\nOn Monday harbour master Ilse Vell spoke to reporters for an hour."
+    (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    a = quote.attribution
+    assert quote.kind == "statement"
+    assert a.speaker is not None and (a.speaker.text, a.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's capitals that the prose never uses are its topic, not a speaker
+        "‘Not on my watch’ Storm season arrives early\n\nOn Monday the harbour stayed open.",
+        # a one-sentence paragraph with a full stop is prose, not a headline
+        "The mayor rejected the idea that the port was “a lost cause.”",
+        # the possessor before the quote is the speaker, not the headline's subject
+        "Mayor rejects Vell’s ‘open port’ claim\n\nOn Monday Mayor Dirk Haan and harbour master Ilse Vell met.",
+    ],
+)
+def test_headline_lines_that_name_no_speaker_of_their_own(text: str) -> None:
+    (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    assert quote.attribution.speaker is None or quote.attribution.speaker.text not in ("Storm Season", "Mayor")
+
+
 def test_a_headline_quote_in_title_case_is_a_statement_when_a_speaker_frames_it() -> None:
     text = (
         "Vell Rejects Evacuation Offer Saying “I Need Tugboats, Not A Rescue”\n\n"
