@@ -41,7 +41,14 @@ from quotediff.extract.capitals import (
     plausible,
 )
 from quotediff.extract.discussed import frame_credit_line, frame_discussed
-from quotediff.extract.documents import document_author, document_sources, frame_quotes_as, is_document, quoting_parties
+from quotediff.extract.documents import (
+    document_author,
+    document_sources,
+    frame_possessed,
+    frame_quotes_as,
+    is_document,
+    quoting_parties,
+)
 from quotediff.extract.frames import (
     Frame,
     frame_before,
@@ -50,10 +57,9 @@ from quotediff.extract.frames import (
     frame_words_were,
     has_speech_verb,
 )
-from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
-from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon
+from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sources import hedges_and_sources
 from quotediff.extract.tokens import WORD_RE, is_cap, sentence_start, tokens, word_count
@@ -157,11 +163,14 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             ends_sentence=_ends_sentence(text, site),
         )
         s_start, starts_sentence = win.s_start, win.starts_sentence
-        frame: Frame | None = _speaker_label(text, site)
+        frame = speaker_label(text, site.marks, site.para_start, site.start, site.end) or frame_possessed(win, inner)
         if frame is None and site.marks != "blockquote":
             prior: list[Frame | None] = []  # the frame before the quote, read once however many rules ask
             # after a quote left open, the words that follow are narration leading to the next quote
+            # "Haan rejected Vell’s view that the port was “…”, saying …": the claim's owner, over the clause after
             frame = None if site.unclosed else plausible(frame_after(win), known, text)
+            if not starts_sentence and (frame is None or frame.how == "after" and _participle(frame)):
+                frame = plausible(frame_claim(win, that_only=True), known, text) or frame
             if not site.unclosed:
                 # "“…,” the report cited an official as quoting Zelensky" / "‘…’ if …, the envoy quoted a US
                 # official as saying in a purported cipher": the quoting clause after the words names the speaker
@@ -242,28 +251,15 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     return results
 
 
+def _participle(frame: Frame) -> bool:
+    return frame.verb is not None and frame.verb.text.lower().endswith("ing")
+
+
 def _before_once(win: Window, known: frozenset[str], memo: list[Frame | None]) -> Frame | None:
     """The plausible frame before the opening mark, read on the first call and kept in ``memo``."""
-    if not memo:
-        memo.append(plausible(frame_before(win), known, win.text))
+    if not memo:  # "The official quoted Vell as saying": the one quoted, not the verb's subject
+        memo.append(frame_quotes_as(win, after=False) or plausible(frame_before(win), known, win.text))
     return memo[0]
-
-
-# A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
-_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s")
-
-
-def _speaker_label(text: str, site: QuoteSite) -> Frame | None:
-    if site.marks == "transcript":  # "WALLACE: Will you …": the label before the turn
-        match = TRANSCRIPT_LABEL_RE.match(text, site.para_start, site.end)
-        if match is not None:
-            s, e = match.span(1)
-            return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
-    match = _LABEL_RE.match(text, site.start, site.end)
-    if match is None:
-        return None
-    s, e = match.span(1)
-    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
 
 
 def _continued_next(sites: list[QuoteSite], n: int) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.frames import Frame
+from quotediff.extract.frames import Frame, frame_before, without_opener
 from quotediff.extract.lexicon import Lexicon
-from quotediff.extract.mentions import clause_subject, mention_after
+from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
@@ -27,7 +27,8 @@ _DOCUMENTS = (
 # "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"
 _QUOTES_AS_RE = re.compile(
     r"\b(?P<verb>quotes|quoted|quoting|cites|cited|citing)\s+(?P<who>[^,;:.!?“”\"«»]{2,80}?)\s+"
-    r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|quoting|having\s+said|having\s+told)"
+    r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|quoting|responding|replying"
+    r"|asking|arguing|insisting|explaining|describing|calling|admitting|having\s+said|having\s+told)"
     r"|as\s+(?P<follows>follows))\b"
 )
 # The document named after the quoting clause: "as saying in a purported memo", "in a leaked cable".
@@ -189,3 +190,32 @@ def quoting_parties(win: Window) -> tuple[Span, ...]:
         start, end = lo + cut + words[0].start(), lo + cut + words[-1].end()
         found.append(_span(text, start, end))
     return tuple(found)
+
+
+# "Musk’s tweet “Am considering …”", "her statement: “…”": the words of someone's tweet or statement, whole.
+_POSSESSED_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:tweet|tweets|post|posting|message|statement|letter|memo|email|note|reply|response"
+    r"|answer|speech|remarks|comment|comments)\s*[:,—–]?\s*[“”\"‘'«„]?\s*$"
+)
+
+
+def frame_possessed(win: Window, inner: str) -> Frame | None:
+    """A quote that is the content of someone's tweet or statement: "The lawsuit claims Musk’s tweet “Am …” was
+    false" (Musk tweeted it). Only a quote that opens with a capital is the content; "Khan's remarks “were
+    reckless”" is the sentence's own words about them."""
+    if not inner[:1].isupper():
+        return None
+    match = _POSSESSED_RE.search(win.masked, win.s_start, win.open_start + 1)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    lead = win.masked[max(win.s_start, s - 4) : s].lower()
+    if re.search(r"\b(?:in|on)\s+$", lead) or win.text[s:e].lower() in ("his", "her", "their"):
+        return None  # "Trump said in his statement: “…”": the sentence's own speaker and verb
+    s = without_opener(win.text, s, e)
+    # "The lawsuit claims Musk’s tweet “…”": the document whose claim it is, a source
+    before = frame_before(win)
+    speaker = before.speaker if before is not None else None
+    sources = (Span(speaker.start, speaker.end, speaker.text),) if speaker and is_document(speaker.text) else ()
+    return Frame(Mention(s, e - 2, win.text[s : e - 2], "named"), None, None, None, None, "colon", sources)

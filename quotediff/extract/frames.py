@@ -89,12 +89,13 @@ _CLAIM_RE = re.compile(
     r"(?:claim|claims|assertion|statement|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning"
     r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
     r"|characterization|characterisation"
-    r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke)"
+    r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke"
+    r"|view|views|accusation|tweet|post|belief|assessment|diagnosis|notion|idea|insinuation|assertions)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier)(?:\s+[\w-]+){1,2}?)?\s+(?:that|about|of)\b"
 )
 
 
-def _without_opener(text: str, s: int, e: int) -> int:
+def without_opener(text: str, s: int, e: int) -> int:
     """Where a possessive's name starts once a capitalised opener is skipped: "In Vell's words" names Vell."""
     while True:
         word = re.match(r"([A-Z][a-z]*)\s+", text[s:e])
@@ -103,15 +104,18 @@ def _without_opener(text: str, s: int, e: int) -> int:
         s += word.end()
 
 
-def frame_claim(win: Window) -> Frame | None:
-    """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”"."""
+def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
+    """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”".
+    With ``that_only``, only a claim whose clause holds the quote ("… about Ms. Khan was “…”" is said of it)."""
     masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
     matches = list(_CLAIM_RE.finditer(masked, lo, pos))
     match = matches[-1] if matches else None
+    if match is not None and that_only and not match.group().endswith("that"):
+        return None
     if match is None or has_speech_verb(masked, match.end(), pos, lex):
         return None
     s, e = match.span(1)
-    s = _without_opener(text, s, e)
+    s = without_opener(text, s, e)
     if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
     return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
@@ -124,7 +128,7 @@ def frame_words_were(win: Window) -> Frame | None:
     if match is None:
         return None
     s, e = match.span(1)
-    s = _without_opener(text, s, e)
+    s = without_opener(text, s, e)
     vs, ve = match.span(2)
     while ve > vs and (text[ve - 1] in ":," or text[ve - 1].isspace()):
         ve -= 1  # "Vell's words:": the colon is no part of the verb
@@ -204,8 +208,15 @@ def _reported_clause(
         if found is not None and found[1] not in NAMING_VERBS:
             matrix = _last_frame(w, k + found[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
+                if matrix.speaker.kind == "anonymous" and not _a_person(matrix.speaker.text, lex):
+                    return None  # "temperatures, which indicate that … he called “…”": no one reports it
                 return matrix
     return None
+
+
+def _a_person(description: str, lex: Lexicon) -> bool:
+    words = description.split()
+    return bool(words) and words[-1].lower().strip(".,") in lex.anonymous_heads
 
 
 # The clauses around a frame before the quote that name its speaker instead, tried in order.

@@ -120,6 +120,11 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
         if k > j and k < len(toks) and is_cap(toks[k].text) and toks[k - 1].text.lower() in lex.anonymous_heads:
             m = _name_span(toks, k)
             return Mention(toks[k].start, toks[m - 1].end, text[toks[k].start : toks[m - 1].end], "named")
+        if j + 1 < len(toks) and toks[j].text == "of" and _a_role(text[toks[i].start : toks[j - 1].end], lex):
+            m = _name_span(toks, j + 1)
+            if m > j + 1 and _ends_with_a_name(toks[j + 1 : m], lex):
+                # "US Secretary of State Antony Blinken": a title's "of" and the name it ends with
+                return Mention(toks[i].start, toks[m - 1].end, text[toks[i].start : toks[m - 1].end], "named")
         words = [t.text for t in toks[i:j]]
         kind = classify(words, lex)
         if kind != "named" and k > j:
@@ -271,7 +276,7 @@ def mention_before(
             word == ","
             and 2 <= len(chunk) <= 4
             and all(is_cap(t.text) and t.text[:1].isalpha() for t in chunk)
-            and (outer is None or outer.kind != "named")
+            and (outer is None or outer.kind != "named" or _a_role(outer.text, lex))
         ):
             # "Khan's lawyer, Salman Akram, said": the name in the apposition is the speaker
             return Mention(chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end], "named")
@@ -318,6 +323,17 @@ def mention_before(
             # "Capt. Jamie Frederick of the First Coast Guard District", "Rep. Chip Roy of Texas": the person
             holder = mention_before(toks, first - 1, text, lex, depth, strict)
             if holder is not None and holder.kind == "named":
+                if _a_role(text[toks[first].start : toks[k].end], lex):
+                    # "Port of Rotterdam CEO": a body's role, not a person of a place
+                    return Mention(holder.start, toks[k].end, text[holder.start : toks[k].end], "anonymous")
+                if _a_role(holder.text, lex) and _ends_with_a_name(toks[first : k + 1], lex):
+                    # "US Secretary of State Antony Blinken": a title's "of" and the name it ends with
+                    return Mention(holder.start, toks[k].end, text[holder.start : toks[k].end], "named")
+                return holder
+        if depth == 0 and first >= 2 and toks[first - 1].text.lower() in PREPOSITIONS:
+            # "Zelenskyy in response to the U.S. said": the object of a phrase after the subject is no subject
+            holder = _subject_before_phrase(toks, first - 1, text, lex, strict)
+            if holder is not None:
                 return holder
         return Mention(start, toks[k].end, text[start : toks[k].end], kind)
     if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in AUX:
@@ -339,7 +355,9 @@ def mention_before(
         if opening not in DETERMINERS and not known_head:
             return None
         if m - 1 >= 0 and toks[m - 1].text.lower() in PREPOSITIONS:
-            return None  # "at a conference said": a prepositional object is no subject
+            # "at a conference said": a prepositional object is no subject, but "Vell in response to the mayor
+            # said" has one before the phrase
+            return _subject_before_phrase(toks, m - 1, text, lex, strict) if depth == 0 else None
         if not known_head and (strict or m == k):
             return None
         words = [t.text for t in toks[m : k + 1]]
@@ -347,6 +365,48 @@ def mention_before(
         if kind == "named":
             kind = "anonymous"
         return Mention(toks[m].start, toks[k].end, text[toks[m].start : toks[k].end], kind)
+    return None
+
+
+def _a_role(words: str, lex: Lexicon) -> bool:
+    """A capitalised run that ends with a title or a role: "US Secretary", "JPMorgan Chase CEO"."""
+    last = words.split()[-1].rstrip(".,") if words.split() else ""
+    return last in lex.titles or last.lower() in lex.anonymous_heads
+
+
+def _ends_with_a_name(run: list[Tok], lex: Lexicon) -> bool:
+    """ "State Antony Blinken" (a department, then a person), not "the European Central Bank"."""
+    if any(t.text in lex.first_names for t in run):
+        return True
+    return len(run) >= 3 and run[0].text.lower() != "the" and run[-1].text.lower() not in lex.organisation_words
+
+
+def _subject_before_phrase(toks: list[Tok], p: int, text: str, lex: Lexicon, strict: bool) -> Mention | None:
+    """The named person right before the prepositional phrase that holds toks[p] ("Lu in a letter to the
+    Senate", "Zelenskyy in response to the U.S."), if the phrase is short, has no verb and the name opens its
+    clause ("some Catholics in public office" is no subject)."""
+    j = p
+    while j > 0 and p - j < 6:
+        prev = toks[j - 1].text
+        if is_cap(prev) and prev[:1].isalpha() and toks[j].text.lower() in PREPOSITIONS:
+            holder = mention_before(toks, j, text, lex, 1, strict)
+            if holder is None or holder.kind != "named" or len(holder.text.split()) == 1 and _a_role(holder.text, lex):
+                return None  # "Attorneys for Clinton": a description, read as it is
+            before = next((k for k in range(j - 1, -1, -1) if toks[k].start < holder.start), None)
+            opens = (
+                before is None
+                or toks[before].text in (",", ";", ":", "—", "–", "(")
+                or toks[before].text
+                in (
+                    "and",
+                    "but",
+                )
+            )
+            return holder if opens else None
+        low = prev.lower()
+        if not prev[:1].isalpha() or low in AUX or (low in lex.verbs and low not in lex.anonymous_heads):
+            return None
+        j -= 1
     return None
 
 

@@ -10,10 +10,12 @@ verb"). The first pattern of a table that matches gives the frame; the shapes th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotediff.extract.frames import Frame, addressee_at
+from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import PREPOSITIONS, QUOTE_MARKS, Tok, looks_like_verb
@@ -280,3 +282,21 @@ def frame_colon(win: Window) -> Frame | None:
 def frame_colon_in(masked: str, text: str, lo: int, pos: int, lex: Lexicon) -> Frame | None:
     """``frame_colon`` over masked[lo:pos], a stretch outside the quote's own sentence."""
     return match(COLON, words(masked, lo, pos, lex).toks, text, lex)
+
+
+# A transcript line inside quotes: “PENCE: Well, look...”, “Chris Matthews: Seriously...”.
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}):\s")
+
+
+def speaker_label(text: str, marks: str, para_start: int, start: int, end: int) -> Frame | None:
+    """A transcript's speaker label: "WALLACE: Will you …" before a turn, or “PENCE: Well, …” inside the marks."""
+    if marks == "transcript":
+        match = TRANSCRIPT_LABEL_RE.match(text, para_start, end)
+        if match is not None:
+            s, e = match.span(1)
+            return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")
+    match = _LABEL_RE.match(text, start, end)
+    if match is None:
+        return None
+    s, e = match.span(1)
+    return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "label")

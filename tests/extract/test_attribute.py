@@ -653,8 +653,7 @@ def test_an_unclosed_apposition_names_the_person_not_the_organisation() -> None:
         ),
         # a speech speaking for the person who delivered it
         (
-            "Ilse Vell was sworn in on Friday and delivered a fiery address that promised an end to “harbour"
-            " carnage.”",
+            "Ilse Vell was sworn in on Friday and delivered a fiery address that promised an end to “harbour carnage.”",
             "Ilse Vell",
         ),
     ],
@@ -665,3 +664,61 @@ def test_speeches_speak_for_who_delivered_them(text: str, speaker: str) -> None:
     # a speech's name in title case stays a title (a refrain for grouping), but keeps the owner of the words
     assert quote.kind == ("scare" if "The Port Stays Open" in quote.text else "statement")
     assert quote.attribution.speaker is not None and quote.attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title's "of" and the name that ends it, before or after the quote
+        (
+            "“The port stays open,” Dutch Minister of Infrastructure Ilse Vell told reporters.",
+            "Dutch Minister of Infrastructure Ilse Vell",
+        ),
+        (
+            "Dutch Minister of Infrastructure Ilse Vell told reporters: “The port stays open.”",
+            "Dutch Minister of Infrastructure Ilse Vell",
+        ),
+        # a role, then the name in commas
+        (
+            "Port of Rotterdam CEO, Ilse Vell, has warned of an impending “storm of closures” across the coast.",
+            "Ilse Vell",
+        ),
+        # a short phrase between the subject and its verb
+        (
+            "Harbour master Ilse Vell met Mayor Dirk Haan.\n\nVell in response to the mayor said, “The port stays open.”",
+            "Vell",
+        ),
+        # quoted as responding, replying, insisting
+        ("The official quoted Vell as responding that “the port stays open” whatever the mayor said.", "Vell"),
+        # someone's view or tweet that …: the possessor
+        (
+            "Mayor Dirk Haan rejected harbour master Ilse Vell’s view that the port was “safe for now,” saying it was not.",
+            "Ilse Vell",
+        ),
+        ("The complaint says Vell’s tweet “The port stays open tonight” misled shippers.", "Vell"),
+        # a reporting verb whose subject is no one does not take the quote from its speaker
+        (
+            "Vell pointed to the new tides, which suggest that the port has entered a phase she called “the long flood.”",
+            "she",
+        ),
+        # a one-word name before a relative clause
+        (
+            "Vell spoke.\n\nVell, who has run the harbour for ten years, began by telling the crowd, “The port stays open.”",
+            "Vell",
+        ),
+    ],
+)
+def test_speaker_shapes_from_real_pages(text: str, speaker: str) -> None:
+    attributions = [a for a in _attributions(text) if a.speaker is not None]
+    assert attributions and attributions[-1].speaker is not None
+    assert attributions[-1].speaker.text == speaker
+
+
+def test_a_possessed_statement_keeps_the_document_as_its_source() -> None:
+    a = _one("The complaint says Vell’s tweet “The port stays open tonight” misled shippers.")
+    assert [s.text for s in a.sources] == ["The complaint"]
+
+
+def test_a_possessive_before_a_lower_case_fragment_is_not_its_speaker() -> None:
+    a = _one("Haan said Vell’s remarks “were reckless and dangerous for the port.”")
+    assert a.speaker is not None and a.speaker.text == "Haan"
