@@ -43,7 +43,9 @@ _SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 # sources one could cite.
 _DOCUMENT_NOUNS = (
     "statement|video|letter|memo|memorandum|report|post|tweet|filing|draft|document|opinion|ruling|cable|email"
-    "|e-mail|press release|transcript|recording|footage|minutes"
+    "|e-mail|press release|transcript|recording|footage|minutes|complaint|lawsuit|indictment|affidavit|petition"
+    "|motion|dissent|decision|court filing|court papers|court documents|court files|blog post|newsletter|op-ed"
+    "|essay|book|memoir"
 )
 # The nouns' last words: a sentence holding none of them needs no search for a document (a substring test on the
 # lower-cased sentence costs a tenth of the search, and of joining the window's tokens).

@@ -722,3 +722,16 @@ def test_a_possessed_statement_keeps_the_document_as_its_source() -> None:
 def test_a_possessive_before_a_lower_case_fragment_is_not_its_speaker() -> None:
     a = _one("Haan said Vell’s remarks “were reckless and dangerous for the port.”")
     assert a.speaker is not None and a.speaker.text == "Haan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Vell never had the funding,” the port authority said in its complaint.",
+        "“Vell never had the funding,” the regulator wrote in a court filing on Friday.",
+        "Justice Haan wrote in her dissent that the ruling left “the port without a keeper.”",
+    ],
+)
+def test_legal_documents_are_cited_sources(text: str) -> None:
+    (a,) = _attributions(text)
+    assert len(a.sources) == 1 and a.sources[0].text.startswith("in ")
