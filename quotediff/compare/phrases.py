@@ -115,6 +115,79 @@ def find_refrains(
     return [tuple(by_article.values()) for by_article in alone.values() if len(by_article) >= min_articles]
 
 
+def find_phrase_quotations(
+    groups: Sequence[Sequence[Rendering]],
+    quotes: Sequence[Quote],
+    also: Sequence[tuple[str, ...]],
+    *,
+    min_articles: int = 2,
+    copy_of: dict[str, str] | None = None,
+) -> list[tuple[Quote, ...]]:
+    """Phrases several outlets quote when no statement holds them: "drastic words", "false and misleading".
+
+    Outlets often print only a phrase of a statement none of them quotes whole (a regulator's complaint, a
+    chancellor's reply in another language). Printed alike by ``min_articles`` articles or more that share a
+    statement (one story), the phrase is a quotation of its own: one quote per article (the first), with every
+    longer quote outside the groups that holds the phrase word for word. A phrase a group carries stays with
+    that group (``attach_phrases``).
+    """
+    carriers = _Carriers(groups, quotes)
+    attached = {q for ids in also for q in ids}
+    article_of = {q.id: q.article_id for q in quotes}
+    story: dict[str, set[int]] = defaultdict(set)  # article -> the groups it quotes
+    for g, group in enumerate(groups):
+        for article in {r.article_id for r in group} | {article_of[q] for q in also[g] if q in article_of}:
+            story[article].add(g)
+    by_words: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)
+    longer: list[tuple[Quote, tuple[str, ...]]] = []
+    for quote in sorted(quotes, key=lambda q: (q.article_id, q.start)):
+        if quote.id in attached:
+            continue
+        found = carriers.phrase(quote)
+        if found is None:
+            continue
+        words = tuple(found[0])
+        if quote.kind != "statement":
+            continue  # a term in scare quotes ("regime change", the ‘cypher’) is the outlets' word, not a quote
+        if len(words) < _TURNED_WORDS:
+            if _distinctive(quote) and not carriers.share(*found):  # a phrase a statement carries is its
+                by_words[words].setdefault(quote.article_id, quote)  # a repeat is reported with it
+        else:
+            longer.append((quote, words))
+    found_groups = []
+    for words, by_article in by_words.items():
+        if len(by_article) < min_articles:
+            continue
+        members = dict(by_article)
+        for quote, text in longer:
+            if quote.article_id not in members and _contains(text, words):
+                members[quote.article_id] = quote
+        kept = _one_story(members, story)
+        originals = {(copy_of or {}).get(q.article_id, q.article_id) for q in kept}
+        if len(originals) >= min_articles:  # a syndicated copy is no second outlet printing the phrase
+            found_groups.append(tuple(sorted(kept, key=lambda q: (q.article_id, q.start))))
+    return found_groups
+
+
+def _one_story(members: dict[str, Quote], story: dict[str, set[int]]) -> list[Quote]:
+    """The phrase's quotes from articles that share a statement with another of them: one story, not a stock
+    phrase unrelated articles happen to quote. (Who the phrase is put to is no test: outlets that print only a
+    phrase often get its speaker wrong.)"""
+    articles = list(members)
+    return [
+        members[a]
+        for a in articles
+        if any(story.get(a, set()) & story.get(b, set()) for b in articles if b != a)
+    ]
+
+
+def _distinctive(quote: Quote) -> bool:
+    """A phrase that stands for a statement across outlets: a long or rare word, or two uncommon ones."""
+    norms = [t.norm for t in tokenize(quote.text) if t.is_word and t.norm]
+    uncommon = [w for w in norms if w not in STOPWORDS and w not in EVERYDAY]
+    return any(len(w) >= _RARE_LENGTH or w.isdigit() for w in uncommon) or len(uncommon) >= 2
+
+
 def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> list[tuple[str, ...]]:
     """For each group, the ids of the quotes outside every group that quote part of it (in text order)."""
     carriers = _Carriers(groups, quotes)

@@ -18,7 +18,7 @@ from quotediff.compare.match import (
     renderings_of,
 )
 from quotediff.compare.normalize import tokenize
-from quotediff.compare.phrases import attach_phrases, find_refrains
+from quotediff.compare.phrases import attach_phrases, find_phrase_quotations, find_refrains
 from quotediff.compare.reference import first_agreed
 from quotediff.compare.renderings import rendering_of
 from quotediff.compare.reuse import date_key, find_copies, find_unmarked, lineage
@@ -124,10 +124,18 @@ def assemble(
             [*grouped, *([rendering_of(q) for q in found] for found in refrains)],
             key=lambda g: min((r.article_id, r.start) for r in g),
         )
+    # Phrases several outlets print of a statement none prints whole ("drastic words") are a quotation too.
+    copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
+    attached = attach_phrases(grouped, quotes)
+    lifted = find_phrase_quotations(grouped, quotes, attached, min_articles=least, copy_of=copy_of)
+    if lifted:
+        grouped = sorted(
+            [*grouped, *([rendering_of(q) for q in found] for found in lifted)],
+            key=lambda g: min((r.article_id, r.start) for r in g),
+        )
     if options.quote:
         grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
     source_tokens = tokenize(source.text) if source is not None else ()
-    copy_of = {aid: cluster[0] for cluster in copies for aid in cluster[1:]}
     phrases = attach_phrases(grouped, quotes)
     # A rendering in several groups quotes several statements together (a passage printed whole): it is a member
     # of each, but no statement's reference while another member renders that statement alone.

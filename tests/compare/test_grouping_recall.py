@@ -9,9 +9,7 @@ from quotediff.model import Attribution, Quote
 
 SPEAKER = Attribution(speaker_resolved="Mara Kell", speaker_kind="named")
 HARBOUR = "For heaven's sake, this old harbour cannot stay closed"
-FUTURE = (
-    "We will build a different harbour, a brighter harbour rooted in trust and in work, of safety and of pride"
-)
+FUTURE = "We will build a different harbour, a brighter harbour rooted in trust and in work, of safety and of pride"
 BOILING = "The age of the quiet tide has ended; the age of the roaring flood has begun"
 AIR = "The docks are flooded, the cranes are silent, and the level of neglect by the port board is a disgrace"
 
@@ -167,3 +165,38 @@ def test_the_rest_of_a_passage_beside_a_statement_quoted_alone_more_often_is_a_s
     assert {"a:q1", "b:q1", "c:q1"} <= group_of(found, "c:q1")
     assert "d:q1" not in group_of(found, "c:q1")
     assert {"a:q1", "b:q1", "d:q1", "e:q1", "f:q1"} <= group_of(found, "d:q1")
+
+
+def _lifted(*articles: tuple[list[Quote], str], copy_of: dict[str, str] | None = None) -> list[list[str]]:
+    from quotediff.compare.phrases import find_phrase_quotations
+
+    quotes = [q for qs, _ in articles for q in qs]
+    groups = group_renderings(renderings(*articles))
+    found = find_phrase_quotations(groups, quotes, attach_phrases(groups, quotes), copy_of=copy_of)
+    return [[q.id for q in phrase] for phrase in found]
+
+
+def test_a_phrase_outlets_print_of_a_statement_none_prints_whole_is_a_quotation() -> None:
+    # three outlets quote a statement whole, and each prints only two words of a reply to it
+    found = _lifted(
+        article("a", HARBOUR, "reckless words"),
+        article("b", HARBOUR, "reckless words"),
+        article("c", HARBOUR, "used reckless words, that is not how this port works"),
+    )
+    assert found == [["a:q2", "b:q2", "c:q2"]]
+
+
+def test_no_phrase_quotation_from_copies_or_from_articles_about_something_else() -> None:
+    # the same two words in a copy of one article are no second outlet printing them
+    assert (
+        _lifted(article("a", HARBOUR, "reckless words"), article("b", HARBOUR, "reckless words"), copy_of={"b": "a"})
+        == []
+    )
+    # and in an article that shares no statement with the others they are another story's words
+    assert _lifted(article("a", HARBOUR, "reckless words"), article("b", BOILING, "reckless words")) == []
+
+
+def test_a_phrase_a_statement_carries_stays_with_it() -> None:
+    assert (
+        _lifted(article("a", HARBOUR, "harbour cannot stay closed"), article("b", HARBOUR, "cannot stay closed")) == []
+    )
