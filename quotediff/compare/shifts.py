@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from rapidfuzz.distance import Levenshtein
+
 from quotediff.extract.tokens import fold_accents
 from quotediff.model import Attribution, AttributionChange, Span
 
@@ -95,8 +97,14 @@ def same_person(a: str, b: str) -> bool:
         if len(short) == 1 or long_[-len(short) :] == short:
             return True  # "Lu", "López Obrador" inside "Andrés Manuel López Obrador"
         a, b = ka[-2], kb[-2]
-        return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+        # an initial agrees with the name it begins; a first name misspelt by one letter ("Emmanual") is the same
+        return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) or _one_letter_apart(a, b)
     return set(ka) <= set(kb) or set(kb) <= set(ka)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """A misspelling inside a long name, not another name's ending ("Maria" and "Mario", "Daniel" and "Daniela")."""
+    return min(len(a), len(b)) >= 6 and a[0] == b[0] and a[-1] == b[-1] and Levenshtein.distance(a, b) <= 1
 
 
 def _text(span: Span | None) -> str | None:
