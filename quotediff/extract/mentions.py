@@ -49,6 +49,8 @@ def classify(words: list[str], lex: Lexicon) -> str:
     if all(is_cap(w) or w.lower() in PARTICLES for w in words) and words[0].lower() not in DETERMINERS:
         if last in lex.organisation_words and len(words) > 1:
             return "organisation"
+        if len(words) == 1 and last in lex.anonymous_heads and last not in lex.organisation_words:
+            return "anonymous"  # "Critics say", "Officials said": a sentence's first word, not a name
         return "named"
     if last in lex.organisation_words and last not in lex.anonymous_heads:
         return "organisation"

@@ -31,6 +31,14 @@ _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
 )
 
+_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december".split()
+)
+# A photo credit or caption byline before a name: "Photo: ", "Photograph by ", "Credit: ", "(Photo by ".
+_CREDIT_RE = re.compile(r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Cc]redit|[Ii]mage)\s*(?::|by\b)|/\s*$)[^\n.]{0,40}$")
+# A credit after a name: "Alex Vell/Getty Images", "(Gabriella Vell for NPR)".
+_CREDITED_RE = re.compile(r"\s*(?:/\s*[A-Z]|for [A-Z][\w ]{0,30}\))")
 _NAME_CHAIN_RE = re.compile(
     rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
 )
@@ -78,6 +86,13 @@ class Resolver:
                 continue
             while len(words) > 1 and words[0].endswith(("’s", "'s")):
                 words = words[1:]  # "China's Xi Jinping"
+            while words and words[-1].lower().rstrip(".,") in _WHEN:
+                words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
+            credit = _CREDIT_RE.search(text, max(0, match.start() - 60), match.start()) or _CREDITED_RE.match(
+                text, match.end()
+            )
+            if not words or credit:
+                continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
             name, gender = _strip_title(" ".join(words))
             parts = name.replace("’s", "").replace("'s", "").split()
             if not parts:

@@ -735,3 +735,23 @@ def test_a_possessive_before_a_lower_case_fragment_is_not_its_speaker() -> None:
 def test_legal_documents_are_cited_sources(text: str) -> None:
     (a,) = _attributions(text)
     assert len(a.sources) == 1 and a.sources[0].text.startswith("in ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a photo credit names nobody the article quotes
+        "Harbour master Ilse Vell spoke at the quay.\n\nCrowds gather at the port. (Dirk Haan for NPR)\n\n“We will stay open,” she said.",
+        "Harbour master Ilse Vell spoke at the quay.\n\nDirk Haan/Getty Images\n\n“We will stay open,” she said.",
+        # a weekday after a name is no part of it
+        "Harbour master Ilse Vell spoke at the quay.\n\nOn Radio Tuesday, she said the port would stay open. “We will stay open,” she said.",
+    ],
+)
+def test_pronouns_skip_credits_and_weekdays(text: str) -> None:
+    a = _attributions(text)[-1]
+    assert a.speaker_resolved == "Ilse Vell"
+
+
+def test_a_capitalised_plural_opening_a_sentence_is_a_description() -> None:
+    a = _one("Critics said the port authority had “never secured the funding” it claimed.")
+    assert a.speaker is not None and (a.speaker.text, a.speaker_kind) == ("Critics", "anonymous")
