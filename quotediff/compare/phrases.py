@@ -283,8 +283,9 @@ def _fits_alone(quote: Quote, words: Sequence[str], speakers: set[str]) -> bool:
 
 
 def _speaker_fits(quote: Quote, speakers: set[str]) -> bool:
-    """Not put in the mouth of a named person other than the statement's speakers."""
-    person = quote.attribution.speaker_resolved if quote.attribution.speaker_kind in ("named", "pronoun") else None
+    """Not put in the mouth of a named person other than the statement's speakers. ("She" resolved to another
+    person is no veto: a pronoun is the article's guess, and ours.)"""
+    person = quote.attribution.speaker_resolved if quote.attribution.speaker_kind == "named" else None
     return not (person and speakers and not any(same_person(person, s) for s in speakers))
 
 
