@@ -124,7 +124,7 @@ def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rend
         (
             p.attribution
             for p in pieces
-            if p.attribution.speaker_kind in ("named", "pronoun") and p.attribution.speaker_resolved
+            if p.attribution.speaker_kind in ("named",) and p.attribution.speaker_resolved
         ),
         None,
     )
