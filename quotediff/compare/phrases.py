@@ -174,11 +174,7 @@ def _one_story(members: dict[str, Quote], story: dict[str, set[int]]) -> list[Qu
     phrase unrelated articles happen to quote. (Who the phrase is put to is no test: outlets that print only a
     phrase often get its speaker wrong.)"""
     articles = list(members)
-    return [
-        members[a]
-        for a in articles
-        if any(story.get(a, set()) & story.get(b, set()) for b in articles if b != a)
-    ]
+    return [members[a] for a in articles if any(story.get(a, set()) & story.get(b, set()) for b in articles if b != a)]
 
 
 def _distinctive(quote: Quote) -> bool:

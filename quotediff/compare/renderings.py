@@ -121,11 +121,7 @@ def rendering_of(quote: Quote) -> Rendering:
 def _rendering(article_id: str, utterance: int, pieces: Sequence[Quote]) -> Rendering:
     text = " ".join(p.text for p in pieces[:-1]) + (" " if len(pieces) > 1 else "") + _quoted_words(pieces[-1].text)
     person = next(
-        (
-            p.attribution
-            for p in pieces
-            if p.attribution.speaker_kind in ("named",) and p.attribution.speaker_resolved
-        ),
+        (p.attribution for p in pieces if p.attribution.speaker_kind in ("named",) and p.attribution.speaker_resolved),
         None,
     )
     speaker = person.speaker_resolved if person else None

@@ -229,7 +229,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             if frame is None or frame.verb is None:
                 frame, headline = (found, True) if found is not None else (frame, headline)
             elif found is not None and found.speaker is not None and frame.speaker is not None:
-                frame = headline_trimmed(frame, found.speaker)  # "Fiery Trump vows …": Trump vows
+                # "Fiery Trump vows …": Trump vows; "Zelensky declines US offer …: ‘…’": not the US
+                frame = headline_trimmed(frame, found.speaker)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title

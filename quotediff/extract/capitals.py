@@ -222,9 +222,12 @@ def headline_frame(
     s = words[0][0]
     names = [n for _, n in words]
     last = names[-1].lower()
-    if names[-1] in lex.titles:  # "Ukrainian President refuses …": a role, not a name
+    # a role or a body only when the words before its head are the prose's ("UN Chief"), not the headline's
+    # verb and object ("Trump Takes Office")
+    whole = all(n in body or n in lex.titles for n in names[:-1])
+    if whole and names[-1] in lex.titles:  # "Ukrainian President refuses …": a role, not a name
         return Frame(Mention(s, e, text[s:e], "anonymous"), None, None, None, None, "colon")
-    if last in lex.anonymous_heads or last in lex.organisation_words:
+    if whole and (last in lex.anonymous_heads or last in lex.organisation_words):
         # "UN Chief warns", "SEC sues": a role or a body, whole (its capitals are the headline's)
         kind = "anonymous" if last in lex.anonymous_heads else "organisation"
         return Frame(Mention(s, e, text[s:e], kind), None, None, None, None, "colon")
@@ -235,7 +238,13 @@ def headline_frame(
 def headline_trimmed(frame: Frame, found: Mention) -> Frame:
     """A frame's speaker cut to the headline's name when that name ends it: "Fiery Trump" -> "Trump"."""
     speaker = frame.speaker
-    if speaker is None or found.kind != "named" or found.end != speaker.end or found.start <= speaker.start:
+    if speaker is None or found.kind != "named":
+        return frame
+    # the line's own subject over an acronym later in it ("Zelensky declines US offer to evacuate: ‘…’")
+    acronym = speaker.text.replace(".", "").isupper() and len(speaker.text.replace(".", "")) <= 4
+    if acronym and found.start < speaker.start:
+        return Frame(found, None, None, None, None, "colon")
+    if found.end != speaker.end or found.start <= speaker.start:
         return frame
     return Frame(found, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
 

@@ -440,6 +440,9 @@ def test_headline_speakers(headline: str, speaker: str) -> None:
         ("Defiant Vell vows to keep ‘the open port’", "Vell", "named"),
         # a role in a headline is a description, kept whole
         ("“The ports will stay open”: Port Chief warns as storm season nears", "Port Chief", "anonymous"),
+        # the line's subject, not an acronym later in it, nor its verb and object ("Takes Office")
+        ("Vell declines EU offer to close the port: ‘We will stay open’", "Vell", "named"),
+        ("Vell Takes Office: ‘We Will Stay Open Whatever The Weather’", "Vell", "named"),
     ],
 )
 def test_sentence_case_headline_speakers(headline: str, speaker: str, kind: str) -> None:
