@@ -166,7 +166,7 @@ def _settle(
         backbone = -best[3] if best is not None else component[0]
         rest = [i for i in component if i not in spans]
         spans.update(_carriers(rest, spans, backbone, local, keys, options))
-        parts.extend(_split_by_span(backbone, spans, renderings))
+        parts.extend(_split_by_span(backbone, spans, renderings, options.passage_words))
         if rest:
             parts.extend(_settle(rest, links, keys, renderings, options, cache))
     return parts
@@ -209,7 +209,7 @@ def _carriers(
 
 
 def _split_by_span(
-    backbone: int, spans: dict[int, tuple[int, int]], renderings: Sequence[Rendering]
+    backbone: int, spans: dict[int, tuple[int, int]], renderings: Sequence[Rendering], passage_words: int = 60
 ) -> list[list[int]]:
     """Members on disjoint stretches of the backbone render different quotations that it quotes together.
 
@@ -226,11 +226,14 @@ def _split_by_span(
     }
     # Other renderings that, like the backbone, quote the stretches together glue them into one quotation, unless
     # they are the exception: when each stretch is quoted on its own by more articles than quote them together,
-    # the stretches are separate statements and each wide rendering belongs to every one it covers.
+    # the stretches are separate statements and each wide rendering belongs to every one it covers. A passage of
+    # a speech printed whole (more than ``passage_words``) glues nothing: outlets print speeches whole.
     full = spans[backbone][1] - spans[backbone][0]
     wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full}
     apart = _chain(covered, statements, [key for key in covered if key not in wide])
-    together = {key[0] for key in wide} | {renderings[backbone].article_id}
+    together = {key[0] for key in wide if covered[key][1] - covered[key][0] <= passage_words}
+    if full <= passage_words:
+        together.add(renderings[backbone].article_id)
     bridged = len(_chain(covered, statements, list(covered))) <= 1
     clusters = _join_parts(apart, renderings, together, bridged=bridged)
     if len(clusters) <= 1:

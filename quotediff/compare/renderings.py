@@ -172,3 +172,6 @@ class MatchOptions:
     phrase_words: int = 6
     # A group needs renderings from at least this many articles (1 to track single quotes, e.g. with --quote).
     min_articles: int = 2
+    # A rendering longer than this is a passage of a speech printed whole: no evidence that the lines it holds
+    # are one statement (statements outlets quote run to about 60 words).
+    passage_words: int = 60

@@ -200,3 +200,30 @@ def test_a_phrase_a_statement_carries_stays_with_it() -> None:
     assert (
         _lifted(article("a", HARBOUR, "harbour cannot stay closed"), article("b", HARBOUR, "cannot stay closed")) == []
     )
+
+
+SPEECH = (
+    "For twenty years the harbour board has promised us dredging and given us meetings, studies and excuses, while "
+    "the silt crept up the quay.",
+    "You have taken our tides and our livelihoods with your empty reports, and still you come to the fishermen of "
+    "this town asking for patience.",
+    "We will not wait another season; tomorrow at dawn every boat in this harbour will sail to the board's own "
+    "jetty and stay there.",
+)
+
+
+def test_a_speech_printed_whole_does_not_glue_its_lines_into_one_statement() -> None:
+    # one outlet prints three lines of the speech as one quote of over sixty words; another quotes the first two
+    # lines apart; others quote the second or the third alone. Each line stays a statement of its own.
+    groups = group_renderings(
+        renderings(
+            article("whole", " ".join(SPEECH)),
+            article("two", SPEECH[0], SPEECH[1]),
+            article("second", SPEECH[1]),
+            article("again", SPEECH[1]),
+            article("third", SPEECH[2]),
+            article("last", SPEECH[2]),
+        )
+    )
+    alone = [sorted({r.article_id for r in g} - {"whole"}) for g in groups]
+    assert sorted(alone) == [["again", "second", "two"], ["last", "third"], ["two"]]
