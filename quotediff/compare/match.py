@@ -229,7 +229,7 @@ def _split_by_span(
     # the stretches are separate statements and each wide rendering belongs to every one it covers. A passage of
     # a speech printed whole (more than ``passage_words``) glues nothing: outlets print speeches whole.
     full = spans[backbone][1] - spans[backbone][0]
-    wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full}
+    wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full or _spans_two(key, covered)}
     apart = _chain(covered, statements, [key for key in covered if key not in wide])
     together = {key[0] for key in wide if covered[key][1] - covered[key][0] <= passage_words}
     if full <= passage_words:
@@ -244,6 +244,13 @@ def _split_by_span(
             if min(hi, chi) - max(lo, clo) >= 0.5 * (chi - clo):
                 members.extend(statements[key])
     return [sorted(members + [backbone]) for _, members in clusters]
+
+
+def _spans_two(key: tuple[str, int], covered: dict[tuple[str, int], tuple[int, int]]) -> bool:
+    """A rendering that holds two stretches others quote apart, each whole: a passage of both statements."""
+    lo, hi = covered[key]
+    inside = sorted((a, b) for k, (a, b) in covered.items() if k != key and lo <= a and b <= hi and b - a < hi - lo)
+    return any(b1 <= a2 for n, (_, b1) in enumerate(inside) for a2, _ in inside[n + 1 :])
 
 
 def _join_parts(

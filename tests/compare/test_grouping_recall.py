@@ -227,3 +227,20 @@ def test_a_speech_printed_whole_does_not_glue_its_lines_into_one_statement() -> 
     )
     alone = [sorted({r.article_id for r in g} - {"whole"}) for g in groups]
     assert sorted(alone) == [["again", "second", "two"], ["last", "third"], ["two"]]
+
+
+def test_a_quote_of_two_lines_others_quote_apart_belongs_to_both_and_joins_neither() -> None:
+    # the second and third lines are each quoted alone by two outlets; one outlet quotes them as one quote, and
+    # another prints the whole passage: two statements, the two-line quote a member of each
+    groups = group_renderings(
+        renderings(
+            article("whole", " ".join(SPEECH)),
+            article("both", f"{SPEECH[1]} {SPEECH[2]}"),
+            article("second", SPEECH[1]),
+            article("again", SPEECH[1]),
+            article("third", SPEECH[2]),
+            article("last", SPEECH[2]),
+        )
+    )
+    members = sorted(sorted({r.article_id for r in g}) for g in groups)
+    assert members == [["again", "both", "second", "whole"], ["both", "last", "third", "whole"]]
