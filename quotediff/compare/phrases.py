@@ -76,6 +76,16 @@ class _Carriers:
                 share[g] = carrying / len(self.texts[g])
         return share
 
+    def repeated(self, words: Sequence[str]) -> bool:
+        """Whether a rendering holds the line twice: a passage in which the speaker says it again."""
+        n, line = len(words), tuple(words)
+        for g in set.intersection(*(self.carrying_word.get(w, set()) for w in words)):
+            for text in self.texts[g]:
+                at = [k for k in range(len(text) - n + 1) if text[k] == line[0] and tuple(text[k : k + n]) == line]
+                if len(at) >= 2 and at[-1] - at[0] >= n:
+                    return True
+        return False
+
     def statements_carrying(self, words: Sequence[str]) -> list[int]:
         """The groups most of whose renderings (two at least) hold the line and more: statements it is part of.
 
@@ -95,7 +105,8 @@ def find_refrains(
     groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote], *, min_words: int = 4, min_articles: int = 2
 ) -> list[tuple[Quote, ...]]:
     """Refrains quoted alone: a line of ``min_words`` or more that most renderings of two statements or more
-    carry ("I have a dream", "How dare you"), quoted on its own by ``min_articles`` articles or more.
+    carry ("I have a dream"), quoted on its own by ``min_articles`` articles or more; a line one word shorter
+    when a passage holds it twice ("How dare you").
 
     Such a line is no part of one statement: reported with the statement its article also quotes, it would be
     the reason two statements' readers meet (the speech's name, his “I Have a Dream” speech, in the group of
@@ -107,9 +118,11 @@ def find_refrains(
     alone: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)
     for quote in sorted(quotes, key=lambda q: (q.article_id, q.start)):
         found = carriers.phrase(quote)
-        if found is None or len(found[0]) < min_words:
+        if found is None or len(found[0]) < min_words - 1:
             continue
         words, _ = found
+        if len(words) < min_words and not carriers.repeated(words):
+            continue  # a line one word shorter is a refrain only when the speaker says it again ("How dare you")
         if len(carriers.statements_carrying(words)) >= 2:
             alone[tuple(words)].setdefault(quote.article_id, quote)
     return [tuple(by_article.values()) for by_article in alone.values() if len(by_article) >= min_articles]

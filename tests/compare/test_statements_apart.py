@@ -123,3 +123,30 @@ def test_a_line_a_passage_or_a_split_statement_puts_in_a_second_group_is_no_refr
     rs = {q.id: rendering_of(q) for q in quotes}
     groups = [[rs[f"{a}:q1"] for a in "abc"], [rs["d:q1"], rs["e:q1"]], [rs["f:q2"], rs["g:q2"]]]
     assert find_refrains(groups, quotes) == []
+
+
+def _quotes(texts: dict[str, str]) -> dict[str, Quote]:
+    return {qid: Quote(qid, qid.split(":")[0], t, 0, len(t), "“”", Attribution(), 1) for qid, t in texts.items()}
+
+
+def test_a_three_word_line_the_speaker_repeats_is_a_refrain_and_one_said_once_is_not() -> None:
+    first = "How dare you! You have stolen my harbour and my tides with your empty reports."
+    second = "How dare you! You keep looking away from the silt on the quay."
+    once = "Only harbour first"
+    texts = {
+        "a:q1": first,
+        "b:q1": first,
+        "c:q1": second,
+        "d:q1": second,
+        "e:q1": f"{first} {second} {once}, the mayor added.",
+        "f:q1": f"{second} {once}!",
+        "g:q1": "How dare you!",
+        "h:q1": "How dare you?",
+        "k:q1": once,
+        "m:q1": once,
+    }
+    quotes = _quotes(texts)
+    rs = {qid: rendering_of(q) for qid, q in quotes.items()}
+    groups = [[rs["a:q1"], rs["b:q1"], rs["e:q1"]], [rs["c:q1"], rs["d:q1"], rs["e:q1"], rs["f:q1"]]]
+    found = [sorted(q.id for q in line) for line in find_refrains(groups, list(quotes.values()))]
+    assert found == [["g:q1", "h:q1"]]
