@@ -91,10 +91,10 @@ def _glued_opener(mark: str, before: str, after: str) -> bool:
 
 
 def _scan_paragraph(
-    text: str, start: int, end: int, options: ExtractOptions
+    text: str, start: int, end: int, options: ExtractOptions, after_open: bool = False
 ) -> tuple[list[tuple[int, int, int, int, str]], _Open | None, list[tuple[int, int, int, int, str]]]:
     """Closed top-level quotes in one paragraph as (open, close offset, marks); the quote left open; the quotes
-    closed directly inside it."""
+    closed directly inside it. ``after_open``: the paragraph before left a quote open (its closer may be here)."""
     found: list[tuple[int, int, int, int, str]] = []
     stack: list[_Open] = []
     # quotes closed directly inside the bottom open quote: if that one is dropped as an apostrophe at the end
@@ -113,6 +113,12 @@ def _scan_paragraph(
         left = not _is_space(after) and after not in "<>" and (_is_space(before) or before in _OPEN_BEFORE)
         left = left or (not stack and _glued_opener(mark, before, after))
         right = not _is_space(before) and (_is_space(after) or after in _CLOSE_AFTER)
+        lost = not stack and not found and not after_open and mark in '”"' and right and not left
+        if lost and _unopened(text, start, i):
+            # "NATO remains a cornerstone of our security,” Merkel told reporters.": the opening mark was lost;
+            # the quote runs from the paragraph's start
+            found.append((start, start, i, match.end(), match.group()))
+            continue
         if stack and (right or not left or mark in "»›”"):
             depth = _closing_depth(stack, mark, right)
             if depth is None and mark == "”" and right and len(stack) == 1 and stack[0].mark == "'":
@@ -160,6 +166,13 @@ def _scan_paragraph(
                     children = []
                 stack.append(_Open(mark, i, match.end()))
     return found, (stack[0] if stack else None), (children if stack else [])
+
+
+def _unopened(text: str, start: int, i: int) -> bool:
+    """A closing mark with no opener before it in its paragraph, after a clause that ends as quotes end (a comma
+    or a stop) and holds four words or more: the quote's opening mark was lost."""
+    head = text[start:i]
+    return head[-1:] in ",.!?…" and len(head.split()) >= 4 and not any(m in head for m in "“”\"«»„")
 
 
 def _padded_close(text: str, i: int, end: int) -> bool:
@@ -249,20 +262,22 @@ def _find_sites(layout: Layout, blockquotes: tuple[tuple[int, int], ...], option
     block_paras = _blockquote_paragraphs(blockquotes, paragraphs)
     sites: list[QuoteSite] = []
     carried: _Open | None = None  # a quote left open at the end of the previous paragraph, re-opened here
+    open_before = False  # the previous paragraph left a quote open, re-opened or not
     for index, (p_start, p_end) in enumerate(paragraphs):
         if (p_start, p_end) in block_paras and not _fully_marked(text, p_start, p_end):
             s, e = _trim(text, p_start, p_end)
             sites.append(QuoteSite(s, e, s, e, p_start, p_end, "blockquote", continues=False))
-            carried = None
+            carried, open_before = None, False
             continue
         turn = layout.turns.get((p_start, p_end))
         if turn is not None and not _MARK_RE.search(text, turn[1], p_end):
             # a transcript turn ("WALLACE: Do you …"): the words after the label are the speaker's
             s, e = _trim(text, text.index(":", turn[1]) + 1, p_end)
             sites.append(QuoteSite(s, e, s, e, p_start, p_end, "transcript", continues=False))
-            carried = None
+            carried, open_before = None, False
             continue
-        closed, left_open, inside = _scan_paragraph(text, p_start, p_end, options)
+        closed, left_open, inside = _scan_paragraph(text, p_start, p_end, options, open_before)
+        open_before = left_open is not None
         sites.extend(_closed_sites(text, (p_start, p_end), closed, carried is not None, options))
         if closed:
             carried = None

@@ -93,6 +93,24 @@ def test_unclosed_quote_ends_where_a_new_quote_opens_after_a_sentence() -> None:
     assert _texts(text) == ["The first quote is never closed.", "The second one is,"]
 
 
+def test_a_closing_mark_with_its_opener_lost_closes_a_quote_from_the_paragraph_start() -> None:
+    text = "The mayor spoke first.\n\nThe port will stay open whatever the weather,” Vell told reporters."
+    assert _texts(text) == ["The port will stay open whatever the weather,"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an inch mark, not a quote
+        "The crack in the hull was 6\" long and growing, the inspector said.",
+        # a closer for a quote the paragraph before left open belongs to that quote, not to a new one
+        "“The port will stay open, she said, and\n\nwe will not close it,” Vell added.",
+    ],
+)
+def test_a_lone_closing_mark_opens_nothing_when_it_ends_no_clause_or_closes_an_earlier_quote(text: str) -> None:
+    assert all(not t.startswith(("The crack", "we will not")) for t in _texts(text))
+
+
 def test_max_chars_bounds_a_quote() -> None:
     long = "word " * 50
     text = f"He said “{long}” and left."
