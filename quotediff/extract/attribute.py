@@ -225,7 +225,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         bounds = lines[line_start]
         if bounds is not None:  # "‘How dare you?’ Thunberg asks leaders": the headline's person, over a guess
             marks = (site.open_start, site.close_end)
-            found = headline_frame(masked, text, bounds, marks, body_capitals(masked, known_body), lex)
+            found = headline_frame(masked, text, bounds, marks, lambda: body_capitals(masked, known_body), lex)
             if frame is None or frame.verb is None:
                 frame, headline = (found, True) if found is not None else (frame, headline)
             elif found is not None and found.speaker is not None and frame.speaker is not None:

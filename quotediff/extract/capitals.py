@@ -10,6 +10,7 @@ opens a paragraph and is blanked before the rules read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quotediff.extract.frames import Frame
 from quotediff.extract.lexicon import Lexicon
@@ -165,11 +166,19 @@ def headline_line(masked: str, pos: int) -> tuple[int, int] | None:
     end = masked.find("\n", pos)
     end = len(masked) if end < 0 else end
     line = masked[start:end].rstrip()
-    if not line or len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or _full_stop(masked, start + len(line)):
+    if not line or _more_words(masked, start, end, _HEADLINE_MAX_WORDS) or _full_stop(masked, start + len(line)):
         return None
     apart_before = start == 0 or masked[: start - 1].endswith("\n") or not masked[: start - 1].strip()
     apart_after = end >= len(masked) or masked.startswith("\n\n", end) or not masked[end:].strip()
     return (start, end) if apart_before or apart_after else None
+
+
+def _more_words(text: str, start: int, end: int, most: int) -> bool:
+    """More than ``most`` words in text[start:end], counted no further than needed (a paragraph can be long)."""
+    for n, _ in enumerate(WORD_RE.finditer(text, start, end)):
+        if n >= most:
+            return True
+    return False
 
 
 def _full_stop(masked: str, end: int) -> bool:
@@ -186,7 +195,7 @@ def headline_frame(
     text: str,
     bounds: tuple[int, int],
     span: tuple[int, int],
-    body: frozenset[str],
+    prose: Callable[[], frozenset[str]],
     lex: Lexicon,
 ) -> Frame | None:
     """The person a headline puts the quote in the mouth of: "‘How dare you?’ Thunberg asks leaders", "‘They are
@@ -210,6 +219,7 @@ def headline_frame(
     words = [(s + w.start(), _bare(w.group())) for w in re.finditer(r"\S+", text[s:e])]
     if not words or words[0][1].lower() in LEADING_FUNCTION:
         return None
+    body = prose()  # the prose's capitals, read once per article and only when a headline has a name run
     if not any(n in body for _, n in words):
         # no name the prose uses, but perhaps a role: "Ukrainian President Refuses to Evacuate, …"
         roles = [k for k, (_, n) in enumerate(words) if n in lex.titles or n.lower() in lex.anonymous_heads]

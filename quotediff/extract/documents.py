@@ -206,6 +206,9 @@ def frame_possessed(win: Window, inner: str) -> Frame | None:
     reckless”" is the sentence's own words about them."""
     if not inner[:1].isupper():
         return None
+    lead = win.masked[win.s_start : win.open_start]
+    if "’s " not in lead and "'s " not in lead:
+        return None  # no possessive: the common case
     match = _POSSESSED_RE.search(win.masked, win.s_start, win.open_start + 1)
     if match is None:
         return None

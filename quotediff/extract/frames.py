@@ -108,6 +108,9 @@ def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
     """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”".
     With ``that_only``, only a claim whose clause holds the quote ("… about Ms. Khan was “…”" is said of it)."""
     masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
+    before = masked[lo:pos]
+    if that_only and " that" not in before:
+        return None  # the common case for a quote inside its sentence
     matches = list(_CLAIM_RE.finditer(masked, lo, pos))
     match = matches[-1] if matches else None
     if match is not None and that_only and not match.group().endswith("that"):

@@ -84,9 +84,30 @@ def lexicon() -> Lexicon:
 
 
 def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
-    """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words."""
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"\b(?:{alternatives})\b{suffix}", re.I)
+    """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words.
+
+    The phrases are merged into a trie ("report", "reported", "reportedly" share one branch): a flat alternation
+    of sixty phrases is tried phrase by phrase at every position of every sentence, four times slower."""
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _branch(node: _Trie) -> str:
+    alternatives = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _branch(child) for ch, child in sorted(node.items()) if ch
+    ]
+    if not alternatives:
+        return ""
+    group = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{group})?" if "" in node else group
 
 
 @dataclass(frozen=True, slots=True)

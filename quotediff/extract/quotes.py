@@ -172,7 +172,7 @@ def _unopened(text: str, start: int, i: int) -> bool:
     """A closing mark with no opener before it in its paragraph, after a clause that ends as quotes end (a comma
     or a stop) and holds four words or more: the quote's opening mark was lost."""
     head = text[start:i]
-    return head[-1:] in ",.!?…" and len(head.split()) >= 4 and not any(m in head for m in "“”\"«»„")
+    return head[-1:] in ",.!?…" and len(head.split()) >= 4 and not any(m in head for m in '“”"«»„')
 
 
 def _padded_close(text: str, i: int, end: int) -> bool:

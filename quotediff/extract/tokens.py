@@ -101,6 +101,8 @@ def _tokenise(text: str, start: int, end: int) -> list[Tok]:
 
 def fold_accents(text: str) -> str:
     """Accents dropped: outlets print "António Guterres" and "Antonio Guterres" for one man."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
