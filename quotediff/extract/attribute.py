@@ -39,6 +39,7 @@ from quotediff.extract.capitals import (
     in_headline,
     known_capitals,
     plausible,
+    title_case,
 )
 from quotediff.extract.discussed import frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
@@ -62,7 +63,7 @@ from quotediff.extract.mentions import Mention, clause_subject, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sources import hedges_and_sources
-from quotediff.extract.tokens import WORD_RE, is_cap, sentence_start, tokens, word_count
+from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
 
@@ -125,15 +126,6 @@ def mask(text: str, sites: list[QuoteSite]) -> str:
 def _ends_sentence(text: str, site: QuoteSite) -> bool:
     inner = text[site.start : site.end].rstrip()
     return bool(inner) and inner[-1] in ".!?…"
-
-
-def _is_title(inner: str) -> bool:
-    """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
-    words = WORD_RE.findall(inner)
-    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?") or ". " in inner:
-        return False
-    significant = [w for w in words if len(w) > 3]
-    return bool(significant) and all(is_cap(w) or w[:1].isdigit() for w in significant)
 
 
 def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) -> list[SiteResult]:
@@ -236,7 +228,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title
         if not discussed and (_NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12)):
             kind = "scare"
-        elif not own and _is_title(inner) and not site.continues and not headline:
+        elif not own and title_case(inner) and not site.continues and not headline:
             kind = "scare"
         elif words < min_words and frame is None and not _continued_next(sites, n) and not site.continues:
             kind = "scare"

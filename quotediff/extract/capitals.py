@@ -265,3 +265,18 @@ def _possessive_before(masked: str, open_start: int, floor: int) -> bool:
 
 def _bare(word: str) -> str:
     return fold_accents(word.replace("’s", "").replace("'s", "").strip(",:").rstrip("."))
+
+
+def title_case(inner: str) -> bool:
+    """A title or name in quotes: “The Art of the Deal”, “Make America Great Again” (not a sentence)."""
+    words = WORD_RE.findall(inner)
+    if len(words) < 2 or len(words) > 12 or inner.rstrip()[-1:] in ("!", "?") or ". " in inner:
+        return False
+    if any(w.islower() and w not in _TITLE_SMALL_WORDS for w in words[1:]):
+        return False  # "This is all me.": a sentence of short words, not a title
+    significant = [w for w in words if len(w) > 3]
+    return bool(significant) and all(is_cap(w) or w[:1].isdigit() for w in significant)
+
+
+# The small words a title leaves in lower case: "The Art of the Deal", "Planet of the Apes".
+_TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as but nor vs via per".split())

@@ -758,3 +758,22 @@ def test_pronouns_skip_credits_and_weekdays(text: str) -> None:
 def test_a_capitalised_plural_opening_a_sentence_is_a_description() -> None:
     a = _one("Critics said the port authority had “never secured the funding” it claimed.")
     assert a.speaker is not None and (a.speaker.text, a.speaker_kind) == ("Critics", "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I have not been paid by the port in a year,” Vell said in the interview. “This is all me.”",
+        "“I think so,” Vell said. “That is the way it is, Dirk.”",
+    ],
+)
+def test_a_short_sentence_after_an_attributed_quote_is_its_speaker_s_not_a_title(text: str) -> None:
+    second = _attributions(text)[-1]
+    assert second.speaker is not None and second.speaker.text == "Vell"
+
+
+def test_titles_in_quotes_are_still_titles() -> None:
+    from quotediff.extract.capitals import title_case
+
+    assert all(title_case(t) for t in ("The Art of the Deal", "Planet of the Apes", "Make Harbours Great Again"))
+    assert not any(title_case(t) for t in ("This is all me.", "They may not be.", "We will not close the port."))
