@@ -24,7 +24,18 @@ def _distance_re() -> re.Pattern[str]:
 
 
 # Stems of the distance hedges: a sentence holding none of them needs no search for them.
-_DISTANCE_STEMS = ("purport", "alleg", "leak", "unverif", "unauth", "authentic", "verif", "reading from", "said to be")
+_DISTANCE_STEMS = (
+    "purport",
+    "alleg",
+    "leak",
+    "unverif",
+    "unauth",
+    "authentic",
+    "verif",
+    "confirm",
+    "reading from",
+    "said to be",
+)
 _DISTANCE_STEM_RE = re.compile("|".join(_DISTANCE_STEMS))  # one pass over the sentence, not one per stem
 
 

@@ -777,3 +777,18 @@ def test_titles_in_quotes_are_still_titles() -> None:
 
     assert all(title_case(t) for t in ("The Art of the Deal", "Planet of the Apes", "Make Harbours Great Again"))
     assert not any(title_case(t) for t in ("This is all me.", "They may not be.", "We will not close the port."))
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("The Gazette could not confirm that Vell said the port “will stay open.”", "could not confirm"),
+        ("Vell said the port “will stay open,” according to an unconfirmed report.", "unconfirmed"),
+        (
+            "The remark, which could not be independently verified, has Vell saying the port “will stay open.”",
+            "could not be independently verified",
+        ),
+    ],
+)
+def test_the_outlet_s_distance_in_a_clause_is_a_hedge(text: str, hedge: str) -> None:
+    assert hedge in [h.text for h in _one(text).hedges]
