@@ -58,7 +58,7 @@ from quotediff.extract.frames import (
     frame_words_were,
     has_speech_verb,
 )
-from quotediff.extract.lexicon import Lexicon, lexicon
+from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
@@ -354,6 +354,8 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
         hi = max(hi, anchor.end)
     hedges, sources = hedges_and_sources(win, lo, hi)
     sources = _merge(sources, frame.sources + document_sources(win, lo, hi) + quoting_parties(win))
+    if frame.addressee is not None and is_outlet(frame.addressee.text, lex):  # "told CNN": where it was said
+        sources = _merge(sources, (frame.addressee,))
     if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
         if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement

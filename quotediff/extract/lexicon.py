@@ -34,6 +34,8 @@ class Lexicon:
     pronouns: Mapping[str, tuple[str, str]]  # "he" -> ("m", "s")
     titles: Mapping[str, str | None]  # "Mr" -> "m", "Senator" -> None (as written, without dots)
     first_names: Mapping[str, str]  # "Janet" -> "f" (as written)
+    outlet_words: frozenset[str] = frozenset()  # lower-cased last words of news outlets ("times", "press")
+    outlet_names: frozenset[str] = frozenset()  # lower-cased whole outlet names ("cnn", "meet the press")
 
 
 def _lines(name: str) -> Iterator[list[str]]:
@@ -80,7 +82,20 @@ def lexicon() -> Lexicon:
         pronouns=MappingProxyType(pronouns),
         titles=MappingProxyType(titles),
         first_names=MappingProxyType({f[0]: f[1] for f in _lines("first_names.tsv")}),
+        outlet_words=frozenset(f[0].lower() for f in _lines("news_outlets.txt") if not f[0].startswith("=")),
+        outlet_names=frozenset(f[0][1:].lower() for f in _lines("news_outlets.txt") if f[0].startswith("=")),
     )
+
+
+def is_outlet(name: str, lex: Lexicon) -> bool:
+    """A news outlet or programme, named as one: "CNN", "the Associated Press" (not "a news conference")."""
+    written = name.strip(" ,.:;")
+    written = written[4:] if written.lower().startswith("the ") else written
+    if not written[:1].isupper():
+        return False
+    bare = written.lower()
+    words = bare.split()
+    return bool(words) and (bare in lex.outlet_names or words[-1] in lex.outlet_words or words[-1] in lex.outlet_names)
 
 
 def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:

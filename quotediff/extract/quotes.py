@@ -20,6 +20,7 @@ from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import language_lexicon
 from quotediff.extract.titles import names_a_work
+from quotediff.extract.tokens import fold_accents
 from quotediff.load.language import detect_language
 from quotediff.model import Article, Attribution, Quote, Span
 
@@ -437,7 +438,7 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
                 start=site.start,
                 end=site.end,
                 marks=site.marks,
-                attribution=_original(result.attribution, article.text, reading),
+                attribution=_not_own_outlet(_original(result.attribution, article.text, reading), article.outlet),
                 utterance=result.utterance,
                 kind=result.kind,
                 unclosed=site.unclosed,
@@ -452,6 +453,19 @@ def _shared_utterances(results: list[SiteResult]) -> set[int]:
     for result in results:
         (shared if result.utterance in seen else seen).add(result.utterance)
     return shared
+
+
+def _not_own_outlet(attribution: Attribution, outlet: str) -> Attribution:
+    """An outlet the speaker talked to is a cited source ("told CNN"), but not the article's own ("told the
+    Gazette" in the Harbour Gazette): that is the article's own reporting."""
+    addressee = attribution.addressee
+    if addressee is None or not any(s == addressee for s in attribution.sources):
+        return attribution
+    own = fold_accents(outlet).lower().replace("-", " ").split()
+    named = fold_accents(addressee.text).lower().removeprefix("the ").split()
+    if not own or not named or named[-1] != own[-1]:
+        return attribution
+    return replace(attribution, sources=tuple(s for s in attribution.sources if s != addressee))
 
 
 def _original(attribution: Attribution, text: str, reading: str) -> Attribution:

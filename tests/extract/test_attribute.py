@@ -792,3 +792,13 @@ def test_titles_in_quotes_are_still_titles() -> None:
 )
 def test_the_outlet_s_distance_in_a_clause_is_a_hedge(text: str, hedge: str) -> None:
     assert hedge in [h.text for h in _one(text).hedges]
+
+
+def test_an_outlet_the_speaker_talked_to_is_a_cited_source_unless_it_is_the_article_s_own() -> None:
+    told = "“The port stays open,” Vell told CNN on Monday."
+    (quote,) = extract_quotes(Article(id="a", path="-", text=told, format="text", outlet="Harbour Gazette"))
+    assert [s.text for s in quote.attribution.sources] == ["CNN"]
+    (quote,) = extract_quotes(Article(id="a", path="-", text=told, format="text", outlet="CNN"))
+    assert quote.attribution.sources == () and quote.attribution.addressee is not None
+    conference = "“The port stays open,” Vell told a news conference on Monday."
+    assert _one(conference).sources == ()
