@@ -136,7 +136,8 @@ def assemble(
     if options.quote:
         grouped = [g for g in grouped if _mentions(g, options.quote, match_options)]
     source_tokens = tokenize(source.text) if source is not None else ()
-    phrases = attach_phrases(grouped, quotes)
+    # the phrases found above hold unless the groups changed since
+    phrases = attach_phrases(grouped, quotes) if lifted or options.quote else attached
     # A rendering in several groups quotes several statements together (a passage printed whole): it is a member
     # of each, but no statement's reference while another member renders that statement alone.
     memberships = Counter(r.quote_ids for members in grouped for r in members)

@@ -68,8 +68,7 @@ def body_capitals(masked: str, cache: list[frozenset[str]]) -> frozenset[str]:
 
 def _heading(lines: list[str], n: int) -> bool:
     """A short line of its own ending without a full stop (see ``headline_line``), read from split lines."""
-    line = lines[n].rstrip()
-    if not line or len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or _full_stop(line, len(line)):
+    if not _short_unstopped(lines[n], 0, len(lines[n])):
         return False
     return n == 0 or not lines[n - 1].strip() or n + 1 >= len(lines) or not lines[n + 1].strip()
 
@@ -165,20 +164,23 @@ def headline_line(masked: str, pos: int) -> tuple[int, int] | None:
     start = masked.rfind("\n", 0, pos) + 1
     end = masked.find("\n", pos)
     end = len(masked) if end < 0 else end
-    line = masked[start:end].rstrip()
-    if not line or _more_words(masked, start, end, _HEADLINE_MAX_WORDS) or _full_stop(masked, start + len(line)):
+    if not _short_unstopped(masked, start, end):
         return None
     apart_before = start == 0 or masked[: start - 1].endswith("\n") or not masked[: start - 1].strip()
     apart_after = end >= len(masked) or masked.startswith("\n\n", end) or not masked[end:].strip()
     return (start, end) if apart_before or apart_after else None
 
 
-def _more_words(text: str, start: int, end: int, most: int) -> bool:
-    """More than ``most`` words in text[start:end], counted no further than needed (a paragraph can be long)."""
+def _short_unstopped(text: str, start: int, end: int) -> bool:
+    """text[start:end] holds words, no more than a headline's (counted no further than needed: a paragraph can
+    be long), and does not end with a full stop."""
+    line_end = start + len(text[start:end].rstrip())
+    if line_end == start or _full_stop(text, line_end):
+        return False
     for n, _ in enumerate(WORD_RE.finditer(text, start, end)):
-        if n >= most:
-            return True
-    return False
+        if n >= _HEADLINE_MAX_WORDS:
+            return False
+    return True
 
 
 def _full_stop(masked: str, end: int) -> bool:
