@@ -249,8 +249,13 @@ def _split_by_span(
 def _spans_two(key: tuple[str, int], covered: dict[tuple[str, int], tuple[int, int]]) -> bool:
     """A rendering that holds two stretches others quote apart, each whole: a passage of both statements."""
     lo, hi = covered[key]
-    inside = sorted((a, b) for k, (a, b) in covered.items() if k != key and lo <= a and b <= hi and b - a < hi - lo)
-    return any(b1 <= a2 for n, (_, b1) in enumerate(inside) for a2, _ in inside[n + 1 :])
+    inside = [(a, b) for k, (a, b) in covered.items() if k != key and lo <= a and b <= hi and b - a < hi - lo]
+    if len(inside) < 2:
+        return False
+    # the stretch that ends first, and any other starting at or after its end (linear: components can be large)
+    first = min(range(len(inside)), key=lambda n: (inside[n][1], inside[n][0]))
+    end = inside[first][1]
+    return any(a >= end for n, (a, _) in enumerate(inside) if n != first)
 
 
 def _join_parts(
