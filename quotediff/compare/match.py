@@ -10,6 +10,7 @@ on disjoint parts of its longest rendering is split again into one group per par
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -229,7 +230,11 @@ def _split_by_span(
     # the stretches are separate statements and each wide rendering belongs to every one it covers. A passage of
     # a speech printed whole (more than ``passage_words``) glues nothing: outlets print speeches whole.
     full = spans[backbone][1] - spans[backbone][0]
-    wide = {key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full or _spans_two(key, covered)}
+    by_start = sorted((a, b, key) for key, (a, b) in covered.items())
+    starts = [a for a, _, _ in by_start]
+    wide = {
+        key for key, (lo, hi) in covered.items() if hi - lo > 0.75 * full or _spans_two(key, lo, hi, by_start, starts)
+    }
     apart = _chain(covered, statements, [key for key in covered if key not in wide])
     together = {key[0] for key in wide if covered[key][1] - covered[key][0] <= passage_words}
     if full <= passage_words:
@@ -246,13 +251,17 @@ def _split_by_span(
     return [sorted(members + [backbone]) for _, members in clusters]
 
 
-def _spans_two(key: tuple[str, int], covered: dict[tuple[str, int], tuple[int, int]]) -> bool:
-    """A rendering that holds two stretches others quote apart, each whole: a passage of both statements."""
-    lo, hi = covered[key]
-    inside = [(a, b) for k, (a, b) in covered.items() if k != key and lo <= a and b <= hi and b - a < hi - lo]
+def _spans_two(key: tuple[str, int], lo: int, hi: int, by_start: list[tuple[int, int, Any]], starts: list[int]) -> bool:
+    """A rendering that holds two stretches others quote apart, each whole: a passage of both statements.
+    ``by_start``: the stretches ordered by where they start (``starts``), so only those starting inside are read."""
+    inside = [
+        (a, b)
+        for a, b, k in by_start[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+        if k != key and b <= hi and b - a < hi - lo
+    ]
     if len(inside) < 2:
         return False
-    # the stretch that ends first, and any other starting at or after its end (linear: components can be large)
+    # the stretch that ends first, and any other starting at or after its end
     first = min(range(len(inside)), key=lambda n: (inside[n][1], inside[n][0]))
     end = inside[first][1]
     return any(a >= end for n, (a, _) in enumerate(inside) if n != first)
