@@ -153,26 +153,30 @@ def find_phrase_quotations(
             story[article].add(g)
     by_words: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)
     longer: list[tuple[Quote, tuple[str, ...]]] = []
+    longer_with: dict[str, set[int]] = defaultdict(set)  # word -> the longer quotes holding it
     for quote in sorted(quotes, key=lambda q: (q.article_id, q.start)):
-        if quote.id in attached:
+        # a term in scare quotes ("regime change", the ‘cypher’) is the outlets' word, not a quote
+        if quote.id in attached or quote.kind != "statement":
             continue
         found = carriers.phrase(quote)
         if found is None:
             continue
         words = tuple(found[0])
-        if quote.kind != "statement":
-            continue  # a term in scare quotes ("regime change", the ‘cypher’) is the outlets' word, not a quote
         if len(words) < _TURNED_WORDS:
-            if _distinctive(quote) and not carriers.share(*found):  # a phrase a statement carries is its
-                by_words[words].setdefault(quote.article_id, quote)  # a repeat is reported with it
+            # a phrase a statement carries is that statement's (attach_phrases); a repeat is reported with it
+            if _distinctive(quote) and not carriers.share(*found):
+                by_words[words].setdefault(quote.article_id, quote)
         else:
+            for word in words:
+                longer_with[word].add(len(longer))
             longer.append((quote, words))
     found_groups = []
     for words, by_article in by_words.items():
         if len(by_article) < min_articles:
             continue
         members = dict(by_article)
-        for quote, text in longer:
+        for k in sorted(set.intersection(*(longer_with.get(w, set()) for w in words))):
+            quote, text = longer[k]
             if quote.article_id not in members and _contains(text, words):
                 members[quote.article_id] = quote
         kept = _one_story(members, story)
