@@ -14,7 +14,7 @@ import re
 from quotediff.extract.frames import NAMING_VERBS, Frame
 from quotediff.extract.lexicon import lexicon, phrase_re
 from quotediff.extract.patterns import START, Pattern, Speaker, State, Verb, match_words
-from quotediff.extract.tokens import ADVERBS, QUOTE_MARKS, WORD_RE, is_adverb, is_cap
+from quotediff.extract.tokens import ADVERBS, QUOTE_MARKS, WORD_RE, is_adverb, is_cap, word_key
 from quotediff.extract.window import Verb as VerbReading
 from quotediff.extract.window import Window
 
@@ -141,7 +141,7 @@ def frame_after(win: Window) -> Frame | None:
         i += 1
     if i >= len(toks) or toks[i].text in (".", "!", "?", ";", ":"):
         return None
-    if toks[i].text.lower() in ("which", "who", "whom", "whose"):
+    if word_key(toks[i].text) in ("which", "who", "whom", "whose"):
         return None  # "“…,” which the White House said …": a relative clause about the words, not their speaker
     # a capitalised word after a sentence-final quote starts a new sentence: only "Lu said." frames the quote
     new_sentence = ends_sentence and is_cap(toks[i].text) and not dash

@@ -156,6 +156,7 @@ _RUN_WORD = r"[A-Z][\w.’'\-]*"
 _RUN = rf"({_RUN_WORD}(?:[ \t]+(?:(?:of|and|for|de|van|von|al|bin)[ \t]+)?{_RUN_WORD}){{0,6}})"
 _LEAD_RUN_RE = re.compile(rf"[ \t]*{_RUN}")  # at the line's start: "Thunberg to world leaders: ‘…’"
 _AFTER_RUN_RE = re.compile(rf"[ \t]*(?:[:,]|[–—-])?[ \t]*{_RUN}")  # after the quote: "‘…’: Ardern responds"
+_ROLE_AFTER_RE = re.compile(r"[ \t]+([a-z]+)(?:['’]s)?\b")
 
 
 def headline_line(masked: str, pos: int) -> tuple[int, int] | None:
@@ -206,6 +207,11 @@ def headline_frame(
     The name must be one the article's prose capitalises: a headline's other capitals are its topic."""
     start, end = bounds
     open_start, close_end = span  # the quote's marks
+    # the reading text joins a paragraph's lines; the page's own line breaks still bound the headline (a date
+    # line or a photo caption above it is not its subject)
+    start = text.rfind("\n", start, open_start) + 1 or start
+    cut = text.find("\n", close_end, end)
+    end = end if cut < 0 else cut
     if not masked[start:open_start].strip():
         match = _AFTER_RUN_RE.match(masked, close_end, end)
     else:
@@ -215,6 +221,9 @@ def headline_frame(
     if match is None:
         return None
     s, e = match.span(1)
+    role = _ROLE_AFTER_RE.match(text, e, end)
+    if role is not None and role.group(1).lower() in lex.anonymous_heads:
+        e = role.end(1)  # a sentence-case headline's role after the body: "WHO chief’s message", "UN chief warns"
     possessive = re.search(r"['’]s\b", text[s:e])
     if possessive is not None:  # "Ardern’s call for solidarity": the possessor
         e = s + possessive.start()

@@ -100,12 +100,18 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each paragraph: blank lines separate paragraphs when the text has any; else each line is
-    one, unless the text is hard-wrapped (lines of one width), where a short line ends a paragraph."""
-    if _BLANK_LINE_RE.search(text):
-        spans = _split(text, _BLANK_LINE_RE)
+    """(start, end) of each paragraph. A hard-wrapped text (lines of one width) ends a paragraph at a short line;
+    any other text at each line break, except where a line runs on into the next in lower case. Blank lines
+    always separate paragraphs: a page's single line breaks part its headline, date line and captions."""
+    lines = _split(text, _NEWLINE_RE)
+    width = _wrap_width(text, lines)
+    if not _BLANK_LINE_RE.search(text):
+        spans = _unwrap(text, lines, width)
     else:
-        spans = _unwrap(text, _split(text, _NEWLINE_RE))
+        spans = []
+        for start, end in _split(text, _BLANK_LINE_RE):
+            inner = [(start + s, start + e) for s, e in _split(text[start:end], _NEWLINE_RE)]
+            spans.extend(_unwrap(text, inner, width))
     return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
@@ -119,28 +125,53 @@ def _split(text: str, splitter: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped text is wrapped at, or None when its lines are not of one width."""
     lengths = sorted(len(text[s:e].rstrip()) for s, e in lines if text[s:e].strip())
     if len(lengths) < 4:
-        return lines
+        return None
     width = lengths[int(0.9 * (len(lengths) - 1))]
     full = sum(1 for n in lengths if n >= _FULL_LINE * width)
     if not _WRAP_MIN <= width <= _WRAP_MAX or full < 0.5 * len(lengths):
-        return lines
+        return None
+    return width
+
+
+def _unwrap(text: str, lines: list[tuple[int, int]], width: int | None) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     start: int | None = None
-    for s, e in lines:
+    for n, (s, e) in enumerate(lines):
         line = text[s:e].rstrip()
         if not line.strip():
             continue
         if start is None:
             start = s
-        if len(line) < _FULL_LINE * width:
+        if width is not None:
+            ends = len(line) < _FULL_LINE * width
+        else:
+            following = text[lines[n + 1][0] : lines[n + 1][1]].lstrip() if n + 1 < len(lines) else ""
+            # a quote still open goes on in the next line, unless that line opens anew: “…\n“… is a quote's
+            # next paragraph
+            ends = not _runs_on(line, following) and (following[:1] in "“\"‘«" or not _quote_open(text[start:e]))
+        if ends:
             joined.append((start, e))
             start = None
     if start is not None:
         joined.append((start, lines[-1][1]))
     return joined
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """The line's sentence goes on in the next line: "the vote\nsucceeds", "As we know,\nThere are"; not a date
+    line, a headline or a caption above the article's first words ("via Getty Images\nBiden said")."""
+    if not following or not line[-1:].isalnum() and line[-1:] != ",":
+        return False
+    return line.endswith(",") or following[:1].islower()
+
+
+def _quote_open(text: str) -> bool:
+    """A quote opened in the text is still open at its end: the line break is inside the quote."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _turns(text: str, paragraphs: tuple[tuple[int, int], ...]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -27,6 +27,7 @@ from quotediff.extract.tokens import (
     is_adverb,
     is_cap,
     looks_like_verb,
+    word_key,
 )
 
 
@@ -248,7 +249,7 @@ def mention_before(
     if k < 0:
         return None
     word = toks[k].text
-    low = word.lower()
+    low = word_key(word)
     if low in ("who", "which") and k > 0 and toks[k - 1].text == ",":
         # "Graves, who last Friday said": the antecedent before the comma
         return mention_before(toks, k - 1, text, lex, 2, strict)
@@ -426,7 +427,7 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
         if not looks_like_verb(toks[j].text, lex):
             continue
         low = toks[j].text.lower()
-        if toks[j - 1].text.lower() in ADVERBS or toks[j - 1].text.lower() in ("which", "who", "that"):
+        if toks[j - 1].text.lower() in ADVERBS or word_key(toks[j - 1].text) in ("which", "who", "that"):
             continue
         if low.endswith("s") and not low.endswith("ss") and j + 1 < hi and toks[j + 1].text in (",", ".", ";"):
             continue  # "Democratic electorates, ...": a plural noun, not a verb

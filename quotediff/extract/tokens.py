@@ -37,7 +37,7 @@ _ABBREV = frozenset(
 LEADING_FUNCTION = frozenset(
     "but and or so yet then the a an in on at for after before while although though when if as because since"
     " this that these those however meanwhile still also even now here there later earlier asked speaking"
-    " indeed instead again today yesterday tomorrow tonight last next by with from of to said says".split()
+    " indeed instead again today yesterday tomorrow tonight last next by with from of to said says what".split()
 )
 
 PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das".split())
@@ -110,6 +110,15 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+_ACRONYM_WORDS = frozenset({"WHO", "US"})
+
+
+def word_key(word: str) -> str:
+    """The word lower-cased for lookups, except an acronym that spells a function word ("WHO Director General
+    Tedros said"), which is a name, not the pronoun."""
+    return word if word in _ACRONYM_WORDS else word.lower()
+
+
 def _is_boundary(text: str, match: re.Match[str], lo: int) -> bool:
     word_start = text.rfind(" ", lo, match.start()) + 1
     word = text[word_start : match.start()].lower().lstrip('("“‘')
@@ -151,7 +160,9 @@ SUBORDINATORS = frozenset(
 IRREGULAR = frozenset(
     "went came made took gave got put kept left held stood sat ran began brought thought felt saw found became"
     " sent spent struck shook wrote spoke told said knew grew drew threw won lost met paid led read heard let"
-    " set cut hit quit meant sought fought taught caught bought".split()
+    " set cut hit quit meant sought fought taught caught bought tore broke chose drove flew swore woke froze fled"
+    " hid hung withdrew forgot forgave built dealt sang rang sank laid sold stole rose fell slept swept wept lent"
+    " understood undertook overtook mistook foresaw".split()
 )
 
 

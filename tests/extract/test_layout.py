@@ -56,10 +56,26 @@ def test_a_quote_runs_on_across_single_newlines_inside_a_paragraph() -> None:
 
 
 def test_spans_keep_the_article_s_characters_across_a_line_break() -> None:
-    text = "Title\n\nDeputy Director Tomas\nVell said: “We will not close the port without a vote.”\n"
+    text = "Title\n\nThe deputy\ndirector said: “We will not close the port without a vote.”\n"
     [quote] = _quotes(text)
     speaker = quote.attribution.speaker
-    assert speaker is not None and text[speaker.start : speaker.end] == speaker.text == "Deputy Director Tomas\nVell"
+    assert speaker is not None and text[speaker.start : speaker.end] == speaker.text == "The deputy\ndirector"
+
+
+def test_a_caption_line_above_the_prose_is_not_the_speaker() -> None:
+    text = "Harbour Daily\n\nPhoto: Ilse Brandt via Harbour Images\nVell said: “We will not close the port without a vote.”\n"
+    [quote] = _quotes(text)
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "Vell"
+
+
+def test_a_date_line_above_a_headline_leaves_the_headline_its_speaker() -> None:
+    text = (
+        "date 2020-03-17 e-paper\n‘Keep the gates open’: HPA chief’s message to the council\n\n"
+        "The HPA chief, Ilse Brandt, wrote to the council on Monday."
+    )
+    quote = _quotes(text)[0]
+    assert quote.kind == "statement"
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "HPA chief"
 
 
 @pytest.mark.parametrize(
