@@ -45,6 +45,7 @@ from quotediff.extract.discussed import frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
     document_sources,
+    frame_lead_in,
     frame_possessed,
     frame_quotes_as,
     is_document,
@@ -167,7 +168,9 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 # "“…,” the report cited an official as quoting Zelensky" / "‘…’ if …, the envoy quoted a US
                 # official as saying in a purported cipher": the quoting clause after the words names the speaker
                 frame = frame_quotes_as(win, after=True) or frame
-            if frame is not None and inner[:1].islower() and not starts_sentence:
+            # "Haan mocked Vell's claim that “…”": Vell's words (but "Haan kept his claim that": Haan's)
+            claim = frame is not None and frame.how == "colon" and frame.verb is None and _named(frame)
+            if frame is not None and not claim and inner[:1].islower() and not starts_sentence:
                 # a fragment inside a reporting sentence ("Biden says Putin “cannot remain in power,” the White
                 # House says otherwise") belongs to the sentence's own verb, not to the clause after it
                 earlier = _before_once(win, known, prior)
@@ -268,6 +271,10 @@ def _split_gap(masked: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> b
     return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:."
 
 
+def _named(frame: Frame) -> bool:
+    return frame.speaker is not None and frame.speaker.kind == "named"
+
+
 def _frame_previous(
     masked: str,
     text: str,
@@ -314,8 +321,11 @@ def _frame_previous(
             f = frames[-1]
             return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
     if tail.endswith(":") or tail.endswith(","):
-        frame = frame_before_in(masked, text, last_start, before_end, lex) or frame_colon_in(
-            masked, text, last_start, before_end, lex
+        earlier = sentence_start(masked, para_start, max(para_start, last_start - 2))
+        frame = (
+            frame_before_in(masked, text, last_start, before_end, lex)
+            or frame_lead_in(masked, text, last_start, before_end, earlier, lex)
+            or frame_colon_in(masked, text, last_start, before_end, lex)
         )
         if frame is None:
             toks = tokens(masked, last_start, before_end)

@@ -146,6 +146,17 @@ def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | 
         word = words[0].replace("’s", "").replace("'s", "")
         if word not in known and word.upper() != word:
             return None
+    if len(words) >= 3 and frame.how == "discussed" and words[0] not in known:
+        # "Count Mitt Romney’s “…” in that category": the sentence's first word, when the article names the
+        # person elsewhere without it
+        s = frame.speaker.start + len(words[0]) + 1
+        while s < frame.speaker.end and text[s].isspace():
+            s += 1
+        name = text[s : frame.speaker.end].removesuffix("’s").removesuffix("'s")
+        if text.count(name) <= text.count(text[frame.speaker.start : s] + name):
+            return frame
+        speaker = Mention(s, frame.speaker.end, text[s : frame.speaker.end], "named")
+        return Frame(speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, frame.sources)
     return frame
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.frames import Frame
+from quotediff.extract.frames import Frame, has_speech_verb
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
@@ -33,6 +33,22 @@ _OWNER_AFTER_RE = re.compile(
     r"\s*[,:]?\s*[—–-]\s*(?:[A-Z][\w.\-]*\s+){0,3}?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?:challenge|message|warning|vow|pledge|promise|call|words|plea|verdict|answer|reply|response|remark|speech)\b"
 )
+# "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
+_NAMED_OWNER_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
+    r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|now|once|\w+ly|\w+ed)\s+){0,3}"
+    r"[“\"‘'«„]\s*$"
+)
+# "Romney's widely circulated claim that his staff brought him “…”": the claim's owner says the words
+_CLAIM_OWNER_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:claim|description|assertion|remark|comment|promise|pledge|boast|suggestion|reference|insistence"
+    r"|contention|admission)s?\s+(?:that|of|about|to)\s+[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"
+)
+_NOT_A_NOUN = frozenset(
+    "and or but that which who to as in on at of for with by from about than is was are were be has have had will"
+    " would could can may might should must".split()
+)
 _NOUN_AFTER_RE = re.compile(
     r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
 )
@@ -54,6 +70,19 @@ def frame_discussed(win: Window) -> Frame | None:
             return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
         e -= 2  # the name without its "'s"
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    claim = _CLAIM_OWNER_RE.search(masked, max(s_start, open_start - 200), open_start + 1)
+    if claim is not None:
+        s, e = claim.span(1)
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    owner = _NAMED_OWNER_RE.search(masked, max(s_start, open_start - 80), open_start + 1)
+    if (
+        owner is not None
+        and not _modifies_a_noun(masked, close_end, s_end)
+        and not has_speech_verb(masked, s_start, open_start, lex)  # not "Merkel said Macron’s ‘sweeping …’"
+        and not _a_title(text[open_start:close_end])  # not "Greta Gerwig's “Barbie”": her film
+    ):
+        s, e = owner.span(1)
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
     if after is not None:
         s, e = after.span(1)
@@ -72,6 +101,20 @@ def frame_discussed(win: Window) -> Frame | None:
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     return None
+
+
+def _a_title(quoted: str) -> bool:
+    words = re.findall(r"[\w’'-]+", quoted)
+    return bool(words) and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
+def _modifies_a_noun(masked: str, close_end: int, s_end: int) -> bool:
+    """The quote is followed by a plain lower-case noun it describes: "Trump’s “disgraceful” conduct"."""
+    word = re.match(r"\s*([a-z][\w’'-]*)", masked[close_end:s_end])
+    if word is None:
+        return False
+    low = word.group(1)
+    return low not in _NOT_A_NOUN and not low.endswith(("ed", "ly"))
 
 
 _CREDIT_RE = re.compile(r"[ \t]*[—–―-][ \t]*(?=[A-Za-z])")

@@ -222,3 +222,30 @@ def frame_possessed(win: Window, inner: str) -> Frame | None:
     speaker = before.speaker if before is not None else None
     sources = (Span(speaker.start, speaker.end, speaker.text),) if speaker and is_document(speaker.text) else ()
     return Frame(Mention(s, e - 2, win.text[s : e - 2], "named"), None, None, None, None, "colon", sources)
+
+
+# "Her full remarks on the matter read:", "From the transcript of her remarks …:": the words' owner introduces them
+_OWNED_WORDS_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|\b(?:[Hh]is|[Hh]er|[Tt]heir)\b)(?:['’]s)?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:remarks|words|quote|statement|comments|speech|message|transcript|testimony|answer"
+    r"|reply|response|tweet|post|letter)\b"
+)
+_WORDS_NOUN_RE = re.compile(r"\b(?:remarks|quote|quotation|statement|comments|speech|transcript|passage)\b", re.I)
+
+
+def frame_lead_in(masked: str, text: str, lo: int, hi: int, before: int, lex: Lexicon) -> Frame | None:
+    """A colon paragraph that introduces someone's words without a speech verb: "Her full remarks read:" (her),
+    "The full quote:" after "Pelosi spoke to the counties." (the sentence before names her)."""
+    owned = _OWNED_WORDS_RE.search(masked, lo, hi)
+    if owned is not None:
+        s, e = owned.span(1)
+        word = text[s:e]
+        kind = "pronoun" if word.lower() in ("his", "her", "their") else "named"
+        return Frame(Mention(s, e, word, kind), None, None, None, None, "previous")
+    if _WORDS_NOUN_RE.search(masked, lo, hi) is None or before >= lo:
+        return None
+    toks = tokens(masked, before, lo)
+    subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+    if subject is None or subject.kind not in ("named", "pronoun"):
+        return None
+    return Frame(subject, None, None, None, None, "previous")

@@ -201,12 +201,15 @@ def _description_after(
                 ):
                     m = _name_span(toks, m + 1)  # "the Alliance of Motion Picture and Television Producers"
                     j = m - 1
+            role = j + 1 < len(toks) and toks[j + 1].text.islower() and toks[j + 1].text in lex.anonymous_heads
+            if role:
+                j += 1  # "the National Institute of Allergy and Infectious Diseases director": its head
             words = [t.text for t in toks[i : j + 1]]
             kind = classify(words, lex)
             if kind == "named":
                 kind = "anonymous"
             if any(is_cap(w) and w.lower() in lex.organisation_words for w in words) and words[0].lower() == "the":
-                kind = "organisation"  # "the Writers Guild of America", "the Alliance of ..."
+                kind = "anonymous" if role else "organisation"  # "the Writers Guild of America", "the Alliance of"
             first = toks[possessor if possessor is not None else i].start
             return Mention(first, toks[j].end, text[first : toks[j].end], kind)
         if j > i and word[:1].islower() and (low in lex.verbs or low in AUX):

@@ -802,3 +802,83 @@ def test_an_outlet_the_speaker_talked_to_is_a_cited_source_unless_it_is_the_arti
     assert quote.attribution.sources == () and quote.attribution.addressee is not None
     conference = "“The port stays open,” Vell told a news conference on Monday."
     assert _one(conference).sources == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym that spells a function word is a name
+        (
+            "“Test every case,” WHO Director General Anna Kell told a news conference in Geneva.",
+            ("WHO Director General Anna Kell", "Anna Kell", "named", "tell"),
+        ),
+        # a body's role after its name
+        (
+            "“The gates stay open,” the Harbour Authority of Brest director told reporters.",
+            ("the Harbour Authority of Brest director", "the Harbour Authority of Brest director", "anonymous", "tell"),
+        ),
+        # an irregular past verb lets the subject after an opening phrase be found
+        (
+            "In an interview with Radio Vell’s Tom Marsh on Monday, Ilse Brandt tore into her critics, claiming that"
+            " they are “attacking the port.”",
+            ("Ilse Brandt", "Ilse Brandt", "named", "claim"),
+        ),
+        (
+            "What Brandt actually said was, “We have to pass the budget to see what is in it.”",
+            ("Brandt", "Brandt", "named", "say"),
+        ),
+    ],
+)
+def test_speaker_shapes_of_real_pages(text: str, expected: tuple[str | None, ...]) -> None:
+    assert _who(_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "Ilse Brandt spoke to the council about the budget. Her full remarks on the matter read:\n\n“We have"
+            " heard about the quarrels within the budget, the process about the budget, one or the other.”",
+            "Her",
+            "pronoun",
+        ),
+        (
+            "Ilse Brandt spoke to the council about the budget. The full quote:\n\n“We have heard about the"
+            " quarrels within the budget, the process about the budget, one or the other.”",
+            "Ilse Brandt",
+            "named",
+        ),
+        (
+            "She said it twice. From the transcript of her remarks at the Harbour Conference of Brest:\n\n“We have"
+            " heard about the quarrels within the budget, the process about the budget, one or the other.”",
+            "her",
+            "pronoun",
+        ),
+    ],
+)
+def test_a_colon_paragraph_introducing_someone_s_words_names_their_speaker(text: str, speaker: str, kind: str) -> None:
+    a = _attributions(text)[-1]
+    assert (a.speaker.text if a.speaker else None, a.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("It turns out Tomas Vell’s “gates full of ships” were real gates after all.", "Tomas Vell"),
+        ("Count Tomas Vell’s “gates full of ships” in that category. Tomas Vell never said it again.", "Tomas Vell"),
+        ("Since then, Brandt has mocked Vell's widely circulated claim that his staff brought him \"gates full of"
+         " ships\" to consider.", "Vell"),
+        # her words for his, and his film's title, are not his statements
+        ("Brandt said Vell’s “sweeping judgments” were not necessary.", "Brandt"),
+    ],
+)
+def test_a_phrase_someone_owns_is_theirs(text: str, speaker: str) -> None:
+    a = _attributions(text)[0]
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_a_title_someone_owns_is_no_statement_of_theirs() -> None:
+    text = "Cinemas sold out showings of Tomas Vell's “Harbour”."
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    (quote,) = extract_quotes(article)
+    assert quote.kind == "scare"
