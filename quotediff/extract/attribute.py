@@ -63,7 +63,7 @@ from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
-from quotediff.extract.sources import hedges_and_sources
+from quotediff.extract.sources import hedges_and_sources, outlet_venues
 from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
@@ -366,6 +366,8 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
     sources = _merge(sources, frame.sources + document_sources(win, lo, hi) + quoting_parties(win))
     if frame.addressee is not None and is_outlet(frame.addressee.text, lex):  # "told CNN": where it was said
         sources = _merge(sources, (frame.addressee,))
+    venues = outlet_venues(masked, text, lo, hi, lex)  # "said Wednesday on MSNBC"
+    sources = _merge(sources, tuple(v for v in venues if not any(v.start < s.end and s.start < v.end for s in sources)))
     if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
         if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement

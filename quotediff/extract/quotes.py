@@ -18,7 +18,7 @@ from quotediff.extract.attribute import QuoteSite, SiteResult, attribute_sites
 from quotediff.extract.discussed import owned_speech
 from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
-from quotediff.extract.lexicon import language_lexicon
+from quotediff.extract.lexicon import is_outlet, language_lexicon, lexicon
 from quotediff.extract.titles import names_a_work
 from quotediff.extract.tokens import fold_accents
 from quotediff.load.language import detect_language
@@ -456,16 +456,19 @@ def _shared_utterances(results: list[SiteResult]) -> set[int]:
 
 
 def _not_own_outlet(attribution: Attribution, outlet: str) -> Attribution:
-    """An outlet the speaker talked to is a cited source ("told CNN"), but not the article's own ("told the
-    Gazette" in the Harbour Gazette): that is the article's own reporting."""
-    addressee = attribution.addressee
-    if addressee is None or not any(s == addressee for s in attribution.sources):
-        return attribution
+    """An outlet the speaker talked to is a cited source ("told CNN", "said on MSNBC"), but not the article's own
+    ("told the Gazette" in the Harbour Gazette): that is the article's own reporting."""
     own = fold_accents(outlet).lower().replace("-", " ").split()
-    named = fold_accents(addressee.text).lower().removeprefix("the ").split()
-    if not own or not named or named[-1] != own[-1]:
+    if not own or not attribution.sources:
         return attribution
-    return replace(attribution, sources=tuple(s for s in attribution.sources if s != addressee))
+
+    def is_own(span: Span) -> bool:
+        named = fold_accents(span.text).lower().removeprefix("the ").split()
+        outlet_named = span == attribution.addressee or is_outlet(span.text, lexicon())
+        return named == own or (bool(named) and named[-1] == own[-1] and outlet_named)
+
+    kept = tuple(s for s in attribution.sources if not is_own(s))
+    return attribution if len(kept) == len(attribution.sources) else replace(attribution, sources=kept)
 
 
 def _original(attribution: Attribution, text: str, reading: str) -> Attribution:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
-from quotediff.extract.lexicon import lexicon, phrase_re
+from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon, phrase_re
+from quotediff.extract.tokens import MONTHS, TIME_WORDS
 from quotediff.extract.window import Window
 from quotediff.model import Span
 
@@ -123,3 +124,35 @@ def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tupl
 @functools.lru_cache(maxsize=512)
 def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+
+
+# "said Wednesday on MSNBC", "during an appearance on CBS’ Face the Nation", "in an interview with MSNBC’s Chuck
+# Todd", "speaking to ABC News": the programme or outlet the words were said on
+_VENUE_RE = re.compile(
+    r"\b(?:on|to|with|told)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:the\s+|of\s+)?[A-Z][\w.&-]*){0,4})"
+)
+_VENUE_CUE_RE = re.compile(r"\b(?:interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks)\b")
+
+
+def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tuple[Span, ...]:
+    """Outlets the sentence says the words were said on or to, outside every quote: sources one could cite."""
+    found: list[Span] = []
+    for match in _VENUE_RE.finditer(masked, lo, hi):
+        if not _VENUE_CUE_RE.search(masked, max(lo, match.start() - 60), match.start() + 4):
+            continue
+        s, e = match.span(1)
+        end = s
+        for word in re.finditer(r"\S+", text[s:e]):
+            bare = re.sub(r"(?:['’]s|['’]|[.,])$", "", word.group())
+            if bare.lower() in TIME_WORDS or bare.lower() in MONTHS:
+                break  # "on MSNBC Wednesday"
+            end = s + word.start() + len(bare)
+            if bare != word.group():
+                break  # "MSNBC’s Chuck Todd": the outlet, not its host
+        name = text[s:end]
+        words = name.lower().split()
+        if name and (is_outlet(name, lex) or any(w in lex.outlet_words or w in lex.outlet_names for w in words)):
+            if text[max(0, s - 4) : s].lower() == "the ":
+                s -= 4  # "told the BBC"
+            found.append(Span(s, end, text[s:end]))
+    return tuple(found)

@@ -882,3 +882,21 @@ def test_a_title_someone_owns_is_no_statement_of_theirs() -> None:
     article = Article(id="a", path="-", text=text, format="text", outlet="x")
     (quote,) = extract_quotes(article)
     assert quote.kind == "scare"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "sources"),
+    [
+        ("“The gates stay open,” Vell, the harbour master, said Wednesday on MSNBC.", "x", ["MSNBC"]),
+        ("During an interview on CBS’ Face the Nation, Vell said the port is “open to all.”", "x", ["CBS"]),
+        ("“The gates stay open,” Vell told Meet the Press Daily on Wednesday.", "x", ["Meet the Press Daily"]),
+        ("“The gates stay open,” Vell said on Radio Harbour.", "x", ["Radio Harbour"]),
+        ("“The gates stay open,” Vell said on Radio Harbour.", "Radio Harbour", []),
+        ("“The gates stay open,” Vell said on Tuesday.", "x", []),
+        ("“The gates stay open,” Vell said to Tomas Brandt.", "x", []),
+    ],
+)
+def test_the_outlet_the_words_were_said_on_is_a_cited_source(text: str, outlet: str, sources: list[str]) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet=outlet)
+    (quote,) = extract_quotes(article)
+    assert [s.text for s in quote.attribution.sources] == sources

@@ -26,7 +26,8 @@ STORIES = sorted(p.parent.name for p in FIXTURES.glob("*/annotations.json"))
 # are compared without a leading "the": "The State Department" and "State Department" are one name.) Each floor is
 # a little under the measured value (room for new stories); raise them when the extractor improves.
 # Sources raised 2026-12-01 (12 stories): "in a statement", "in a video", "in her latest letter" are cited sources,
-# as in the real-world annotations; measured R/P 0.964/0.988.
+# as in the real-world annotations; measured R/P 0.964/0.988. 2026-12-02: the outlet the words were said on or to
+# ("told CNBC's David Faber", "first broadcast on CNBC") is a source too (four gold quotes changed); R/P 0.970/0.990.
 MINIMUMS: dict[str, float] = {
     "quote_f1": 0.98,
     "kind_accuracy": 0.95,
