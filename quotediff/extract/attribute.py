@@ -28,15 +28,9 @@ from dataclasses import dataclass
 
 from quotediff.extract.after import frame_after, frame_tail
 from quotediff.extract.capitals import (
+    Headlines,
     blank_datelines,
-    body_capitals,
-    headline_colon,
-    headline_frame,
-    headline_line,
-    headline_speaker,
-    headline_trimmed,
     headline_verbs,
-    in_headline,
     known_capitals,
     plausible,
     title_case,
@@ -135,9 +129,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     masked = blank_datelines(headline_verbs(mask(text, sites), lex))
     resolver = Resolver(text, lex)
     known = known_capitals(text)
-    known_body: list[frozenset[str]] = []
-    headlines: dict[int, bool] = {}  # by line start: one check per line, not per quote
-    lines: dict[int, tuple[int, int] | None] = {}  # by line start: the bounds of a headline line
+    heads = Headlines(masked, text, lex)
     results: list[SiteResult] = []
     frames: list[Frame | None] = []
     utterance = 0
@@ -207,25 +199,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frame_credit_line(win)  # "“…”\n\n— Vell, in a 2021 interview"
         if frame is None and starts_sentence:
             frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
-        line_start = masked.rfind("\n", 0, site.open_start) + 1
-        headline = headlines.get(line_start)
-        if headline is None:
-            headline = headlines[line_start] = in_headline(masked, site.open_start)
-        if headline:
-            frame = frame or headline_colon(masked, text, site.open_start)
-            if frame is not None:
-                frame = headline_speaker(frame, body_capitals(masked, known_body), text)
-        if line_start not in lines:
-            lines[line_start] = headline_line(masked, site.open_start)
-        bounds = lines[line_start]
-        if bounds is not None:  # "‘How dare you?’ Thunberg asks leaders": the headline's person, over a guess
-            marks = (site.open_start, site.close_end)
-            found = headline_frame(masked, text, bounds, marks, lambda: body_capitals(masked, known_body), lex)
-            if frame is None or frame.verb is None:
-                frame, headline = (found, True) if found is not None else (frame, headline)
-            elif found is not None and found.speaker is not None and frame.speaker is not None:
-                # "Fiery Trump vows …": Trump vows; "Zelensky declines US offer …: ‘…’": not the US
-                frame = headline_trimmed(frame, found.speaker)
+        frame, headline = heads.frame(frame, site.open_start, site.close_end)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title

@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 
 from quotediff.extract.frames import Frame
-from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.lexicon import Lexicon, outlet_like
 from quotediff.extract.mentions import Mention
 from quotediff.extract.tokens import LEADING_FUNCTION, WORD_RE, fold_accents, is_cap
+from quotediff.model import Span
 
 
 def in_headline(masked: str, pos: int) -> bool:
@@ -302,3 +303,58 @@ def title_case(inner: str) -> bool:
 
 # The small words a title leaves in lower case: "The Art of the Deal", "Planet of the Apes".
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as but nor vs via per".split())
+
+
+class Headlines:
+    """The headline reading of one article's quotes, with the checks each line needs done once per line."""
+
+    def __init__(self, masked: str, text: str, lex: Lexicon) -> None:
+        self.masked, self.text, self.lex = masked, text, lex
+        self._title_case: dict[int, bool] = {}  # by line start
+        self._bounds: dict[int, tuple[int, int] | None] = {}  # by line start: the bounds of a headline line
+        self._body: list[frozenset[str]] = []
+
+    def _prose(self) -> frozenset[str]:
+        return body_capitals(self.masked, self._body)
+
+    def frame(self, frame: Frame | None, open_start: int, close_end: int) -> tuple[Frame | None, bool]:
+        """The frame a headline gives the quote (or the one found, trimmed to the headline's name), and whether
+        the quote sits in a title-case line."""
+        masked, text = self.masked, self.text
+        line_start = masked.rfind("\n", 0, open_start) + 1
+        label = _outlet_label(masked, text, line_start, open_start, self.lex)  # "Reuters: ‘…’: WHO chief’s …"
+        headline = self._title_case.get(line_start)
+        if headline is None:
+            headline = self._title_case[line_start] = in_headline(masked, open_start)
+        speaker = frame.speaker if frame is not None else None
+        if label is not None and speaker is not None and label.start <= speaker.start < label.end:
+            frame = None  # the outlet that printed the headline did not say the words
+        if headline and label is None:
+            frame = frame or headline_colon(masked, text, open_start)
+            if frame is not None:
+                frame = headline_speaker(frame, self._prose(), text)
+        if line_start not in self._bounds:
+            self._bounds[line_start] = headline_line(masked, open_start)
+        bounds = self._bounds[line_start]
+        if bounds is not None:  # "‘How dare you?’ Thunberg asks leaders": the headline's person, over a guess
+            if label is not None:
+                bounds = (label.end + 1, bounds[1])
+            found = headline_frame(masked, text, bounds, (open_start, close_end), self._prose, self.lex)
+            if frame is None or frame.verb is None:
+                frame, headline = (found, True) if found is not None else (frame, headline)
+            elif found is not None and found.speaker is not None and frame.speaker is not None:
+                # "Fiery Trump vows …": Trump vows; "Zelensky declines US offer …: ‘…’": not the US
+                frame = headline_trimmed(frame, found.speaker)
+        if label is not None and frame is not None:
+            sources = (*frame.sources, Span(label.start, label.end, label.text))
+            frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, sources)
+        return frame, headline
+
+
+def _outlet_label(masked: str, text: str, line_start: int, pos: int, lex: Lexicon) -> Mention | None:
+    """An outlet's name opening the line with a colon, as digests print another outlet's headline: "CNBC: …"."""
+    match = _HEADLINE_NAME_RE.match(masked, line_start, pos)
+    if match is None or not outlet_like(text[match.start(1) : match.end(1)], lex):
+        return None
+    s, e = match.span(1)
+    return Mention(s, e, text[s:e], "organisation")

@@ -98,6 +98,12 @@ def is_outlet(name: str, lex: Lexicon) -> bool:
     return bool(words) and (bare in lex.outlet_names or words[-1] in lex.outlet_words or words[-1] in lex.outlet_names)
 
 
+def outlet_like(name: str, lex: Lexicon) -> bool:
+    """An outlet's name, or one that opens with an outlet word: "Radio Harbour", "Television Vell"."""
+    words = name.lower().removeprefix("the ").split()
+    return is_outlet(name, lex) or (bool(words) and name[:1].isupper() and words[0] in lex.outlet_words)
+
+
 def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words.
 

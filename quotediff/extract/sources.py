@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon, phrase_re
+from quotediff.extract.lexicon import Lexicon, lexicon, outlet_like, phrase_re
 from quotediff.extract.tokens import MONTHS, TIME_WORDS
 from quotediff.extract.window import Window
 from quotediff.model import Span
@@ -151,7 +151,7 @@ def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tup
                 break  # "MSNBC’s Chuck Todd": the outlet, not its host
         name = text[s:end]
         words = name.lower().split()
-        if name and (is_outlet(name, lex) or any(w in lex.outlet_words or w in lex.outlet_names for w in words)):
+        if name and (outlet_like(name, lex) or any(w in lex.outlet_words or w in lex.outlet_names for w in words)):
             if text[max(0, s - 4) : s].lower() == "the ":
                 s -= 4  # "told the BBC"
             found.append(Span(s, end, text[s:end]))

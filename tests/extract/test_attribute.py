@@ -900,3 +900,14 @@ def test_the_outlet_the_words_were_said_on_is_a_cited_source(text: str, outlet: 
     article = Article(id="a", path="-", text=text, format="text", outlet=outlet)
     (quote,) = extract_quotes(article)
     assert [s.text for s in quote.attribution.sources] == sources
+
+
+def test_an_outlet_label_before_a_headline_is_its_source_not_its_speaker() -> None:
+    text = (
+        "Harbour digest\n\nRadio Harbour: ‘Keep the gates open’: HPA chief’s message to the council\n"
+        "“The gates stay open,” the HPA chief, Ilse Brandt, told the council on Monday.\n"
+    )
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    first = extract_quotes(article)[0]
+    assert first.attribution.speaker is not None and first.attribution.speaker.text == "HPA chief"
+    assert [s.text for s in first.attribution.sources] == ["Radio Harbour"]
