@@ -23,6 +23,7 @@ from quotediff.extract.tokens import (
     WORD_RE,
     Tok,
     is_cap,
+    tokens,
 )
 from quotediff.extract.window import Window, Words, words
 from quotediff.model import Span
@@ -90,7 +91,8 @@ _CLAIM_RE = re.compile(
     r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
     r"|characterization|characterisation"
     r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke"
-    r"|view|views|accusation|tweet|post|belief|assessment|diagnosis|notion|idea|insinuation|assertions)"
+    r"|view|views|accusation|tweet|post|belief|assessment|diagnosis|notion|idea|insinuation|assertions"
+    r"|vision|hope|hopes|dream|wish|fear|fears|conviction|opinion|message)"
     r"(?:\s+(?:on|in|at|during|last|this|earlier)(?:\s+[\w-]+){1,2}?)?\s+(?:that|about|of)\b"
 )
 
@@ -120,6 +122,10 @@ def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
     s, e = match.span(1)
     s = without_opener(text, s, e)
     if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
+        toks = tokens(masked, lo, s)
+        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        if subject is not None and subject.kind == "named":
+            return Frame(subject, None, None, None, None, "colon")  # "Biden was pressed about his call that"
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
     return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
 

@@ -491,7 +491,7 @@ def test_a_headline_quote_in_title_case_is_a_statement_when_a_speaker_frames_it(
         (
             "Ilse Vell spoke on Monday. Following remarks on the budget, Vell was pressed about her call that"
             " the port “must stay open whatever the weather.”",
-            "her",
+            "Vell",  # the subject whose call it is, not the opening participle
         ),
         # a fragment inside a reporting sentence belongs to its verb, not to the clause after it
         ("Vell says the port “will stay open tonight,” the city council says otherwise.", "Vell"),
