@@ -54,7 +54,7 @@ from quotediff.extract.frames import (
     has_speech_verb,
 )
 from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
-from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.mentions import Mention, clause_subject, mention_after, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sources import hedges_and_sources, outlet_venues
@@ -311,7 +311,19 @@ def _frame_previous(
     frame = frame_before_in(masked, text, last_start, before_end, lex)
     if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
         return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
+    # "According to him, distancing helps.\n\n“…”": the paraphrase's source goes on in his own words
+    according = _ACCORDING_RE.match(masked, last_start, before_end)
+    if according is not None:
+        toks = tokens(masked, according.end(), before_end)
+        speaker = mention_after(toks, 0, text, lex) if toks else None
+        if toks and toks[0].text.lower() in ("him", "her", "them"):
+            speaker = Mention(toks[0].start, toks[0].end, text[toks[0].start : toks[0].end], "pronoun")
+        if speaker is not None and speaker.kind in ("named", "pronoun"):
+            return Frame(speaker, None, None, None, None, "previous")
     return None
+
+
+_ACCORDING_RE = re.compile(r"\s*According to\s+")
 
 
 def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver) -> Attribution:

@@ -911,3 +911,12 @@ def test_an_outlet_label_before_a_headline_is_its_source_not_its_speaker() -> No
     first = extract_quotes(article)[0]
     assert first.attribution.speaker is not None and first.attribution.speaker.text == "HPA chief"
     assert [s.text for s in first.attribution.sources] == ["Radio Harbour"]
+
+
+def test_a_quote_paragraph_after_an_according_to_paraphrase_is_its_source_s() -> None:
+    text = (
+        "Ilse Brandt spoke at the quay on Monday.\n\nAccording to her, the gates can stay open through the winter.\n\n"
+        "“The tide tables allow it. The pumps are new.\n\n“It is the combination that makes the difference.”"
+    )
+    found = [(a.speaker.text if a.speaker else None, a.speaker_resolved) for a in _attributions(text)]
+    assert found == [("her", "Ilse Brandt"), ("her", "Ilse Brandt")]
