@@ -243,6 +243,8 @@ def headline_frame(
     if not words or words[0][1].lower() in LEADING_FUNCTION:
         return None
     body = prose()  # the prose's capitals, read once per article and only when a headline has a name run
+    if " ".join(n for _, n in words).lower() in lex.organisation_names:  # "‘…’: WHO calls for more tests"
+        return Frame(Mention(s, e, text[s:e], "organisation"), None, None, None, None, "colon")
     if not any(n in body for _, n in words):
         # no name the prose uses, but perhaps a role: "Ukrainian President Refuses to Evacuate, …"
         roles = [k for k, (_, n) in enumerate(words) if n in lex.titles or n.lower() in lex.anonymous_heads]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
-from quotediff.extract.mentions import Mention, clause_subject, mention_after
+from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
@@ -54,10 +54,23 @@ _NOUN_AFTER_RE = re.compile(
 )
 
 
+# "He famously used the phrase “…”", "Obama uttered the words “…”": the words are the subject's own
+_USED_WORDS_RE = re.compile(
+    r"\b(?:used|uses|using|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks|delivered)\s+"
+    r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
+)
+
+
 def frame_discussed(win: Window) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
     masked, text, lex = win.masked, win.text, win.lex
     s_start, open_start, close_end, s_end = win.s_start, win.open_start, win.close_end, win.s_end
+    used = _USED_WORDS_RE.search(masked, s_start, open_start + 1)
+    if used is not None:
+        toks = tokens(masked, s_start, used.start())
+        subject = clause_subject(toks, 0, len(toks), text, lex) or mention_before(toks, len(toks), text, lex)
+        if subject is not None and subject.kind != "anonymous":
+            return Frame(subject, None, None, None, None, "discussed")
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
         s, e = before.span(1)

@@ -920,3 +920,24 @@ def test_a_quote_paragraph_after_an_according_to_paraphrase_is_its_source_s() ->
     )
     found = [(a.speaker.text if a.speaker else None, a.speaker_resolved) for a in _attributions(text)]
     assert found == [("her", "Ilse Brandt"), ("her", "Ilse Brandt")]
+
+
+def test_the_phrase_someone_used_is_their_statement_not_a_term() -> None:
+    text = "Vell ran the port for a decade.\n\nHe famously used the phrase “The gates stay open” in reply to a reporter."
+    (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    assert quote.kind == "statement"
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "He"
+    (term,) = _texts_and_kinds("Critics mocked the phrase “gates full of ships” for years.")
+    assert term == ("gates full of ships", "scare")
+
+
+def _texts_and_kinds(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))]
+
+
+def test_a_known_body_in_a_headline_speaks_though_the_prose_spells_it_out() -> None:
+    text = "‘Test, test, test’: WHO calls for more testing\n\nThe World Health Organization said cases must be isolated."
+    quote = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))[0]
+    assert quote.kind == "statement"
+    assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "WHO"
+    assert quote.attribution.speaker_kind == "organisation"
