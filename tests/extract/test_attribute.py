@@ -77,6 +77,7 @@ def test_according_to_in_front_and_behind() -> None:
         ("Lu was heard saying “all will be forgiven” after the meeting.", "was heard", "say"),
         ("Lu reportedly told the envoy that “all will be forgiven”.", "reportedly", "tell"),
         ("“All will be forgiven,” Lu allegedly told the ambassador.", "allegedly", "tell"),
+        ("Lu then appeared to claim that critics are attacking “the whole embassy.”", "appeared to", "claim"),
     ],
 )
 def test_hedged_and_passive_frames(text: str, hedge: str, verb: str) -> None:
