@@ -57,7 +57,7 @@ from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
 from quotediff.extract.resolve import Resolver
-from quotediff.extract.sources import hedges_and_sources, outlet_venues
+from quotediff.extract.sources import hedges_and_sources, names_a_document, outlet_venues
 from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
@@ -311,6 +311,12 @@ def _frame_previous(
     frame = frame_before_in(masked, text, last_start, before_end, lex)
     if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
         return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
+    # "Sotomayor did not hold back in her dissent.\n\n“…”": the document's author, in its words
+    if names_a_document(masked, last_start, before_end):
+        toks = tokens(masked, last_start, before_end)
+        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+        if subject is not None and subject.kind in ("named", "pronoun"):
+            return Frame(subject, None, None, None, None, "previous")
     # "According to him, distancing helps.\n\n“…”": the paraphrase's source goes on in his own words
     according = _ACCORDING_RE.match(masked, last_start, before_end)
     if according is not None:

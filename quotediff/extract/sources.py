@@ -64,11 +64,21 @@ _DOCUMENT_NOUNS = (
 # lower-cased sentence costs a tenth of the search, and of joining the window's tokens).
 _DOCUMENT_STEMS = tuple(noun.split()[-1].split("-")[-1] for noun in _DOCUMENT_NOUNS.split("|"))
 _DOCUMENT_STEM_RE = re.compile("|".join(sorted(set(_DOCUMENT_STEMS), key=len, reverse=True)))
+# the document's recipients belong to it: "in his 1986 letter to shareholders", "in an email exchange with a reader"
+_DOC_WORD = r"(?!(?:on|in|at|that|and|as|when|after|before|which|who|but|or|for|from|by)\b)[\w’'-]+"
 _DOCUMENT_RE = re.compile(
     r"\b(?:in|via|issuing|issued|releasing|released|posting|posted)\s+(?:a|an|the|his|her|its|their)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b",
+    r"(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b"
+    r"(?:\s+exchange\b)?(?:\s+(?:to|with)\s+(?:" + _DOC_WORD + r"\s+){0,2}" + _DOC_WORD
+    + r"(?:\s+(?-i:[A-Z])[\w’'-]*)*)?",  # "to House Speaker Kevin McCarthy": a name runs to its end
     re.IGNORECASE,
 )
+
+
+def names_a_document(masked: str, lo: int, hi: int) -> bool:
+    """The sentence says the words come from a document: "did not hold back in her dissent"."""
+    sentence = masked[lo:hi].lower()
+    return _DOCUMENT_STEM_RE.search(sentence) is not None and _DOCUMENT_RE.search(masked, lo, hi) is not None
 
 
 def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:

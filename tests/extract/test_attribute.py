@@ -942,3 +942,12 @@ def test_a_known_body_in_a_headline_speaks_though_the_prose_spells_it_out() -> N
     assert quote.kind == "statement"
     assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "WHO"
     assert quote.attribution.speaker_kind == "organisation"
+
+
+def test_a_document_s_recipients_belong_to_it_and_its_author_speaks_the_next_paragraph() -> None:
+    (letter,) = _attributions("Vell wrote in his 1986 letter to the harbour board that “fear and greed will recur.”")
+    assert [s.text for s in letter.sources] == ["in his 1986 letter to the harbour board"]
+    text = "Justice Ilse Brandt did not hold back in her dissent.\n\n“Let the port close, let the ships rot.”"
+    (dissent,) = _attributions(text)
+    assert dissent.speaker is not None and dissent.speaker.text == "Justice Ilse Brandt"
+    assert [s.text for s in dissent.sources] == ["in her dissent"]
