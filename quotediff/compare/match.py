@@ -107,12 +107,59 @@ def group_renderings(renderings: Sequence[Rendering], options: MatchOptions | No
     links = _find_links(keys, options, cache)
     groups = []
     encoded = [k.words for k in keys]
-    for part in _settle(list(range(len(renderings))), links, keys, renderings, options, cache):
+    parts = _settle(list(range(len(renderings))), links, keys, renderings, options, cache)
+    for part in _overlapping_answers(parts, links, keys, renderings, options):
         members = _statements_per_article(part, renderings, encoded)
         if len({renderings[i].article_id for i in members}) >= options.min_articles:
             groups.append([renderings[i] for i in members])
     groups.sort(key=lambda g: min((r.article_id, r.start) for r in g))
     return [_merge_same_article(g) for g in groups]
+
+
+def _overlapping_answers(
+    parts: list[list[int]],
+    links: Sequence[_Link],
+    keys: Sequence[LinkKey],
+    renderings: Sequence[Rendering],
+    options: MatchOptions,
+) -> list[list[int]]:
+    """Groups whose backbones overlap by a long stretch one outlet quotes whole are pieces of one answer.
+
+    Outlets quote an interview answer in overlapping pieces ("I said storm clouds … it's a hurricane. That
+    hurricane is right out there …" / "That hurricane is right out there … You better brace yourself"), and no one
+    rendering holds it all. A rendering of ``short_words`` or more that sits in another group's backbone joins the
+    two; speeches printed whole (passages over ``passage_words``) join nothing.
+    """
+    if len(parts) < 2:
+        return parts
+    part_of = {i: n for n, part in enumerate(parts) for i in part}
+    backbone = [max(part, key=lambda i: (len(keys[i].words), -i)) for part in parts]
+    short = [len(keys[b].words) <= options.passage_words for b in backbone]
+    named = [[renderings[i].speaker for i in part if renderings[i].speaker] for part in parts]
+    speaker = [max(set(names), key=names.count) if names else None for names in named]  # most outlets' name
+    root = list(range(len(parts)))
+
+    def find(n: int) -> int:
+        while root[n] != n:
+            root[n] = root[root[n]]
+            n = root[n]
+        return n
+
+    for link in links:
+        p, q = part_of.get(link.shorter), part_of.get(link.longer)
+        if p is None or q is None or p == q or link.longer != backbone[q] or not (short[p] and short[q]):
+            continue
+        if link.shorter == backbone[p] or len(keys[link.shorter].words) < options.short_words:
+            continue  # (a whole statement inside another's backbone is a line of a passage, not a piece)
+        a, b = speaker[p], speaker[q]
+        if a is not None and b is not None and not same_person(a, b):
+            continue  # the same words in two people's mouths (a statement and the reply that quotes it)
+        if link.containment >= options.short_containment and not set(parts[p]) & set(parts[q]):
+            root[find(p)] = find(q)  # (groups that share a rendering were split apart on purpose)
+    merged: dict[int, list[int]] = {}
+    for n, part in enumerate(parts):
+        merged.setdefault(find(n), []).extend(part)
+    return [sorted(set(part)) for part in merged.values()]
 
 
 def _settle(

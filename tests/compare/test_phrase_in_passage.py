@@ -1,5 +1,6 @@
-"""A phrase outlets lift from an answer ("ledgers full of captains") is no statement of its own when several outlets
-print the answer whole; when only one does, the phrase and the answer's other line stay apart. Invented outlets."""
+"""Pieces of one answer. A phrase outlets lift from it ("ledgers full of captains") is no statement of its own when
+several outlets print the answer whole (when only one does, the phrase and the answer's other line stay apart), and
+pieces that overlap on a sentence join. Invented outlets."""
 
 from __future__ import annotations
 
@@ -52,3 +53,27 @@ def test_a_phrase_and_a_line_one_outlet_prints_together_stay_apart() -> None:
     assert not any({"delta", "inlet"} <= group for group in groups)
     assert any({"delta", "cape", "bay"} <= group for group in groups)
     assert any({"inlet", "reef", "fjord"} <= group for group in groups)
+
+
+FIRST = (
+    "I said there were storm clouds over the harbour, big storm clouds. It is a hurricane. That hurricane is right"
+    " out there down the coast coming our way."
+)
+SECOND = (
+    "Right now it is sunny, things are doing fine, everyone thinks the bank can handle it. That hurricane is right"
+    " out there down the coast coming our way."
+)
+SUNNY = "Right now it is sunny, things are doing fine, everyone thinks the bank can handle it."
+OVERLAP = "That hurricane is right out there down the coast coming our way."
+
+
+def _said(text: str) -> str:
+    return f"Harbour master Tomas Vell told a conference in Brest: “{text}”"
+
+
+def test_pieces_of_an_answer_that_overlap_on_a_sentence_join() -> None:
+    # no outlet prints the answer whole; two pieces share its middle sentence, which one outlet quotes alone
+    texts = {"north": FIRST, "quay": FIRST, "river": SECOND, "delta": SECOND, "port": OVERLAP}
+    texts |= {"cape": SUNNY, "bay": SUNNY}
+    groups = _groups({name: _said(text) for name, text in texts.items()})
+    assert any({"north", "quay", "river", "delta", "port"} <= group for group in groups)
