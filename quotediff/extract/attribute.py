@@ -183,10 +183,11 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frame or plausible(frame_claim(win), known, text)
             if frame is None and not starts_sentence:
                 has_verb = has_speech_verb(masked, s_start, win.s_end, lex)
-                if has_verb or words >= min_words:
+                colon = masked[s_start : site.open_start].rstrip().endswith(":")  # "Biden sent a message: “…”"
+                if has_verb or words >= min_words or colon:
                     toks = win.before.toks
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-                    if subject is not None:
+                    if subject is not None and (has_verb or words >= min_words or subject.kind in _PERSONS):
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
         if frame is not None:
             frame = document_author(frame, masked, text, lex)
@@ -329,6 +330,7 @@ def _frame_previous(
     return None
 
 
+_PERSONS = ("named", "pronoun")
 _ACCORDING_RE = re.compile(r"\s*According to\s+")
 
 

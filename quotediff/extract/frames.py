@@ -23,6 +23,7 @@ from quotediff.extract.tokens import (
     WORD_RE,
     Tok,
     is_cap,
+    looks_like_verb,
     tokens,
 )
 from quotediff.extract.window import Window, Words, words
@@ -219,8 +220,33 @@ def _reported_clause(
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
                 if matrix.speaker.kind == "anonymous" and not _a_person(matrix.speaker.text, lex):
                     return None  # "temperatures, which indicate that … he called “…”": no one reports it
+                if frame.speaker is not None and frame.speaker.kind == "named" and _introduces(frame, w, pos, lex):
+                    # "The Post reported that Trump asked “…”": Trump's words, the reporting party their source
+                    told = Span(matrix.speaker.start, matrix.speaker.end, matrix.speaker.text)
+                    f = frame
+                    return Frame(f.speaker, f.verb, f.lemma, f.tone, f.addressee, f.how, (*f.sources, told))
                 return matrix
     return None
+
+
+# The verbs that report words as said (not "threaten", "attack"): a named subject of one of these inside a reported
+# clause is the quote's speaker.
+_SAYING = frozenset(
+    "say tell ask add write call describe declare state reply respond answer insist claim explain note remark tweet"
+    " post quip joke warn urge vow promise admit argue suggest boast complain".split()
+)
+
+
+def _introduces(frame: Frame, w: Words, pos: int, lex: Lexicon) -> bool:
+    """The frame's verb of saying introduces the quote itself: no other verb stands between them ("Trump asked,
+    “…”", not "statements by Trump calling for a ban make him “…”")."""
+    if frame.lemma not in _SAYING or frame.verb is None:
+        return False
+    after = frame.addressee.end if frame.addressee is not None else frame.verb.end
+    between = [t for t in w.toks if after <= t.start and t.end <= pos]
+    comma = max((n for n, t in enumerate(between) if t.text == ","), default=-1)  # past an aside: ", of the bill,"
+    rest = [t for t in between[comma + 1 :] if t.text[:1].isalpha() and t.text != "that"]
+    return len(rest) <= 3 and not any(looks_like_verb(t.text, lex) for t in rest)
 
 
 def _a_person(description: str, lex: Lexicon) -> bool:

@@ -951,3 +951,34 @@ def test_a_document_s_recipients_belong_to_it_and_its_author_speaks_the_next_par
     (dissent,) = _attributions(text)
     assert dissent.speaker is not None and dissent.speaker.text == "Justice Ilse Brandt"
     assert [s.text for s in dissent.sources] == ["in her dissent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        # the reporting party is the source of the words it reports, not their speaker
+        (
+            "The Harbour Post reported that Vell asked, “Why are we having all these ships here?”",
+            "Vell",
+            ["The Harbour Post"],
+        ),
+        (
+            "Two people briefed on the meeting told the Harbour Post that Vell said “we will not close the port.”",
+            "Vell",
+            ["Two people", "the Harbour Post"],
+        ),
+        # a name inside the reported clause that does not introduce the quote is not its speaker
+        (
+            "During the debate, Brandt claimed that statements made by Tomas Vell calling for a ban make him “the"
+            " best recruiter the smugglers have.”",
+            "Brandt",
+            [],
+        ),
+        # a pronoun inside the clause stands for the one who reports
+        ("Lu said he told Majeed that “all will be forgiven in Washington.”", "Lu", []),
+    ],
+)
+def test_words_reported_by_another_party(text: str, speaker: str, sources: list[str]) -> None:
+    a = _one(text)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [s.text for s in a.sources] == sources
