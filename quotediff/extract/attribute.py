@@ -44,6 +44,7 @@ from quotediff.extract.documents import (
     frame_quotes_as,
     is_document,
     quoting_parties,
+    reported_by,
 )
 from quotediff.extract.frames import (
     Frame,
@@ -167,7 +168,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 # House says otherwise") belongs to the sentence's own verb, not to the clause after it
                 earlier = _before_once(win, known, prior)
                 if earlier is not None and earlier.verb is not None and earlier.lemma != "according to":
-                    frame = earlier
+                    frame = reported_by(earlier, frame, text, lex)  # "…,” the Daily Mail reported: the Mail a source
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
                 earlier = _before_once(win, known, prior)

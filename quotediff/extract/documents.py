@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, frame_before, without_opener
-from quotediff.extract.lexicon import Lexicon
+from quotediff.extract.lexicon import Lexicon, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
@@ -249,3 +249,17 @@ def frame_lead_in(masked: str, text: str, lo: int, hi: int, before: int, lex: Le
     if subject is None or subject.kind not in ("named", "pronoun"):
         return None
     return Frame(subject, None, None, None, None, "previous")
+
+
+def reported_by(frame: Frame, after: Frame, text: str, lex: Lexicon) -> Frame:
+    """The frame, with the outlet that the clause after the quote says reported it as a cited source."""
+    outlet = after.speaker
+    if outlet is None or after.how != "after":
+        return frame
+    start = outlet.start  # "the Daily Harbour reported": the name's capitalised words the mention left out
+    while (word := re.search(r"(?:^|\s)([A-Z][\w.&-]*)\s+$", text[max(0, start - 30) : start])) is not None:
+        start -= len(text[max(0, start - 30) : start]) - word.start(1)
+    if not outlet_like(text[start : outlet.end], lex):
+        return frame
+    sources = (*frame.sources, Span(start, outlet.end, text[start : outlet.end]))
+    return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, sources)

@@ -982,3 +982,16 @@ def test_words_reported_by_another_party(text: str, speaker: str, sources: list[
     a = _one(text)
     assert a.speaker is not None and a.speaker.text == speaker
     assert [s.text for s in a.sources] == sources
+
+
+def test_the_outlet_that_reported_the_words_is_their_source() -> None:
+    a = _one("Vell allegedly said he would rather see “the ships pile high in their thousands,” the Daily Harbour reported.")
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert [s.text for s in a.sources] == ["Daily Harbour"]
+
+
+def test_the_article_s_own_outlet_is_recognised_through_markup_in_its_name() -> None:
+    text = "“The gates stay open,” a researcher told the Bulletin."
+    article = Article(id="a", path="-", text=text, format="text", outlet="Byte <i>Bulletin</i> -->")
+    (quote,) = extract_quotes(article)
+    assert quote.attribution.sources == ()
