@@ -57,7 +57,7 @@ _NOUN_AFTER_RE = re.compile(
 # "He famously used the phrase “…”", "Obama uttered the words “…”": the words are the subject's own
 _USED_WORDS_RE = re.compile(
     r"\b(?:used|uses|using|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks|delivered)\s+"
-    r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
+    r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words?|term|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
 )
 
 
@@ -68,7 +68,7 @@ def frame_discussed(win: Window) -> Frame | None:
     used = _USED_WORDS_RE.search(masked, s_start, open_start + 1)
     if used is not None:
         toks = tokens(masked, s_start, used.start())
-        subject = clause_subject(toks, 0, len(toks), text, lex) or mention_before(toks, len(toks), text, lex)
+        subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
         if subject is not None and subject.kind != "anonymous":
             return Frame(subject, None, None, None, None, "discussed")
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)

@@ -369,13 +369,38 @@ def _subject(v: _Verb) -> Frame | None:
     hedge = _hedge_before_re().search(v.masked, v.lo, toks[i].start)
     if hedge is not None:
         subject_end = next((k for k in range(i) if toks[k].start >= hedge.start()), i)
-    mention = mention_before(toks, subject_end, text, lex)
+    mention = _agent_of(toks, subject_end, text, lex) or mention_before(toks, subject_end, text, lex)
     if mention is None or mention.kind in ("organisation", "anonymous"):
         of = next((k for k in range(subject_end - 1, max(0, subject_end - 8), -1) if toks[k].text == "of"), None)
         if of is not None and of + 1 < subject_end:
             tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
             mention = _apposition_owner(toks, tail, text, lex) or mention
     return v.frame(mention) if mention is not None else None
+
+
+# The people who speak for someone: "a spokesperson for", "an aide to" (not "a letter to", "an email to").
+_AGENTS = frozenset(
+    "spokesperson spokespeople spokesman spokesmen spokeswoman spokeswomen aide aides adviser advisers advisor"
+    " advisors lawyer lawyers attorney attorneys representative representatives counsel friend friends ally allies"
+    " official officials assistant assistants staffer staffers".split()
+)
+
+
+def _agent_of(toks: list[Tok], end: int, text: str, lex: Lexicon) -> Mention | None:
+    """ "A spokesperson for Vell said", "a lawyer for the harbour board said": the one who speaks for them."""
+    for k in range(end - 1, max(0, end - 8), -1):
+        if toks[k].text in (",", ";", ":", "(", ")") or toks[k].text in QUOTE_MARKS:
+            return None
+        if toks[k].text.lower() not in ("for", "to") or toks[k - 1].text.lower() not in _AGENTS:
+            continue
+        d = k - 1
+        while d > 0 and d > k - 4 and toks[d - 1].text.lower() not in DETERMINERS and toks[d - 1].text[:1].isalpha():
+            d -= 1
+        if d > 0 and toks[d - 1].text.lower() in DETERMINERS:
+            start = toks[d - 1].start
+            return Mention(start, toks[end - 1].end, text[start : toks[end - 1].end], "anonymous")
+        return None
+    return None
 
 
 def _inverted(v: _Verb) -> Frame | None:

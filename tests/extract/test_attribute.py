@@ -995,3 +995,21 @@ def test_the_article_s_own_outlet_is_recognised_through_markup_in_its_name() -> 
     article = Article(id="a", path="-", text=text, format="text", outlet="Byte <i>Bulletin</i> -->")
     (quote,) = extract_quotes(article)
     assert quote.attribution.sources == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tomas Vell spoke on Monday. A spokesperson for Vell said the claims were “totally untrue.”", "A spokesperson for Vell"),
+        ("Tomas Vell spoke on Monday. An aide to Vell said the claims were “totally untrue.”", "An aide to Vell"),
+        # a source cited in an aside is not the one who speaks for the subject
+        (
+            "Analysts, citing a harbour letter to shipowners, said the port expected “well over a million tonnes.”",
+            "Analysts",
+        ),
+        ("Tomas Vell spoke on Monday. Ilse Brandt said Vell used the word “pile” twice.", "Vell"),
+    ],
+)
+def test_who_speaks_for_whom(text: str, speaker: str) -> None:
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.text == speaker
