@@ -24,7 +24,6 @@ anonymous descriptions whole).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from quotediff.extract.after import frame_after, frame_tail
 from quotediff.extract.capitals import (
@@ -39,7 +38,6 @@ from quotediff.extract.discussed import frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
     document_sources,
-    frame_lead_in,
     frame_possessed,
     frame_quotes_as,
     is_document,
@@ -49,42 +47,20 @@ from quotediff.extract.documents import (
 from quotediff.extract.frames import (
     Frame,
     frame_before,
-    frame_before_in,
     frame_claim,
     frame_words_were,
     has_speech_verb,
 )
 from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
-from quotediff.extract.mentions import Mention, clause_subject, mention_after, opening_subject
-from quotediff.extract.patterns import frame_colon, frame_colon_in, frame_name_colon, speaker_label
+from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_label
+from quotediff.extract.previous import frame_previous
 from quotediff.extract.resolve import Resolver
-from quotediff.extract.sources import hedges_and_sources, names_a_document, outlet_venues
+from quotediff.extract.sites import QuoteSite, SiteResult
+from quotediff.extract.sources import hedges_and_sources, outlet_venues
 from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSite:
-    """Where a quote sits: its text, its marks and its paragraph (all offsets into the article text)."""
-
-    start: int  # first character inside the marks
-    end: int  # end of the text inside the marks
-    open_start: int  # offset of the opening mark (== start for blockquotes)
-    close_end: int  # offset just after the closing mark (== end when unclosed)
-    para_start: int
-    para_end: int
-    marks: str
-    continues: bool = False  # re-opens a quote left open at the end of the previous paragraph
-    unclosed: bool = False  # opened and never closed: runs to the end of its paragraph or to the next quote
-
-
-@dataclass(frozen=True, slots=True)
-class SiteResult:
-    attribution: Attribution
-    kind: str  # "statement" | "scare"
-    utterance: int
-
 
 # A quote right after one of these nouns names a work or a thing: the book “…”, the show “…”, CNN's “…”.
 _TITLE_CUE_RE = re.compile(
@@ -188,7 +164,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 if has_verb or words >= min_words or colon:
                     toks = win.before.toks
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-                    if subject is not None and (has_verb or words >= min_words or subject.kind in _PERSONS):
+                    if subject is not None and (has_verb or words >= min_words or _a_person(subject, lex)):
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
         if frame is not None:
             frame = document_author(frame, masked, text, lex)
@@ -200,7 +176,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         if frame is None and starts_sentence and not WORD_RE.search(masked, site.close_end, site.para_end):
             frame = frame_credit_line(win)  # "“…”\n\n— Vell, in a 2021 interview"
         if frame is None and starts_sentence:
-            frame = plausible(_frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
+            frame = plausible(frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         frame, headline = heads.frame(frame, site.open_start, site.close_end)
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
@@ -251,88 +227,12 @@ def _named(frame: Frame) -> bool:
     return frame.speaker is not None and frame.speaker.kind == "named"
 
 
-def _frame_previous(
-    masked: str,
-    text: str,
-    sites: list[QuoteSite],
-    n: int,
-    s_start: int,
-    frames: list[Frame | None],
-    lex: Lexicon,
-) -> Frame | None:
-    """For a quote that starts its sentence: the sentence before, a colon paragraph, or a floating quote."""
-    site = sites[n]
-    prev = sites[n - 1] if n > 0 else None
-    if s_start > site.para_start:
-        # previous sentence in the same paragraph: "Lu was blunt. “…”" / "Lu told Majeed: ..."
-        p_start = sentence_start(masked, site.para_start, max(site.para_start, s_start - 2))
-        if prev is not None and prev.close_end > p_start and frames and frames[-1] is not None:
-            return Frame(frames[-1].speaker, frames[-1].verb, frames[-1].lemma, frames[-1].tone, None, "floating")
-        frame = frame_before_in(masked, text, p_start, s_start, lex)
-        if frame is not None:
-            return frame
-        # an earlier quote in the same paragraph: the paragraph's speaker goes on talking
-        for k in range(n - 1, -1, -1):
-            if sites[k].para_start != site.para_start:
-                break
-            f = frames[k]
-            if f is not None:
-                return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
-        toks = tokens(masked, p_start, s_start)
-        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-        if subject is not None and subject.kind != "anonymous":
-            return Frame(subject, None, None, None, None, "previous")
-        return None
-    # previous paragraph
-    before_end = len(masked[: site.para_start].rstrip())
-    if before_end == 0:
-        return None
-    para_start = masked.rfind("\n", 0, before_end) + 1
-    last_start = sentence_start(masked, para_start, before_end)
-    tail = masked[para_start:before_end]
-    if prev is not None and prev.para_end >= para_start and prev.para_end <= site.para_start:
-        # the paragraph before holds a quote: a floating quote continues its speaker
-        rest = masked[prev.close_end : prev.para_end]
-        if frames and frames[-1] is not None and word_count(rest) <= 12 and not rest.rstrip().endswith(":"):
-            f = frames[-1]
-            return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
-    if tail.endswith(":") or tail.endswith(","):
-        earlier = sentence_start(masked, para_start, max(para_start, last_start - 2))
-        frame = (
-            frame_before_in(masked, text, last_start, before_end, lex)
-            or frame_lead_in(masked, text, last_start, before_end, earlier, lex)
-            or frame_colon_in(masked, text, last_start, before_end, lex)
-        )
-        if frame is None:
-            toks = tokens(masked, last_start, before_end)
-            subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-            if subject is not None:
-                frame = Frame(subject, None, None, None, None, "previous")
-        return frame
-    # "Trump spoke about the attack.\n\n“…”": a reporting sentence right before a quote paragraph
-    frame = frame_before_in(masked, text, last_start, before_end, lex)
-    if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
-        return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
-    # "Sotomayor did not hold back in her dissent.\n\n“…”": the document's author, in its words
-    if names_a_document(masked, last_start, before_end):
-        toks = tokens(masked, last_start, before_end)
-        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-        if subject is not None and subject.kind in ("named", "pronoun"):
-            return Frame(subject, None, None, None, None, "previous")
-    # "According to him, distancing helps.\n\n“…”": the paraphrase's source goes on in his own words
-    according = _ACCORDING_RE.match(masked, last_start, before_end)
-    if according is not None:
-        toks = tokens(masked, according.end(), before_end)
-        speaker = mention_after(toks, 0, text, lex) if toks else None
-        if toks and toks[0].text.lower() in ("him", "her", "them"):
-            speaker = Mention(toks[0].start, toks[0].end, text[toks[0].start : toks[0].end], "pronoun")
-        if speaker is not None and speaker.kind in ("named", "pronoun"):
-            return Frame(speaker, None, None, None, None, "previous")
-    return None
-
-
-_PERSONS = ("named", "pronoun")
-_ACCORDING_RE = re.compile(r"\s*According to\s+")
+def _a_person(subject: Mention, lex: Lexicon) -> bool:
+    """A person, named or described ("The harbour master was blunt: “…”"), not a thing ("The rules are simple")."""
+    if subject.kind in ("named", "pronoun"):
+        return True
+    head = subject.text.split()[-1].lower() if subject.text.split() else ""
+    return subject.kind == "anonymous" and head in lex.anonymous_heads and not is_document(subject.text)
 
 
 def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver) -> Attribution:

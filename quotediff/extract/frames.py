@@ -83,7 +83,8 @@ _WORDS_WERE_RE = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
     r"|comment|comments|remarks?|verdict|statement|explanation|quotation|quote|line)"
-    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows)?\s*[:,]?|\s*:|(?<=words)\s*,?))\s*[“”\"‘'«„]?\s*$"
+    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows|\s+(?:clear|simple|blunt|short|stark|direct|plain))?\s*[:,]?"
+    r"|\s*:|(?<=words)\s*,?))\s*[“”\"‘'«„]?\s*$"
 )
 
 _CLAIM_RE = re.compile(

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.attribute import QuoteSite, SiteResult, mask
+from quotediff.extract.attribute import mask
 from quotediff.extract.lexicon import LanguageLexicon
 from quotediff.extract.mentions import Mention
+from quotediff.extract.sites import QuoteSite, SiteResult
 from quotediff.extract.tokens import QUOTE_MARKS, Tok, sentence_start, tokens, word_count
 from quotediff.model import Attribution, Span
 

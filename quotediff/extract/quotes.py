@@ -14,11 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from quotediff.extract.attribute import QuoteSite, SiteResult, attribute_sites
+from quotediff.extract.attribute import attribute_sites
 from quotediff.extract.discussed import owned_speech
 from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import is_outlet, language_lexicon, lexicon
+from quotediff.extract.sites import QuoteSite, SiteResult
 from quotediff.extract.titles import names_a_work
 from quotediff.extract.tokens import fold_accents
 from quotediff.load.language import detect_language

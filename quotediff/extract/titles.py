@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.attribute import QuoteSite
+from quotediff.extract.sites import QuoteSite
 
 # Words a title leaves in lower case: "Guardians of the Galaxy", "The Lead with Jake Tapper", "Los Hijos de Trump".
 _TITLE_SMALL = frozenset(

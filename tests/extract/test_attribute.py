@@ -1013,3 +1013,10 @@ def test_the_article_s_own_outlet_is_recognised_through_markup_in_its_name() -> 
 def test_who_speaks_for_whom(text: str, speaker: str) -> None:
     a = _attributions(text)[-1]
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_a_possessed_message_introducing_the_quote_names_its_speaker() -> None:
+    a = _attributions("Tomas Vell spoke on Monday.\n\nHis message was clear: “We will keep the gates open.”")[-1]
+    assert a.speaker is not None and (a.speaker.text, a.speaker_resolved) == ("His", "Tomas Vell")
+    (rules,) = _attributions("The rules are simple: “No ships after dark.”")
+    assert rules.speaker is None
