@@ -207,9 +207,9 @@ def _reported_clause(
         pronoun_clause = (
             j == speaker_at - 1
             and frame.speaker is not None
-            and frame.speaker.kind == "pronoun"
+            and (frame.speaker.kind == "pronoun" or frame.speaker.kind == "named" and _introduces(frame, w, pos, lex))
             and w.verb(j) is not None
-        )
+        )  # "Lu said he told Majeed “…”"; "The book says Vell told the general: “…”"
         if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
             continue
         k = j if pronoun_clause else j - 1

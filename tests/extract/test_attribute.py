@@ -1020,3 +1020,9 @@ def test_a_possessed_message_introducing_the_quote_names_its_speaker() -> None:
     assert a.speaker is not None and (a.speaker.text, a.speaker_resolved) == ("His", "Tomas Vell")
     (rules,) = _attributions("The rules are simple: “No ships after dark.”")
     assert rules.speaker is None
+
+
+def test_a_reporting_party_without_that_is_the_source_of_the_words_it_reports() -> None:
+    a = _one("The Harbour Post, citing the leaked memo, said Vell told Brandt: “We will not attack the port.”")
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert [s.text for s in a.sources] == ["The Harbour Post", "citing the leaked memo"]
