@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
+from quotediff.extract.lexicon import outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
@@ -153,9 +154,16 @@ def frame_credit_line(win: Window) -> Frame | None:
         Span(m.start("doc"), m.end("doc"), text[m.start("doc") : m.end("doc")])
         for m in _CREDIT_SOURCE_RE.finditer(masked, mention.end, line_end)
     )
-    return Frame(mention, None, None, None, None, "after", sources)
+    # "— Vell, to Radio Harbour, July 13": the outlet the words were said to
+    outlets = tuple(
+        Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+        for m in _CREDIT_OUTLET_RE.finditer(masked, mention.end, line_end)
+        if outlet_like(m.group(1), lex)
+    )
+    return Frame(mention, None, None, None, None, "after", sources + outlets)
 
 
+_CREDIT_OUTLET_RE = re.compile(r"\b(?:to|on|in)\s+((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})")
 _CREDIT_SOURCE_RE = re.compile(
     r"\b(?:in|from|by|to)\s+(?P<doc>(?:an?|the)\s+(?:[\w’'.-]+\s+){0,4}?(?:article|report|interview|statement|post"
     r"|tweet|letter|memo|speech|op-ed|essay|column|book|broadcast|video))\b"

@@ -141,7 +141,9 @@ def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 _VENUE_RE = re.compile(
     r"\b(?:on|to|with|told)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:the\s+|of\s+)?[A-Z][\w.&-]*){0,4})"
 )
-_VENUE_CUE_RE = re.compile(r"\b(?:interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks)\b")
+_VENUE_CUE_RE = re.compile(
+    r"\b(?:interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks)\b", re.IGNORECASE
+)
 
 
 def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tuple[Span, ...]:

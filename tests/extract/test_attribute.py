@@ -1026,3 +1026,11 @@ def test_a_reporting_party_without_that_is_the_source_of_the_words_it_reports() 
     a = _one("The Harbour Post, citing the leaked memo, said Vell told Brandt: “We will not attack the port.”")
     assert a.speaker is not None and a.speaker.text == "Vell"
     assert [s.text for s in a.sources] == ["The Harbour Post", "citing the leaked memo"]
+
+
+def test_an_outlet_named_before_the_clause_or_in_a_credit_line_is_a_source() -> None:
+    a = _attributions("Ilse Vell spoke. Speaking to Radio Harbour on Thursday, she said she was “not going anywhere.”")[-1]
+    assert [s.text for s in a.sources] == ["Radio Harbour"]
+    credit = _attributions("Ilse Vell spoke.\n\n“We stay open.”\n\n— Vell, to Radio Harbour, July 13")[-1]
+    assert credit.speaker is not None and credit.speaker.text == "Vell"
+    assert [s.text for s in credit.sources] == ["Radio Harbour"]
