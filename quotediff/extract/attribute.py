@@ -131,6 +131,10 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             # after a quote left open, the words that follow are narration leading to the next quote
             # "Haan rejected Vell’s view that the port was “…”, saying …": the claim's owner, over the clause after
             frame = None if site.unclosed else plausible(frame_after(win), known, text)
+            owner = masked[max(0, site.open_start - 3) : site.open_start] in ("’s ", "'s ")
+            if owner and frame is not None and frame.verb is not None and frame.verb.start <= site.close_end + 2:
+                # "Vell’s ‘Stay Open’ Remark Draws Fire": the owner's words, not "Remark" said by "Draws Fire"
+                frame = plausible(frame_discussed(win), known, text) or frame
             if not starts_sentence and (frame is None or frame.how == "after" and _participle(frame)):
                 frame = plausible(frame_claim(win, that_only=True), known, text) or frame
             if not site.unclosed:

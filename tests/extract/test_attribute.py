@@ -1034,3 +1034,9 @@ def test_an_outlet_named_before_the_clause_or_in_a_credit_line_is_a_source() -> 
     credit = _attributions("Ilse Vell spoke.\n\n“We stay open.”\n\n— Vell, to Radio Harbour, July 13")[-1]
     assert credit.speaker is not None and credit.speaker.text == "Vell"
     assert [s.text for s in credit.sources] == ["Radio Harbour"]
+
+
+def test_a_title_case_headline_s_owned_remark_is_the_owner_s() -> None:
+    text = "Vell’s ‘Stay Open’ Remark Draws Fire\n\nHarbour master Ilse Vell spoke on Monday, and Vell did not retract it."
+    a = _attributions(text)[0]
+    assert a.speaker is not None and a.speaker.text == "Vell"
