@@ -140,19 +140,23 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
 def _unwrap(text: str, lines: list[tuple[int, int]], width: int | None) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     start: int | None = None
+    curly = straight = 0  # the marks of the paragraph so far, counted line by line (no rescans)
     for n, (s, e) in enumerate(lines):
         line = text[s:e].rstrip()
         if not line.strip():
             continue
         if start is None:
-            start = s
+            start, curly, straight = s, 0, 0
         if width is not None:
             ends = len(line) < _FULL_LINE * width
         else:
+            curly += line.count("“") - line.count("”")
+            straight += line.count('"')
             following = text[lines[n + 1][0] : lines[n + 1][1]].lstrip() if n + 1 < len(lines) else ""
             # a quote still open goes on in the next line, unless that line opens anew: “…\n“… is a quote's
             # next paragraph
-            ends = not _runs_on(line, following) and (following[:1] in "“\"‘«" or not _quote_open(text[start:e]))
+            still_open = curly > 0 or straight % 2 == 1
+            ends = not _runs_on(line, following) and (following[:1] in "“\"‘«" or not still_open)
         if ends:
             joined.append((start, e))
             start = None
@@ -167,11 +171,6 @@ def _runs_on(line: str, following: str) -> bool:
     if not following or not line[-1:].isalnum() and line[-1:] != ",":
         return False
     return line.endswith(",") or following[:1].islower()
-
-
-def _quote_open(text: str) -> bool:
-    """A quote opened in the text is still open at its end: the line break is inside the quote."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _turns(text: str, paragraphs: tuple[tuple[int, int], ...]) -> dict[tuple[int, int], tuple[int, int]]:
