@@ -77,10 +77,16 @@ def _heading(lines: list[str], n: int) -> bool:
 _HEADLINE_NAME_RE = re.compile(r"[ \t]*((?:[A-Z][\w.’'\-]*[ \t]+){0,5}[A-Z][\w.’'\-]*)[ \t]*:")
 
 
+# A headline's section label before a colon, not a speaker: "Report: Trump …", "WATCH: Fauci …".
+_LABELS = frozenset(
+    "report reports watch video exclusive breaking analysis opinion explainer live update updated".split()
+)
+
+
 def headline_colon(masked: str, text: str, pos: int) -> Frame | None:
     """A headline opened by a name and a colon: "Milbank: Republicans ‘Waving The Flag’ To Trump"."""
     match = _HEADLINE_NAME_RE.match(masked, masked.rfind("\n", 0, pos) + 1, pos)
-    if match is None:
+    if match is None or match.group(1).lower() in _LABELS:
         return None
     s, e = match.span(1)
     return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "colon")
@@ -325,12 +331,15 @@ class Headlines:
         masked, text = self.masked, self.text
         line_start = masked.rfind("\n", 0, open_start) + 1
         label = _outlet_label(masked, text, line_start, open_start, self.lex)  # "Reuters: ‘…’: WHO chief’s …"
+        section = _section_label(masked, line_start, open_start)  # "Report: Trump Upset That ‘…’"
         headline = self._title_case.get(line_start)
         if headline is None:
             headline = self._title_case[line_start] = in_headline(masked, open_start)
         speaker = frame.speaker if frame is not None else None
         if label is not None and speaker is not None and label.start <= speaker.start < label.end:
             frame = None  # the outlet that printed the headline did not say the words
+        if section is not None and speaker is not None and speaker.start < section:
+            frame = None  # nor did the page's section
         if headline and label is None:
             frame = frame or headline_colon(masked, text, open_start)
             if frame is not None:
@@ -341,6 +350,8 @@ class Headlines:
         if bounds is not None:  # "‘How dare you?’ Thunberg asks leaders": the headline's person, over a guess
             if label is not None:
                 bounds = (label.end + 1, bounds[1])
+            elif section is not None:
+                bounds = (section, bounds[1])
             found = headline_frame(masked, text, bounds, (open_start, close_end), self._prose, self.lex)
             if frame is None or frame.verb is None:
                 frame, headline = (found, True) if found is not None else (frame, headline)
@@ -351,6 +362,14 @@ class Headlines:
             sources = (*frame.sources, Span(label.start, label.end, label.text))
             frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, sources)
         return frame, headline
+
+
+def _section_label(masked: str, line_start: int, pos: int) -> int | None:
+    """Where the headline starts after a section label and its colon ("Report: …", "WATCH: …"), or None."""
+    match = re.match(r"[ \t]*([A-Za-z]+)[ \t]*:[ \t]*", masked[line_start:pos])
+    if match is None or match.group(1).lower() not in _LABELS:
+        return None
+    return line_start + match.end()
 
 
 def _outlet_label(masked: str, text: str, line_start: int, pos: int, lex: Lexicon) -> Mention | None:

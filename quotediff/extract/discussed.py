@@ -37,7 +37,8 @@ _OWNER_AFTER_RE = re.compile(
 # "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
 _NAMED_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
-    r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|now|once|\w+ly|\w+ed)\s+){0,3}"
+    r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|simple|blunt|terse|curt"
+    r"|short|now|once|\w+ly|\w+ed)\s+){0,3}"
     r"[“\"‘'«„]\s*$"
 )
 # "Romney's widely circulated claim that his staff brought him “…”": the claim's owner says the words
@@ -48,7 +49,7 @@ _CLAIM_OWNER_RE = re.compile(
 )
 _NOT_A_NOUN = frozenset(
     "and or but that which who to as in on at of for with by from about than is was are were be has have had will"
-    " would could can may might should must".split()
+    " would could can may might should must when while after before during because if since".split()
 )
 _NOUN_AFTER_RE = re.compile(
     r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
@@ -119,7 +120,8 @@ def frame_discussed(win: Window) -> Frame | None:
 
 def _a_title(quoted: str) -> bool:
     words = re.findall(r"[\w’'-]+", quoted)
-    return bool(words) and all(w[:1].isupper() or len(w) <= 3 for w in words)
+    capitals = [w for w in words if w[:1].isupper()]
+    return bool(capitals) and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
 def _modifies_a_noun(masked: str, close_end: int, s_end: int) -> bool:

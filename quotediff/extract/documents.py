@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.frames import Frame, frame_before, without_opener
+from quotediff.extract.frames import Frame, frame_before, frame_before_in, introduces, without_opener
 from quotediff.extract.lexicon import Lexicon, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
@@ -26,7 +26,8 @@ _DOCUMENTS = (
 
 # "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"
 _QUOTES_AS_RE = re.compile(
-    r"\b(?P<verb>quotes|quoted|quoting|cites|cited|citing)\s+(?P<who>[^,;:.!?“”\"«»]{2,80}?)\s+"
+    r"\b(?P<verb>quotes|quoted|quoting|cites|cited|citing)\s+(?P<who>[^,;:.!?“”\"«»]{2,80}?)"
+    r"(?:\s*,[^,;:.!?“”\"«»]{2,80},)?\s+"  # "quoted Trump, based on a source in the meeting, saying"
     r"(?:(?P<as>as\s+)?(?P<how>saying|telling|writing|stating|declaring|warning|adding|quoting|responding|replying"
     r"|asking|arguing|insisting|explaining|describing|calling|admitting|having\s+said|having\s+told)"
     r"|as\s+(?P<follows>follows))\b"
@@ -95,6 +96,13 @@ def frame_quotes_as(win: Window, *, after: bool) -> Frame | None:
     named_in = _IN_DOCUMENT_RE.match(masked, match.end(), pos)
     if named_in is not None:
         sources.append(_span(text, *named_in.span("src")))
+    if not after:
+        # "The paper cited sources as saying that, in October, Mr Johnson told a meeting: “…”": Johnson speaks
+        inner = frame_before_in(masked, text, match.end(), pos, lex)
+        if inner is not None and inner.speaker is not None and inner.speaker.kind == "named" and introduces(inner, pos):
+            told = _span(text, speaker.start, speaker.end)
+            return Frame(inner.speaker, inner.verb, inner.lemma, inner.tone, inner.addressee, inner.how,
+                         (*inner.sources, *sources, *party, told))
     return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources + party))
 
 

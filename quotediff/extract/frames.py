@@ -241,13 +241,28 @@ _SAYING = frozenset(
 def _introduces(frame: Frame, w: Words, pos: int, lex: Lexicon) -> bool:
     """The frame's verb of saying introduces the quote itself: no other verb stands between them ("Trump asked,
     “…”", not "statements by Trump calling for a ban make him “…”")."""
-    if frame.lemma not in _SAYING or frame.verb is None:
+    if frame.verb is None or frame.lemma not in _SAYING | _NAMING:
         return False
     after = frame.addressee.end if frame.addressee is not None else frame.verb.end
     between = [t for t in w.toks if after <= t.start and t.end <= pos]
+    if frame.lemma in _NAMING:  # "Trump referred to places like Haiti as “…”", "called them “…”"
+        words = [t for t in between if t.text[:1].isalnum()]
+        if frame.lemma == "call":
+            return len(words) <= 10 and not (words and words[0].text.lower() in ("for", "on", "out", "up", "off", "in"))
+        return len(words) <= 10 and bool(words) and words[-1].text.lower() == "as"
     comma = max((n for n, t in enumerate(between) if t.text == ","), default=-1)  # past an aside: ", of the bill,"
     rest = [t for t in between[comma + 1 :] if t.text[:1].isalpha() and t.text != "that"]
     return len(rest) <= 3 and not any(looks_like_verb(t.text, lex) for t in rest)
+
+
+def introduces(frame: Frame, pos: int) -> bool:
+    """The frame's verb of saying is right before the quote at ``pos`` (a few words at most): "Vell told a meeting:"."""
+    if frame.lemma not in _SAYING or frame.verb is None:
+        return False
+    return len(WORD_RE.findall(frame.verb.text)) <= 3 and frame.verb.end <= pos
+
+
+_NAMING = frozenset("refer describe brand label dub call".split())
 
 
 def _a_person(description: str, lex: Lexicon) -> bool:

@@ -242,12 +242,34 @@ def _description_after(
     return None
 
 
+_WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | MONTHS
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
+
+
 def mention_before(
     toks: list[Tok], j: int, text: str, lex: Lexicon, depth: int = 0, strict: bool = False
 ) -> Mention | None:
     """The noun phrase ending before token ``j`` (speaker before the verb: "Lu said", "the official said")."""
+    found = _mention_before(toks, j, text, lex, depth, strict)
+    if found is None or found.kind != "named" or " " not in found.text:
+        return found
+    first, rest = found.text.split(None, 1)
+    if first.lower() not in _WEEKDAYS_MONTHS or not rest[:1].isupper():
+        return found
+    start = found.end - len(rest)  # "On Thursday Trump questioned": Trump, not "Thursday Trump"
+    return Mention(start, found.end, text[start : found.end], "named")
+
+
+def _mention_before(
+    toks: list[Tok], j: int, text: str, lex: Lexicon, depth: int = 0, strict: bool = False
+) -> Mention | None:
     k = j - 1
-    while k >= 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS or is_adverb(toks[k].text)):
+    while k >= 0 and (
+        toks[k].text.lower() in ADVERBS
+        or toks[k].text.lower() in TIME_WORDS
+        or toks[k].text.lower() in _REFLEXIVES  # "Johnson himself also said"
+        or is_adverb(toks[k].text)
+    ):
         k -= 1
     if k < 0:
         return None

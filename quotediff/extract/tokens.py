@@ -37,7 +37,8 @@ _ABBREV = frozenset(
 LEADING_FUNCTION = frozenset(
     "but and or so yet then the a an in on at for after before while although though when if as because since"
     " this that these those however meanwhile still also even now here there later earlier asked speaking"
-    " indeed instead again today yesterday tomorrow tonight last next by with from of to said says what".split()
+    " indeed instead again today yesterday tomorrow tonight last next by with from of to said says what did"
+    " does".split()
 )
 
 PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das".split())

@@ -1040,3 +1040,36 @@ def test_a_title_case_headline_s_owned_remark_is_the_owner_s() -> None:
     text = "Vell’s ‘Stay Open’ Remark Draws Fire\n\nHarbour master Ilse Vell spoke on Monday, and Vell did not retract it."
     a = _attributions(text)[0]
     assert a.speaker is not None and a.speaker.text == "Vell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        (
+            "The paper cited unidentified sources as saying that, in October, Mr Vell told a meeting at the port:"
+            " “No more closures.”",
+            "Mr Vell",
+            ["The paper", "unidentified sources"],
+        ),
+        (
+            "Press secretary Ilse Brandt did not deny that Vell described the rival ports as “rust buckets.”",
+            "Vell",
+            ["Ilse Brandt"],
+        ),
+        ("On Thursday Vell questioned why the port would take more ships from “rust bucket ports” abroad.", "Vell", []),
+        ("Vell himself also said that claims he had made the remark were “total, total rubbish”.", "Vell", []),
+    ],
+)
+def test_reporting_shapes_from_reported_remarks(text: str, speaker: str, sources: list[str]) -> None:
+    a = _attributions("Harbour master Tomas Vell spoke on Monday. " + text)[-1]
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [s.text for s in a.sources] == sources
+
+
+def test_section_labels_and_question_openers_are_no_speakers() -> None:
+    text = "Report: Vell Upset That ‘Rust Bucket’ Ports Send Ships Here\n\nHarbour master Tomas Vell spoke, and Vell said so."
+    assert _attributions(text)[0].speaker is not None and _attributions(text)[0].speaker.text == "Vell"
+    question = _attributions("Tomas Vell spoke on Monday. Did Tomas Vell say “let the ships rot”?")[-1]
+    assert question.speaker is not None and question.speaker.text == "Tomas Vell"
+    owned = _attributions("Tomas Vell spoke, and Vell listened. Vell’s simple “no” when asked was all he said.")[-1]
+    assert owned.speaker is not None and owned.speaker.text == "Vell"
