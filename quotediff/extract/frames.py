@@ -219,9 +219,11 @@ def _reported_clause(
         if found is not None and found[1] not in NAMING_VERBS:
             matrix = _last_frame(w, k + found[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
-                if matrix.speaker.kind == "anonymous" and not _a_person(matrix.speaker.text, lex):
+                named = frame.speaker is not None and frame.speaker.kind == "named"
+                reported = named and _introduces(frame, w, pos, lex)
+                if matrix.speaker.kind == "anonymous" and not _a_person(matrix.speaker.text, lex) and not reported:
                     return None  # "temperatures, which indicate that … he called “…”": no one reports it
-                if frame.speaker is not None and frame.speaker.kind == "named" and _introduces(frame, w, pos, lex):
+                if reported:
                     # "The Post reported that Trump asked “…”": Trump's words, the reporting party their source
                     told = Span(matrix.speaker.start, matrix.speaker.end, matrix.speaker.text)
                     f = frame

@@ -102,11 +102,11 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
                     break
                 stop = date.end()  # "According to the May 3, 2024, report": the date is inside the phrase
                 continue
-            if (
-                masked.startswith(" and ", stop)
-                or masked.startswith(" who ", stop)
-                or masked.startswith(" that ", stop)
-            ):
+            joined = masked.startswith(" and ", stop)
+            before = masked[masked.rfind(" ", a, stop) + 1 :][:1]
+            if joined and masked[stop + 5 : stop + 6].isupper() and before.isupper():
+                joined = False  # "according to Woodward and Costa": two names, one source
+            if joined or masked.startswith(" who ", stop) or masked.startswith(" that ", stop):
                 break
             stop += 1
         phrase = text[a:stop].rstrip()

@@ -95,7 +95,8 @@ def test_addressee_and_source() -> None:
 
 def test_citing_source_in_front() -> None:
     a = _one("Citing the leaked document, the paper said Lu told the envoy that “all will be forgiven”.")
-    assert [s.text for s in a.sources] == ["Citing the leaked document"]
+    assert a.speaker is not None and a.speaker.text == "Lu"
+    assert [s.text for s in a.sources] == ["Citing the leaked document", "the paper"]  # the reporting party too
 
 
 def test_name_variants_resolve_to_one_person() -> None:
@@ -1073,3 +1074,13 @@ def test_section_labels_and_question_openers_are_no_speakers() -> None:
     assert question.speaker is not None and question.speaker.text == "Tomas Vell"
     owned = _attributions("Tomas Vell spoke, and Vell listened. Vell’s simple “no” when asked was all he said.")[-1]
     assert owned.speaker is not None and owned.speaker.text == "Vell"
+
+
+def test_two_names_joined_by_and_are_one_source_and_a_report_reports() -> None:
+    pair = _attributions("Tomas Vell spoke. According to Brandt and Marsh, Vell pledged: “We will call you ahead of time.”")
+    assert [s.text for s in pair[-1].sources] == ["According to Brandt and Marsh"]
+    report = _attributions("Tomas Vell spoke. The report says Vell told the admiral, “The port is stable.”")[-1]
+    assert report.speaker is not None and report.speaker.text == "Vell"
+    assert [s.text for s in report.sources] == ["The report"]
+    cable = _attributions("Tomas Vell spoke. According to the cable and the minutes, Vell said “all will be forgiven.”")
+    assert [s.text for s in cable[-1].sources] == ["According to the cable"]
