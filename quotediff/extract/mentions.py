@@ -266,6 +266,7 @@ def _mention_before(
     k = j - 1
     while k >= 0 and (
         toks[k].text.lower() in ADVERBS
+        and (toks[k].text[:1].islower() or k == 0 or toks[k].text.endswith("ly"))  # not "Mr May said"
         or toks[k].text.lower() in TIME_WORDS
         or toks[k].text.lower() in _REFLEXIVES  # "Johnson himself also said"
         or is_adverb(toks[k].text)

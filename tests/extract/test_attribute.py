@@ -1084,3 +1084,11 @@ def test_two_names_joined_by_and_are_one_source_and_a_report_reports() -> None:
     assert [s.text for s in report.sources] == ["The report"]
     cable = _attributions("Tomas Vell spoke. According to the cable and the minutes, Vell said “all will be forgiven.”")
     assert [s.text for s in cable[-1].sources] == ["According to the cable"]
+
+
+@pytest.mark.parametrize("title", ["Mrs", "Ms", "Mr"])
+def test_a_surname_that_is_also_a_word_keeps_its_title(title: str) -> None:
+    a = _attributions(f"Theresa May spoke. {title} May said “Brexit means Brexit.”")[-1]
+    assert a.speaker is not None and a.speaker.text == f"{title} May"
+    headline = _attributions("Vell Apparently Said He Wants ‘Rust Bucket’ Ports Closed\n\nTomas Vell spoke, and Vell said so.")
+    assert headline[0].speaker is not None and headline[0].speaker.text == "Vell"
