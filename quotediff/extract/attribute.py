@@ -265,8 +265,7 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
     sources = _merge(sources, frame.sources + document_sources(win, lo, hi) + quoting_parties(win))
     if frame.addressee is not None and is_outlet(frame.addressee.text, lex):  # "told CNN": where it was said
         sources = _merge(sources, (frame.addressee,))
-    venues = outlet_venues(masked, text, lo, hi, lex)  # "said Wednesday on MSNBC"
-    sources = _merge(sources, tuple(v for v in venues if not any(v.start < s.end and s.start < v.end for s in sources)))
+    sources = _merge(sources, outlet_venues(masked, text, lo, hi, lex))  # "said Wednesday on MSNBC"
     if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
         if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement

@@ -225,11 +225,6 @@ def headline_frame(
     The name must be one the article's prose capitalises: a headline's other capitals are its topic."""
     start, end = bounds
     open_start, close_end = span  # the quote's marks
-    # the reading text joins a paragraph's lines; the page's own line breaks still bound the headline (a date
-    # line or a photo caption above it is not its subject)
-    start = text.rfind("\n", start, open_start) + 1 or start
-    cut = text.find("\n", close_end, end)
-    end = end if cut < 0 else cut
     if not masked[start:open_start].strip():
         match = _AFTER_RUN_RE.match(masked, close_end, end)
     else:

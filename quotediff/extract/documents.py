@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.frames import Frame, frame_before, frame_before_in, introduces, without_opener
+from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words, without_opener
 from quotediff.extract.lexicon import Lexicon, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import tokens
@@ -99,10 +99,10 @@ def frame_quotes_as(win: Window, *, after: bool) -> Frame | None:
     if not after:
         # "The paper cited sources as saying that, in October, Mr Johnson told a meeting: “…”": Johnson speaks
         inner = frame_before_in(masked, text, match.end(), pos, lex)
-        if inner is not None and inner.speaker is not None and inner.speaker.kind == "named" and introduces(inner, pos):
-            told = _span(text, speaker.start, speaker.end)
-            return Frame(inner.speaker, inner.verb, inner.lemma, inner.tone, inner.addressee, inner.how,
-                         (*inner.sources, *sources, *party, told))
+        named = inner is not None and inner.speaker is not None and inner.speaker.kind == "named"
+        if inner is not None and named and says_words(inner):
+            told = (*inner.sources, *sources, *party, _span(text, speaker.start, speaker.end))
+            return Frame(inner.speaker, inner.verb, inner.lemma, inner.tone, inner.addressee, inner.how, told)
     return Frame(speaker, _span(text, vs, ve), lemma, tone, None, "before", tuple(sources + party))
 
 
@@ -259,14 +259,17 @@ def frame_lead_in(masked: str, text: str, lo: int, hi: int, before: int, lex: Le
     return Frame(subject, None, None, None, None, "previous")
 
 
+_CAPITALS_BEFORE_RE = re.compile(r"(?<![\w.&-])(?:[A-Z][\w.&-]*\s+)+$")
+
+
 def reported_by(frame: Frame, after: Frame, text: str, lex: Lexicon) -> Frame:
     """The frame, with the outlet that the clause after the quote says reported it as a cited source."""
     outlet = after.speaker
     if outlet is None or after.how != "after":
         return frame
-    start = outlet.start  # "the Daily Harbour reported": the name's capitalised words the mention left out
-    while (word := re.search(r"(?:^|\s)([A-Z][\w.&-]*)\s+$", text[max(0, start - 30) : start])) is not None:
-        start -= len(text[max(0, start - 30) : start]) - word.start(1)
+    # "the Daily Harbour reported": the name's capitalised words the mention left out
+    run = _CAPITALS_BEFORE_RE.search(text, max(0, outlet.start - 80), outlet.start)
+    start = run.start() if run is not None else outlet.start
     if not outlet_like(text[start : outlet.end], lex):
         return frame
     sources = (*frame.sources, Span(start, outlet.end, text[start : outlet.end]))

@@ -207,7 +207,11 @@ def _reported_clause(
         pronoun_clause = (
             j == speaker_at - 1
             and frame.speaker is not None
-            and (frame.speaker.kind == "pronoun" or frame.speaker.kind == "named" and _introduces(frame, w, pos, lex))
+            and (
+                frame.speaker.kind == "pronoun"
+                or frame.speaker.kind == "named"
+                and introduces(frame, masked, pos, lex)
+            )
             and w.verb(j) is not None
         )  # "Lu said he told Majeed “…”"; "The book says Vell told the general: “…”"
         if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
@@ -220,7 +224,7 @@ def _reported_clause(
             matrix = _last_frame(w, k + found[0], masked, text, lo, pos, lex)
             if matrix is not None and matrix.speaker is not None and matrix.verb is not None:
                 named = frame.speaker is not None and frame.speaker.kind == "named"
-                reported = named and _introduces(frame, w, pos, lex)
+                reported = named and introduces(frame, masked, pos, lex)
                 if matrix.speaker.kind == "anonymous" and not _a_person(matrix.speaker.text, lex) and not reported:
                     return None  # "temperatures, which indicate that … he called “…”": no one reports it
                 if reported:
@@ -240,14 +244,14 @@ _SAYING = frozenset(
 )
 
 
-def _introduces(frame: Frame, w: Words, pos: int, lex: Lexicon) -> bool:
-    """The frame's verb of saying introduces the quote itself: no other verb stands between them ("Trump asked,
-    “…”", not "statements by Trump calling for a ban make him “…”")."""
+def introduces(frame: Frame, masked: str, pos: int, lex: Lexicon) -> bool:
+    """The frame's verb of saying introduces the quote opening at ``pos``: no other verb stands between them
+    ("Trump asked, “…”", not "statements by Trump calling for a ban make him “…”")."""
     if frame.verb is None or frame.lemma not in _SAYING | _NAMING:
         return False
     after = frame.addressee.end if frame.addressee is not None else frame.verb.end
-    between = [t for t in w.toks if after <= t.start and t.end <= pos]
-    if frame.lemma in _NAMING:  # "Trump referred to places like Haiti as “…”", "called them “…”"
+    between = tokens(masked, after, pos) if after < pos else []
+    if frame.lemma in _NAMING:  # "Trump described places like Haiti as “…”", "called them “…”"
         words = [t for t in between if t.text[:1].isalnum()]
         if frame.lemma == "call":
             return len(words) <= 10 and not (words and words[0].text.lower() in ("for", "on", "out", "up", "off", "in"))
@@ -257,14 +261,12 @@ def _introduces(frame: Frame, w: Words, pos: int, lex: Lexicon) -> bool:
     return len(rest) <= 3 and not any(looks_like_verb(t.text, lex) for t in rest)
 
 
-def introduces(frame: Frame, pos: int) -> bool:
-    """The frame's verb of saying is right before the quote at ``pos`` (a few words at most): "Vell told a meeting:"."""
-    if frame.lemma not in _SAYING or frame.verb is None:
-        return False
-    return len(WORD_RE.findall(frame.verb.text)) <= 3 and frame.verb.end <= pos
-
-
 _NAMING = frozenset("refer describe brand label dub call".split())
+
+
+def says_words(frame: Frame) -> bool:
+    """The frame's verb reports words as said ("told a meeting:", not "threatened")."""
+    return frame.verb is not None and frame.lemma in _SAYING
 
 
 def _a_person(description: str, lex: Lexicon) -> bool:

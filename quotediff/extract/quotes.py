@@ -459,8 +459,10 @@ def _shared_utterances(results: list[SiteResult]) -> set[int]:
 def _not_own_outlet(attribution: Attribution, outlet: str) -> Attribution:
     """An outlet the speaker talked to is a cited source ("told CNN", "said on MSNBC"), but not the article's own
     ("told the Gazette" in the Harbour Gazette): that is the article's own reporting."""
+    if not attribution.sources:
+        return attribution  # most quotes: nothing to check
     own = re.findall(r"\w+", fold_accents(re.sub(r"<[^>]*>", " ", outlet)).lower().replace("_", " "))
-    if not own or not attribution.sources:
+    if not own:
         return attribution
 
     def is_own(span: Span) -> bool:
