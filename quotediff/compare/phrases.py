@@ -8,19 +8,22 @@ so it is reported with the group ("also quoted in part") with the attribution th
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from quotediff.compare.locate import is_negation, reordered_window
 from quotediff.compare.match import EVERYDAY, Rendering, matching_words, word_rarity
 from quotediff.compare.normalize import STOPWORDS, tokenize
-from quotediff.compare.shifts import same_person
+from quotediff.compare.shifts import name_key, same_person
 from quotediff.model import Quote, Token
 
 # A phrase lifted on its own, from an article that quotes nothing else of the statement, must carry a word
 # that everyday talk does not (as the matcher asks of short fragments): "contained" and "global boiling" do,
 # "very clear" does not.
 _RARE_LENGTH = 6
+# A phrase that one statement's renderings carry needs less to join it than to stand alone: "bigot" joins the
+# statement holding "bigoted woman"; "clean" on its own is no quotation.
+_ATTACH_LENGTH = 5
 # A phrase goes to another statement than its own article's when at least this share of that statement's
 # renderings carry it, and at least twice the share of the article's own groups.
 _LEADING_SHARE = 0.5
@@ -59,7 +62,9 @@ class _Carriers:
         words = matching_words(tokens)
         if not words or _a_name(quote, tokens):
             return None
-        return words, word_rarity(tokens) if len(words) >= _TURNED_WORDS else b""
+        if len(words) < _TURNED_WORDS:
+            return _core(words), b""
+        return words, word_rarity(tokens)
 
     def share(self, words: Sequence[str], rarity: bytes) -> dict[int, float]:
         """The share of each group's renderings that carry the phrase: a long rendering that quotes two
@@ -123,7 +128,8 @@ def find_refrains(
         words, _ = found
         if len(words) < min_words and not carriers.repeated(words):
             continue  # a line one word shorter is a refrain only when the speaker says it again ("How dare you")
-        if len(carriers.statements_carrying(words)) >= 2:
+        carrying = carriers.statements_carrying(words)
+        if len(carrying) >= 2 and _one_voice([groups[g] for g in carrying]):
             alone[tuple(words)].setdefault(quote.article_id, quote)
     return [tuple(by_article.values()) for by_article in alone.values() if len(by_article) >= min_articles]
 
@@ -184,6 +190,18 @@ def find_phrase_quotations(
         if len(originals) >= min_articles:  # a syndicated copy is no second outlet printing the phrase
             found_groups.append(tuple(sorted(kept, key=lambda q: (q.article_id, q.start))))
     return found_groups
+
+
+def _one_voice(groups: Sequence[Sequence[Rendering]]) -> bool:
+    """Whether the statements are one speaker's: a refrain is a line someone says again and again ("I have a
+    dream"). A line inside another person's statement is that person quoting it ("he said there were quote
+    ‘some very fine people’"): the line stays with the statement it comes from."""
+    voices = []
+    for group in groups:
+        named = Counter(r.speaker for r in group if r.speaker)
+        if named:
+            voices.append(named.most_common(1)[0][0])
+    return all(same_person(voices[0], other) for other in voices[1:])
 
 
 def _one_story(members: dict[str, Quote], story: dict[str, set[int]]) -> list[Quote]:
@@ -275,6 +293,21 @@ def _clear_leader(share: dict[int, float], own: Sequence[int]) -> int | None:
     return leaders[0]
 
 
+# Words an outlet puts around a lifted phrase without lifting them ("a bigoted woman", "that bigoted woman" for
+# the statement's "sort of bigoted woman").
+_FRAMING = frozenset("a an the that this those these such".split())
+
+
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A short phrase without the article or demonstrative the outlet's sentence put around it."""
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in _FRAMING:
+        start += 1
+    while end - start > 1 and words[end - 1] in _FRAMING:
+        end -= 1
+    return words[start:end]
+
+
 def _carries(text: Sequence[str], words: Sequence[str], rarity: bytes) -> bool:
     return _contains(text, words) or bool(rarity) and reordered_window(words, rarity, text) is not None
 
@@ -290,7 +323,7 @@ def _fits_alone(quote: Quote, words: Sequence[str], speakers: set[str]) -> bool:
     """A phrase from an article with no rendering of the statement: distinctive, and not someone else's words."""
     norms = [t.norm for t in tokenize(quote.text) if t.is_word and t.norm]
     uncommon = [w for w in norms if w not in STOPWORDS and w not in EVERYDAY]
-    if not (any(len(w) >= _RARE_LENGTH or w.isdigit() for w in uncommon) or len(uncommon) >= 2):
+    if not (any(len(w) >= _ATTACH_LENGTH or w.isdigit() for w in uncommon) or len(uncommon) >= 2):
         return False
     return _speaker_fits(quote, speakers) and len(words) <= 12
 
@@ -299,7 +332,14 @@ def _speaker_fits(quote: Quote, speakers: set[str]) -> bool:
     """Not put in the mouth of a named person other than the statement's speakers. ("She" resolved to another
     person is no veto: a pronoun is the article's guess, and ours.)"""
     person = quote.attribution.speaker_resolved if quote.attribution.speaker_kind == "named" else None
-    return not (person and speakers and not any(same_person(person, s) for s in speakers))
+    return not (person and speakers and not any(same_person(person, s) or _same_surname(person, s) for s in speakers))
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """One surname under an epithet ("Bunkered Brown" on a blog, "Gordon Brown" on the phrase's page): for a
+    phrase, whose wording already ties it to the statement, a shared surname is no other person."""
+    ka, kb = name_key(a), name_key(b)
+    return bool(ka) and bool(kb) and ka[-1] == kb[-1]
 
 
 def _a_name(quote: Quote, tokens: Sequence[Token]) -> bool:

@@ -39,6 +39,9 @@ class Rendering:
 
 
 _SUFFIXES = ("ies", "ing", "ed", "es", "s")
+# A consonant English doubles before -ed/-ing ("committed", "planned", "bigotted"), undone so the forms meet
+# "commit", "plan", "bigot"; l, s, f and z stay ("called", "passed", "staffed" keep their own doubled stems).
+_UNDOUBLED = frozenset("bdgmnprt")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -50,7 +53,10 @@ def _stem(word: str) -> str:
     if len(word) > 4:
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+                stem = word[: -len(suffix)]
+                if suffix in ("ed", "ing") and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in _UNDOUBLED:
+                    stem = stem[:-1]
+                return stem + ("y" if suffix == "ies" else "")
     return word
 
 

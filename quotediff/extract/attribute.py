@@ -223,6 +223,8 @@ def _split_gap(masked: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> b
     if prev.para_start != site.para_start:
         return False
     gap = masked[prev.close_end : site.open_start]
+    if gap.lstrip()[:1] in (".", "!", "?"):
+        return False  # “…”. Then, as he left, he said, “…”: the sentence ended with the first quote
     words = WORD_RE.findall(gap)
     return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:."
 

@@ -14,6 +14,7 @@ from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.tokens import (
     ADVERBS,
     AUX,
+    DESCRIBING_COMPOUND,
     DETERMINERS,
     IRREGULAR,
     LEADING_FUNCTION,
@@ -254,7 +255,8 @@ def mention_before(
     if found is None or found.kind != "named" or " " not in found.text:
         return found
     first, rest = found.text.split(None, 1)
-    if first.lower() not in _WEEKDAYS_MONTHS or not rest[:1].isupper():
+    described = DESCRIBING_COMPOUND.fullmatch(first) is not None  # "Fed-up Brown replied", "Red-faced Vell"
+    if not (first.lower() in _WEEKDAYS_MONTHS or described) or not rest[:1].isupper():
         return found
     start = found.end - len(rest)  # "On Thursday Trump questioned": Trump, not "Thursday Trump"
     return Mention(start, found.end, text[start : found.end], "named")

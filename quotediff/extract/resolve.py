@@ -25,7 +25,7 @@ from quotediff.extract.descriptions import (
 )
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import classify
-from quotediff.extract.tokens import AUX, LEADING_FUNCTION, PARTICLES, PREPOSITIONS
+from quotediff.extract.tokens import AUX, DESCRIBING_COMPOUND, LEADING_FUNCTION, PARTICLES, PREPOSITIONS
 
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
@@ -98,8 +98,8 @@ class Resolver:
                 words = words[1:]
             if not words:
                 continue
-            while len(words) > 1 and words[0].endswith(("’s", "'s")):
-                words = words[1:]  # "China's Xi Jinping"
+            while len(words) > 1 and (words[0].endswith(("’s", "'s")) or DESCRIBING_COMPOUND.fullmatch(words[0])):
+                words = words[1:]  # "China's Xi Jinping", "Born-again Brown"
             while words and words[-1].lower().rstrip(".,") in _WHEN:
                 words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
             if not words or _credit(text, match.start(), match.end(), cues):

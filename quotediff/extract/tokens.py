@@ -26,6 +26,9 @@ class Tok:
 
 
 _TOKEN_RE = re.compile(r"\w+(?:[’'\-&.]\w+)*\.?|[^\w\s]")
+# A capitalised compound whose second part is lower case describes the person, it is no first name ("Fed-up
+# Brown"; "Jean-Luc", "Ocasio-Cortez" and "al-Assad" keep a capital after the hyphen).
+DESCRIBING_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 
 _SENT_END_RE = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[\"“‘'(\[A-Z0-9])")
 

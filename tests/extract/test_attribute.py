@@ -1092,3 +1092,9 @@ def test_a_surname_that_is_also_a_word_keeps_its_title(title: str) -> None:
     assert a.speaker is not None and a.speaker.text == f"{title} May"
     headline = _attributions("Vell Apparently Said He Wants ‘Rust Bucket’ Ports Closed\n\nTomas Vell spoke, and Vell said so.")
     assert headline[0].speaker is not None and headline[0].speaker.text == "Vell"
+
+
+@pytest.mark.parametrize("epithet", ["Fed-up", "Red-faced", "Born-again"])
+def test_a_hyphenated_epithet_is_no_first_name(epithet: str) -> None:
+    a = _attributions(f"The harbour was quiet. {epithet} Vell replied: “Everything, she is just a surly woman.”")[-1]
+    assert a.speaker is not None and a.speaker.text == "Vell" and a.speaker_resolved == "Vell"

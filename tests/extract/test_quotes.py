@@ -289,3 +289,13 @@ def test_a_quote_left_open_ends_before_an_attribution_glued_to_it() -> None:
         " official.\n\nThe storm passed on Tuesday."
     )
     assert _texts(text) == ["The port stays open; I need tugboats, not a rescue"]
+
+
+def test_a_quote_after_a_closed_sentence_is_a_new_utterance() -> None:
+    text = (
+        "Mayor Tomas Vell had told the widow, “You are a fine woman”. Then, as he left, he said, “Very nice to meet"
+        " you, very nice to meet you.”"
+    )
+    quotes = extract_quotes(_article(text))
+    assert [q.text for q in quotes] == ["You are a fine woman", "Very nice to meet you, very nice to meet you."]
+    assert quotes[0].utterance != quotes[1].utterance

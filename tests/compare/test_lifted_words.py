@@ -1,0 +1,77 @@
+"""Words outlets lift from one statement: a phrase with the article the outlet's sentence put around it, a single
+word of it, a phrase under an epithet of the speaker, and a line another person's statement quotes. Each is that
+statement's, reported with its group. Invented outlets and people."""
+
+from __future__ import annotations
+
+from quotediff.compare.pipeline import compare
+from quotediff.compare.renderings import matching_words
+from quotediff.compare.normalize import tokenize
+from quotediff.model import Article
+
+ANSWER = "Oh, everything, she's just a sort of surly harbourmaster who said she used to vote for us."
+
+
+def _article(name: str, text: str) -> Article:
+    return Article(id=name, path=f"{name}.txt", text=f"{name.title()} Gazette\n\n{text}\n", format="text", outlet=name)
+
+
+def _group_articles(texts: dict[str, str], holding: str) -> set[str]:
+    """The articles whose quotes are in the group (members or quoted in part) whose reference holds ``holding``."""
+    result = compare([_article(name, text) for name, text in texts.items()])
+    article_of = {q.id: q.article_id for q in result.quotes}
+    for group in result.groups:
+        if holding in group.reference_text:
+            ids = [q for m in group.members for q in m.quote_ids] + list(group.also_quoted)
+            return {article_of[q] for q in ids}
+    return set()
+
+
+def _whole(name: str) -> str:
+    return f"Asked what the widow had said, Mayor Tomas Vell replied: “{ANSWER}” He later apologised to her."
+
+
+def test_a_phrase_framed_by_an_article_or_a_demonstrative_is_the_statements() -> None:
+    texts = {n: _whole(n) for n in ("north", "quay", "river")}
+    texts["delta"] = "Mayor Tomas Vell was heard calling a widow “a surly harbourmaster” after the visit."
+    texts["cape"] = "Tomas Vell has said sorry for calling the widow “that surly harbourmaster” on Tuesday."
+    assert {"north", "quay", "river", "delta", "cape"} <= _group_articles(texts, "surly harbourmaster")
+
+
+def test_one_word_of_the_statement_joins_it() -> None:
+    texts = {n: _whole(n) for n in ("north", "quay", "river")}
+    texts["delta"] = "Mayor Tomas Vell apologised on Tuesday for calling a pensioner “surly” on a live microphone."
+    assert "delta" in _group_articles(texts, "surly harbourmaster")
+
+
+def test_an_epithet_for_the_speaker_is_no_other_person() -> None:
+    texts = {
+        n: f"Whose idea was it for Bunkered Vell to meet real people? Bunkered Vell snapped: “{ANSWER}”"
+        for n in ("north", "quay", "river")
+    }
+    texts["delta"] = "Mayor Tomas Vell was caught calling a widow a “surly harbourmaster” after the visit."
+    assert "delta" in _group_articles(texts, "surly harbourmaster")
+
+
+VELL_LINE = "You had some rough captains in that fleet, but you also had captains that were very fine captains. Very fine captains, on both quays."
+HAAN_LINE = (
+    "And that is when we heard the harbour master say there were very fine captains, and I knew"
+    " I had to stand against him."
+)
+
+
+def test_a_line_another_persons_statement_quotes_stays_with_the_statement_it_is_from() -> None:
+    texts = {n: f"Harbour master Tomas Vell said on Monday: “{VELL_LINE}”" for n in ("north", "quay", "river")}
+    texts |= {n: f"Mayor Ines Haan told supporters: “{HAAN_LINE}”" for n in ("delta", "cape")}
+    texts |= {
+        n: f"Harbour master Tomas Vell said there were “very fine captains” in the strike."
+        for n in ("bay", "port", "inlet")
+    }
+    holding = _group_articles(texts, "rough captains")
+    assert {"north", "bay", "port", "inlet"} <= holding
+
+
+def test_a_consonant_doubled_before_ed_or_ing_is_matched_undoubled() -> None:
+    words = matching_words(tokenize("committed commit planning plan bigotted bigoted called passed"))
+    assert words[0] == words[1] and words[2] == words[3] and words[4] == words[5]
+    assert words[6] == "call" and words[7] == "pass"
