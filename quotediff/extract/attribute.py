@@ -57,7 +57,7 @@ from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_la
 from quotediff.extract.previous import frame_previous
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sites import QuoteSite, SiteResult
-from quotediff.extract.sources import hedges_and_sources, outlet_venues
+from quotediff.extract.sources import hedges_and_sources, lead_in_reporter, outlet_venues, reporting_tail
 from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
@@ -229,6 +229,10 @@ def _split_gap(masked: str, prev: QuoteSite, site: QuoteSite, lex: Lexicon) -> b
     return 0 < len(words) <= 12 and any(w.lower() in lex.verbs for w in words) and gap.rstrip()[-1:] in ",:."
 
 
+def _same_name(one: Span, other: Span | None) -> bool:
+    return other is not None and one.text.split()[-1].lower() == other.text.split()[-1].lower()
+
+
 def _named(frame: Frame) -> bool:
     return frame.speaker is not None and frame.speaker.kind == "named"
 
@@ -268,6 +272,16 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
     if frame.addressee is not None and is_outlet(frame.addressee.text, lex):  # "told CNN": where it was said
         sources = _merge(sources, (frame.addressee,))
     sources = _merge(sources, outlet_venues(masked, text, lo, hi, lex))  # "said Wednesday on MSNBC"
+    tail = reporting_tail(masked, text, win.close_end, win.s_end, lex) if span is not None else None
+    if (
+        tail is not None
+        and span is not None
+        and not (tail.start < span.end and span.start < tail.end or _same_name(tail, span))
+    ):
+        sources = _merge(sources, (tail,))  # "Trump slammed “…” on Thursday, the Washington Post reported."
+    lead = lead_in_reporter(masked, text, win.para_start, lex)
+    if lead is not None and not _same_name(lead, span):
+        sources = _merge(sources, (lead,))  # "…, noted The Atlantic:\n\nTrump said, “…”"
     if speaker is not None:
         sources = tuple(s for s in sources if not (s.start < speaker.end and speaker.start < s.end))
         if is_document(speaker.text):  # "“…,” the statement said": the words come from the statement

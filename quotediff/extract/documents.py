@@ -48,8 +48,13 @@ def _span(text: str, start: int, end: int) -> Span:
 def frame_quotes_as(win: Window, *, after: bool) -> Frame | None:
     """X quotes Y as saying “…”: Y speaks, X (the document or the party quoting it) is the source; read before
     the opening mark or, with ``after``, after the closing mark ("“…,” the report cited an official as saying")."""
-    masked, text, lex = win.masked, win.text, win.lex
     lo, pos = (win.close_end, win.s_end) if after else (win.s_start, win.open_start)
+    return quotes_as_in(win.masked, win.text, win.lex, lo, pos, after=after)
+
+
+def quotes_as_in(masked: str, text: str, lex: Lexicon, lo: int, pos: int, *, after: bool = False) -> Frame | None:
+    """``frame_quotes_as`` over ``masked[lo:pos]``: also a lead-in paragraph ("The Post quoted Trump, based on a
+    source in the room, saying:")."""
     window = masked[lo:pos]
     if "quot" not in window and "cit" not in window:
         return None  # the common case, at the cost of two substring scans

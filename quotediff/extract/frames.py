@@ -255,13 +255,13 @@ def introduces(frame: Frame, masked: str, pos: int, lex: Lexicon) -> bool:
         words = [t for t in between if t.text[:1].isalnum()]
         if frame.lemma == "call":
             return len(words) <= 10 and not (words and words[0].text.lower() in ("for", "on", "out", "up", "off", "in"))
-        return len(words) <= 10 and bool(words) and words[-1].text.lower() == "as"
+        return len(words) <= 16 and bool(words) and words[-1].text.lower() == "as"  # "as" closes the object
     comma = max((n for n, t in enumerate(between) if t.text == ","), default=-1)  # past an aside: ", of the bill,"
     rest = [t for t in between[comma + 1 :] if t.text[:1].isalpha() and t.text != "that"]
     return len(rest) <= 3 and not any(looks_like_verb(t.text, lex) for t in rest)
 
 
-_NAMING = frozenset("refer describe brand label dub call".split())
+_NAMING = frozenset("refer describe characterize characterise brand label dub call".split())
 
 
 def says_words(frame: Frame) -> bool:

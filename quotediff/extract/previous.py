@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.documents import frame_lead_in
+from quotediff.extract.documents import frame_lead_in, quotes_as_in
 from quotediff.extract.frames import Frame, frame_before_in
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
@@ -64,7 +64,8 @@ def frame_previous(
     if tail.endswith(":") or tail.endswith(","):
         earlier = sentence_start(masked, para_start, max(para_start, last_start - 2))
         frame = (
-            frame_before_in(masked, text, last_start, before_end, lex)
+            quotes_as_in(masked, text, lex, last_start, before_end)
+            or frame_before_in(masked, text, last_start, before_end, lex)
             or frame_lead_in(masked, text, last_start, before_end, earlier, lex)
             or frame_colon_in(masked, text, last_start, before_end, lex)
         )

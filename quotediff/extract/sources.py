@@ -69,7 +69,10 @@ _DOC_WORD = r"(?!(?:on|in|at|that|and|as|when|after|before|which|who|but|or|for|
 _DOCUMENT_RE = re.compile(
     r"\b(?:in|via|issuing|issued|releasing|released|posting|posted)\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b"
-    r"(?:\s+exchange\b)?(?:\s+(?:to|with)\s+(?:" + _DOC_WORD + r"\s+){0,2}" + _DOC_WORD
+    r"(?:\s+exchange\b)?(?:\s+(?:to|with)\s+(?:"
+    + _DOC_WORD
+    + r"\s+){0,2}"
+    + _DOC_WORD
     + r"(?:\s+(?-i:[A-Z])[\w’'-]*)*)?",  # "to House Speaker Kevin McCarthy": a name runs to its end
     re.IGNORECASE,
 )
@@ -138,9 +141,7 @@ def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 
 # "said Wednesday on MSNBC", "during an appearance on CBS’ Face the Nation", "in an interview with MSNBC’s Chuck
 # Todd", "speaking to ABC News": the programme or outlet the words were said on
-_VENUE_RE = re.compile(
-    r"\b(?:on|to|with|told)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:the\s+|of\s+)?[A-Z][\w.&-]*){0,4})"
-)
+_VENUE_RE = re.compile(r"\b(?:on|to|with|told)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:the\s+|of\s+)?[A-Z][\w.&-]*){0,4})")
 _VENUE_CUE_RE = re.compile(
     r"\b(?:interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks)\b", re.IGNORECASE
 )
@@ -168,3 +169,51 @@ def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tup
                 s -= 4  # "told the BBC"
             found.append(Span(s, end, text[s:end]))
     return tuple(found)
+
+
+_NAME_RUN = r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4}"
+_TELLING = r"(?:reported|reports|wrote|writes|noted|notes|revealed|reveals|claimed|claims|alleged|alleges|said|says)"
+# "…, the Washington Post reported." / "…, Dominic Cummings has claimed." / "…, reports The Telegraph." closing
+# the quote's sentence: whoever the clause names told of the words the sentence gives someone else.
+_TAIL_RE = re.compile(
+    rf",\s+(?:(?P<name>{_NAME_RUN})(?:['’]s\s+[a-z]+)?\s+(?:has\s+|had\s+)?{_TELLING}"
+    rf"|{_TELLING}\s+(?P<after>{_NAME_RUN}))\s*[.!:]?\s*$"
+)
+
+
+def reporting_tail(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> Span | None:
+    """The party a clause closing the quote's sentence names as telling of the words: a cited source."""
+    match = _TAIL_RE.search(masked, max(lo, hi - 120), hi)
+    if match is None:
+        return None
+    group = "name" if match.group("name") else "after"
+    s, e = match.span(group)
+    name = text[s:e]
+    if name.endswith(".") and "." not in name.split()[-1][:-1]:
+        name, e = name[:-1], e - 1  # the sentence's full stop, not "U.S."
+    if name.split()[0].lower() in ("he", "she", "they", "it", "i", "we", "you"):
+        return None
+    if not (outlet_like(name, lex) or name[:1].isupper()):
+        return None
+    return Span(s, e, name)
+
+
+_LEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?{_TELLING}(?:\s+that)?\s*:\s*$")
+
+
+def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> Span | None:
+    """The party a colon paragraph hands the next paragraph to ("…, noted The Atlantic:", "The Post reported:"):
+    the paragraph after is its account, and it is the source of the words quoted there."""
+    end = len(masked[:para_start].rstrip())
+    if end == 0 or masked[end - 1] != ":":
+        return None
+    start = max(masked.rfind("\n", 0, end) + 1, end - 160)
+    found = reporting_tail(masked, text, start, end, lex)
+    if found is not None:
+        return found
+    match = _LEAD_RE.search(masked, start, end)
+    line_start = masked.rfind("\n", 0, end) + 1
+    if match is None or masked[line_start : match.start()].strip(" ."):
+        return None  # the reporter must open its sentence: "The Atlantic reported:"
+    s, e = match.span("name")
+    return Span(s, e, text[s:e]) if outlet_like(text[s:e], lex) else None

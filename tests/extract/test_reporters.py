@@ -1,0 +1,68 @@
+"""The party that tells of someone's words: a clause closing the sentence, a colon paragraph before the words, a
+lead-in paragraph that quotes the speaker. Invented outlets and people."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotediff.extract import extract_quotes
+from quotediff.model import Article, Attribution
+
+
+def _attributions(text: str) -> list[Attribution]:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    return [q.attribution for q in extract_quotes(article)]
+
+
+def _sources(a: Attribution) -> list[str]:
+    return [s.text for s in a.sources]
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        ("the Harbour Times reported", "the Harbour Times"),
+        ("Inspector Ines Haan has claimed", "Inspector Ines Haan"),
+        ("reports The Quay Telegraph", "The Quay Telegraph"),
+    ],
+)
+def test_a_clause_closing_the_sentence_names_the_source(tail: str, source: str) -> None:
+    text = f"The port was quiet. Mayor Tomas Vell slammed “rust-bucket ferries” during a council debate on Thursday, {tail}."
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Mayor Tomas Vell"
+    assert _sources(a) == [source]
+
+
+def test_a_clause_closing_the_sentence_without_a_reporting_verb_is_no_source() -> None:
+    (a,) = _attributions("The port was quiet. Vell called the ferries “rust buckets” on Thursday, the Harbour Times said nothing.")
+    assert _sources(a) == []
+    (b,) = _attributions("The port was quiet. Vell called the ferries “rust buckets” on Thursday, as the Harbour Times ran.")
+    assert _sources(b) == []
+
+
+@pytest.mark.parametrize("lead", ["The mayor attacked the plan on Monday, noted The Harbour Times:", "The Harbour Times reported:"])
+def test_a_colon_paragraph_hands_its_account_to_the_next(lead: str) -> None:
+    text = f"{lead}\n\nIn a talk with staff, Vell said, “Why are we keeping all these rust buckets?”\n\nHe denied it.\n"
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert _sources(a) == ["The Harbour Times"]
+
+
+def test_a_lead_in_paragraph_quoting_the_speaker() -> None:
+    text = (
+        "Mayor Tomas Vell attacked the plan.\n\nThe Harbour Times quoted Vell, based on a source who was in the"
+        " meeting, saying:\n\n“Why are we keeping all these rust buckets in our harbour?”\n"
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert _sources(a) == ["The Harbour Times"]
+
+
+def test_a_report_that_the_speaker_characterized_someone_as() -> None:
+    text = (
+        "The Harbour Times also reported that Vell characterized the more than 1,800 sailors who died at the quay"
+        " as “suckers” during a separate talk."
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert _sources(a) == ["The Harbour Times"]
