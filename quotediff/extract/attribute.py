@@ -37,6 +37,7 @@ from quotediff.extract.capitals import (
 from quotediff.extract.discussed import frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
+    document_issuer,
     document_sources,
     frame_possessed,
     frame_quotes_as,
@@ -340,6 +341,9 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         name = resolver.name(words[0][:-2])
         if resolver.is_person(name):
             return name, "named"
+    issuer = document_issuer(masked, text, speaker, lex)  # "the statement" issued by "Raj Shah" earlier
+    if issuer is not None:
+        return _resolve(issuer, text, masked, resolver, lex)
     own = resolver.post_modifier(speaker.end)
     if own:
         return speaker.text + own, "anonymous"  # "one analyst" + " at a Frankfurt bank"

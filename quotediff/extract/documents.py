@@ -12,7 +12,7 @@ import re
 
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words, without_opener
 from quotediff.extract.lexicon import Lexicon, outlet_like
-from quotediff.extract.mentions import Mention, clause_subject, mention_after
+from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
@@ -170,6 +170,45 @@ def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame
         return frame
     source = _span(text, speaker.start, speaker.end)
     return Frame(author, verb, frame.lemma, frame.tone, frame.addressee, frame.how, (*frame.sources, source))
+
+
+_ISSUED_RE = re.compile(r"\b(?:released|issued|put out|sent|posted|said in|says in|wrote in|added in)\s+(?:a|an)\s+")
+_ISSUER_AFTER_RE = re.compile(r"\s+(?:from|by|released by|issued by)\s+")
+_ISSUER_REACH = 1500
+
+
+def document_issuer(masked: str, text: str, document: Mention, lex: Lexicon) -> Mention | None:
+    """Who issued the document "the statement" points back to (the name it resolves to; the mention stays the
+    document, which is how the sentence gives it): "a White House spokesperson said in a statement",
+    "Raj Shah released a statement", "in a statement, a spokesperson clarified", "a statement from the embassy"."""
+    words = document.text.split()
+    if len(words) < 2 or words[0].lower() != "the" or words[-1].lower() not in _DOCUMENT_WORDS:
+        return None
+    head = words[-1].lower()
+    lo = max(0, document.start - _ISSUER_REACH)
+    earlier = list(re.finditer(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}{re.escape(head)}\b", masked[lo : document.start]))
+    if not earlier:
+        return None
+    at = earlier[-1]
+    start, end = lo + at.start(), lo + at.end()
+    line_start = masked.rfind("\n", 0, start) + 1
+    sentence_start = max(masked.rfind(". ", line_start, start) + 2, line_start)
+    issued = None
+    for issued in _ISSUED_RE.finditer(masked, max(sentence_start, start - 16), end):
+        pass
+    if issued is not None and issued.end() > start:  # "Raj Shah released a statement"
+        toks = tokens(masked, sentence_start, issued.start())
+        subject = mention_before(toks, len(toks), text, lex) if toks else None
+        if subject is not None and subject.kind in ("named", "anonymous", "organisation"):
+            return subject
+    after = _ISSUER_AFTER_RE.match(masked, end)
+    comma = masked.startswith(",", end)
+    if after is not None or comma:
+        toks = tokens(masked, after.end() if after is not None else end + 1, min(len(masked), end + 120))
+        found = mention_after(toks, 0, text, lex, loose=True) if toks else None
+        if found is not None and found.kind in ("named", "anonymous", "organisation"):
+            return found
+    return None
 
 
 def is_document(mention: str) -> bool:

@@ -66,3 +66,23 @@ def test_a_report_that_the_speaker_characterized_someone_as() -> None:
     (a,) = _attributions(text)
     assert a.speaker is not None and a.speaker.text == "Vell"
     assert _sources(a) == ["The Harbour Times"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "issuer"),
+    [
+        ("Harbour press secretary Ines Haan released a statement that did not deny it.", "Ines Haan"),
+        ("In a statement, a harbour spokesperson clarified that Vell was not calling for a strike.", "a harbour spokesperson"),
+        ("A statement from the Harbour Authority followed on Monday.", "Harbour Authority"),
+    ],
+)
+def test_the_statement_resolves_to_who_issued_it(earlier: str, issuer: str) -> None:
+    (a,) = _attributions(f"{earlier}\n\n“The mayor is fighting for the port,” the statement said.\n")
+    assert a.speaker is not None and a.speaker.text == "the statement"  # the sentence's own words
+    assert a.speaker_resolved == issuer
+    assert "the statement" in _sources(a)
+
+
+def test_a_statement_nobody_issued_earlier_resolves_to_no_one() -> None:
+    (a,) = _attributions("The port closed.\n\n“The mayor is fighting for the port,” the statement said.\n")
+    assert a.speaker_resolved in (None, "the statement")
