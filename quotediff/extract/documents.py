@@ -193,9 +193,7 @@ def document_issuer(masked: str, text: str, document: Mention, lex: Lexicon) -> 
     start, end = lo + at.start(), lo + at.end()
     line_start = masked.rfind("\n", 0, start) + 1
     sentence_start = max(masked.rfind(". ", line_start, start) + 2, line_start)
-    issued = None
-    for issued in _ISSUED_RE.finditer(masked, max(sentence_start, start - 16), end):
-        pass
+    issued = next(reversed(list(_ISSUED_RE.finditer(masked, max(sentence_start, start - 16), end))), None)
     if issued is not None and issued.end() > start:  # "Raj Shah released a statement"
         toks = tokens(masked, sentence_start, issued.start())
         subject = mention_before(toks, len(toks), text, lex) if toks else None
