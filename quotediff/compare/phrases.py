@@ -254,7 +254,40 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
     for (_, g), found in weak.items():
         if len({words for _, words in found}) >= 2:
             attached[g].extend(quote for quote, _ in found)
+    _attach_slogan_carriers(carriers, quotes, attached)
     return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+# A phrase this many outlets print on its own stands for its statement ("Brexit means Brexit").
+_SLOGAN_ARTICLES = 3
+
+
+def _attach_slogan_carriers(carriers: _Carriers, quotes: Sequence[Quote], attached: dict[int, list[Quote]]) -> None:
+    """A longer quote outside every group that holds, word for word, a phrase several outlets print alone as one
+    statement's ("I am clear that Brexit means Brexit and we should …") is that statement quoted again."""
+    taken = carriers.grouped | {q.id for found in attached.values() for q in found}
+    slogans: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for g, found in attached.items():
+        by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for quote in found:
+            words = _core(matching_words(tokenize(quote.text)))
+            if 2 <= len(words) < _TURNED_WORDS and _distinctive(quote):
+                by_words[words].add(quote.article_id)
+        for words, articles in by_words.items():
+            if len(articles) >= _SLOGAN_ARTICLES:
+                slogans[words].add(g)
+    owned = {words: next(iter(gs)) for words, gs in slogans.items() if len(gs) == 1}
+    if not owned:
+        return
+    for quote in quotes:
+        if quote.id in taken or quote.kind != "statement":
+            continue
+        text = matching_words(tokenize(quote.text))
+        if len(text) < _TURNED_WORDS:
+            continue
+        homes = {g for words, g in owned.items() if _contains(text, words)}
+        if len(homes) == 1:
+            attached[homes.pop()].append(quote)
 
 
 def _pieces_of_grouped(

@@ -75,3 +75,17 @@ def test_a_consonant_doubled_before_ed_or_ing_is_matched_undoubled() -> None:
     words = matching_words(tokenize("committed commit planning plan bigotted bigoted called passed"))
     assert words[0] == words[1] and words[2] == words[3] and words[4] == words[5]
     assert words[6] == "call" and words[7] == "pass"
+
+
+def test_a_longer_quote_holding_a_phrase_outlets_print_alone_is_that_statement() -> None:
+    slogan = "Ports mean ports"
+    texts = {
+        n: f"Mayor Tomas Vell told the council on Monday: “{slogan} and we are going to make a success of it.”"
+        for n in ("north", "quay")
+    }
+    texts |= {n: f"The mayor’s slogan, “{slogan}”, was printed on every ferry ticket." for n in ("river", "delta", "cape")}
+    texts["bay"] = (
+        f"A month later Mayor Tomas Vell told the harbour board: “I am clear that {slogan.lower()} and we should"
+        " ensure that we are putting that into practice.”"
+    )
+    assert "bay" in _group_articles(texts, "make a success")
