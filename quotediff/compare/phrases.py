@@ -41,12 +41,14 @@ class _Carriers:
     def __init__(self, groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> None:
         self.grouped = {q for group in groups for r in group for q in r.quote_ids}
         self.texts = [[matching_words(r.tokens) for r in group] for group in groups]
+        self.surface = [[_surface(r.tokens) for r in group] for group in groups]  # unstemmed: "losers", not "loser"
         self.attached: dict[int, list[Quote]] = defaultdict(list)
         # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything
         # back,” he said. “The fact of the matter is…”) are the same statement, however little of it others print.
         for g, quote in _pieces_of_grouped(groups, quotes, self.grouped):
             self.attached[g].append(quote)
             self.texts[g].append(matching_words(tokenize(quote.text)))
+            self.surface[g].append(_surface(tokenize(quote.text)))
         self.grouped |= {q.id for found in self.attached.values() for q in found}
         self.carrying_word: dict[str, set[int]] = defaultdict(set)
         for g, group_texts in enumerate(self.texts):
@@ -249,6 +251,10 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
             continue
         best = max(share[g] for g in candidates)
         chosen = [g for g in candidates if share[g] == best]
+        if len(chosen) > 1 and len(words) < _TURNED_WORDS:
+            # "losers" in the statement that says "losers", not in the one that says "loser"
+            printed = _core(_surface(tokenize(quote.text)))
+            chosen = [g for g in chosen if any(_contains(text, printed) for text in carriers.surface[g])] or chosen
         if len(chosen) == 1:  # a phrase two statements share alike belongs to neither
             attached[chosen[0]].append(quote)
     for (_, g), found in weak.items():
@@ -343,6 +349,10 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _carries(text: Sequence[str], words: Sequence[str], rarity: bytes) -> bool:
     return _contains(text, words) or bool(rarity) and reordered_window(words, rarity, text) is not None
+
+
+def _surface(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens if t.is_word and t.norm)
 
 
 def _contains(text: Sequence[str], words: Sequence[str]) -> bool:

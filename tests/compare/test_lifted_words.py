@@ -83,9 +83,24 @@ def test_a_longer_quote_holding_a_phrase_outlets_print_alone_is_that_statement()
         n: f"Mayor Tomas Vell told the council on Monday: “{slogan} and we are going to make a success of it.”"
         for n in ("north", "quay")
     }
-    texts |= {n: f"The mayor’s slogan, “{slogan}”, was printed on every ferry ticket." for n in ("river", "delta", "cape")}
+    texts |= {
+        n: f"The mayor’s slogan, “{slogan}”, was printed on every ferry ticket." for n in ("river", "delta", "cape")
+    }
     texts["bay"] = (
         f"A month later Mayor Tomas Vell told the harbour board: “I am clear that {slogan.lower()} and we should"
         " ensure that we are putting that into practice.”"
     )
     assert "bay" in _group_articles(texts, "make a success")
+
+
+def test_a_plural_phrase_goes_to_the_statement_that_prints_the_plural() -> None:
+    texts = {
+        n: f"Mayor Tomas Vell told aides: “Why should I go to that quay? It is filled with drifters.”"
+        for n in ("north", "quay")
+    }
+    texts |= {
+        n: f"Mayor Tomas Vell said of the old captain’s funeral: “What the hell are we doing that for? The guy was a drifter.”"
+        for n in ("river", "delta")
+    }
+    texts["cape"] = "Mayor Tomas Vell denies calling the sailors who drowned “drifters” at the harbour."
+    assert "cape" in _group_articles(texts, "filled with drifters")
