@@ -50,6 +50,7 @@ class _Carriers:
             self.texts[g].append(matching_words(tokenize(quote.text)))
             self.surface[g].append(_surface(tokenize(quote.text)))
         self.grouped |= {q.id for found in self.attached.values() for q in found}
+        self.printed_words = {(w,) for group in self.surface for text in group for w in text}
         self.carrying_word: dict[str, set[int]] = defaultdict(set)
         for g, group_texts in enumerate(self.texts):
             for text in group_texts:
@@ -62,8 +63,8 @@ class _Carriers:
             return None
         tokens = tokenize(quote.text)
         words = matching_words(tokens)
-        if not words or _a_name(quote, tokens):
-            return None
+        if not words or _a_name(quote, tokens) and _surface(tokens) not in self.printed_words:
+            return None  # a name or title in quote marks, unless a statement prints the word ("Losers" in a headline)
         if len(words) < _TURNED_WORDS:
             return _core(words), b""
         return words, word_rarity(tokens)

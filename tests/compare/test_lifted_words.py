@@ -104,3 +104,12 @@ def test_a_plural_phrase_goes_to_the_statement_that_prints_the_plural() -> None:
     }
     texts["cape"] = "Mayor Tomas Vell denies calling the sailors who drowned “drifters” at the harbour."
     assert "cape" in _group_articles(texts, "filled with drifters")
+
+
+def test_a_capitalised_word_in_a_title_case_headline_is_the_statements_word() -> None:
+    texts = {
+        n: "Mayor Tomas Vell told aides: “Why should I go to that quay? It is filled with drifters.”"
+        for n in ("north", "quay")
+    }
+    texts["cape"] = "Sailors and ‘Drifters’: The Week Mayor Vell Lost the Harbour\n\nThe mayor denies it."
+    assert "cape" in _group_articles(texts, "filled with drifters")
