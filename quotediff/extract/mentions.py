@@ -1,9 +1,8 @@
 """Reading the noun phrase that names a speaker: a name, a pronoun, a description or an organisation.
 
-``mention_after`` reads forwards from a token ("said Lu", "said a State Department spokesperson"),
-``mention_before`` reads backwards from one ("Lu said", "the American official said", "Caddell, a pollster,
-said"), ``clause_subject`` finds the subject of a clause. Each mention keeps its offsets and its kind (named,
-pronoun, anonymous, organisation); which person it stands for is ``resolve``'s job.
+``mention_after`` reads forwards from a token ("said Lu", "said a State Department spokesperson"), ``mention_before``
+backwards ("Lu said", "Caddell, a pollster, said"), ``clause_subject`` finds a clause's subject. Each mention keeps
+its offsets and its kind (named, pronoun, anonymous, organisation); which person it is is ``resolve``'s job.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from quotediff.extract.tokens import (
     PARTICLES,
     PREPOSITIONS,
     QUOTE_MARKS,
+    SPAN_WORDS,
     SUBORDINATORS,
     TIME_WORDS,
     Tok,
@@ -51,8 +51,9 @@ def classify(words: list[str], lex: Lexicon) -> str:
     if all(is_cap(w) or w.lower() in PARTICLES for w in words) and words[0].lower() not in DETERMINERS:
         if last in lex.organisation_words and len(words) > 1:
             return "organisation"
-        if len(words) == 1 and last in lex.anonymous_heads and last not in lex.organisation_words:
-            return "anonymous"  # "Critics say", "Officials said": a sentence's first word, not a name
+        head = last in lex.anonymous_heads and last not in lex.organisation_words
+        if len(words) == 1 and (head or last in SPAN_WORDS):
+            return "anonymous"  # "Critics say", "Officials said", "Hours after": a sentence's first word, not a name
         return "named"
     if last in lex.organisation_words and last not in lex.anonymous_heads:
         return "organisation"

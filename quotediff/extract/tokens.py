@@ -200,6 +200,8 @@ def is_adverb(word: str) -> bool:
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 
+# Spans of time and counts that open a sentence capitalised ("Hours after Trump said", "Two months later"): no name.
+SPAN_WORDS = frozenset("moments minutes hours days weeks months years decades two three four five six seven".split())
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight night morning afternoon"
     " evening week month year recently later earlier again last this on in".split()

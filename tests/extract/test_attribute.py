@@ -1098,3 +1098,10 @@ def test_a_surname_that_is_also_a_word_keeps_its_title(title: str) -> None:
 def test_a_hyphenated_epithet_is_no_first_name(epithet: str) -> None:
     a = _attributions(f"The harbour was quiet. {epithet} Vell replied: “Everything, she is just a surly woman.”")[-1]
     assert a.speaker is not None and a.speaker.text == "Vell" and a.speaker_resolved == "Vell"
+
+
+@pytest.mark.parametrize("opening", ["Hours", "Days", "Two months"])
+def test_a_span_of_time_opening_the_sentence_is_no_speaker(opening: str) -> None:
+    text = f"The port was quiet. {opening} after Mayor Tomas Vell said he would meet threats with “fire and fury”, the union struck."
+    (a,) = _attributions(text)
+    assert a.speaker is None or "Vell" in a.speaker.text
