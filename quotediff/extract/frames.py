@@ -214,7 +214,8 @@ def _reported_clause(
             )
             and w.verb(j) is not None
         )  # "Lu said he told Majeed “…”"; "The book says Vell told the general: “…”"
-        if (toks[j].text.lower() != "that" or j == 0) and not pronoun_clause:
+        opener = toks[j].text.lower() in ("that", "why", "whether")  # "Trump questions why the US is admitting …"
+        if (not opener or j == 0) and not pronoun_clause:
             continue
         k = j if pronoun_clause else j - 1
         while k > 0 and (toks[k].text.lower() in ADVERBS or toks[k].text.lower() in TIME_WORDS):

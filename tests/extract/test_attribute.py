@@ -868,8 +868,11 @@ def test_a_colon_paragraph_introducing_someone_s_words_names_their_speaker(text:
     [
         ("It turns out Tomas Vell’s “gates full of ships” were real gates after all.", "Tomas Vell"),
         ("Count Tomas Vell’s “gates full of ships” in that category. Tomas Vell never said it again.", "Tomas Vell"),
-        ("Since then, Brandt has mocked Vell's widely circulated claim that his staff brought him \"gates full of"
-         " ships\" to consider.", "Vell"),
+        (
+            "Since then, Brandt has mocked Vell's widely circulated claim that his staff brought him \"gates full of"
+            ' ships" to consider.',
+            "Vell",
+        ),
         # her words for his, and his film's title, are not his statements
         ("Brandt said Vell’s “sweeping judgments” were not necessary.", "Brandt"),
     ],
@@ -925,7 +928,9 @@ def test_a_quote_paragraph_after_an_according_to_paraphrase_is_its_source_s() ->
 
 
 def test_the_phrase_someone_used_is_their_statement_not_a_term() -> None:
-    text = "Vell ran the port for a decade.\n\nHe famously used the phrase “The gates stay open” in reply to a reporter."
+    text = (
+        "Vell ran the port for a decade.\n\nHe famously used the phrase “The gates stay open” in reply to a reporter."
+    )
     (quote,) = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
     assert quote.kind == "statement"
     assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "He"
@@ -938,7 +943,9 @@ def _texts_and_kinds(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_known_body_in_a_headline_speaks_though_the_prose_spells_it_out() -> None:
-    text = "‘Test, test, test’: WHO calls for more testing\n\nThe World Health Organization said cases must be isolated."
+    text = (
+        "‘Test, test, test’: WHO calls for more testing\n\nThe World Health Organization said cases must be isolated."
+    )
     quote = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))[0]
     assert quote.kind == "statement"
     assert quote.attribution.speaker is not None and quote.attribution.speaker.text == "WHO"
@@ -986,7 +993,9 @@ def test_words_reported_by_another_party(text: str, speaker: str, sources: list[
 
 
 def test_the_outlet_that_reported_the_words_is_their_source() -> None:
-    a = _one("Vell allegedly said he would rather see “the ships pile high in their thousands,” the Daily Harbour reported.")
+    a = _one(
+        "Vell allegedly said he would rather see “the ships pile high in their thousands,” the Daily Harbour reported."
+    )
     assert a.speaker is not None and a.speaker.text == "Vell"
     assert [s.text for s in a.sources] == ["Daily Harbour"]
 
@@ -1001,7 +1010,10 @@ def test_the_article_s_own_outlet_is_recognised_through_markup_in_its_name() -> 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Tomas Vell spoke on Monday. A spokesperson for Vell said the claims were “totally untrue.”", "A spokesperson for Vell"),
+        (
+            "Tomas Vell spoke on Monday. A spokesperson for Vell said the claims were “totally untrue.”",
+            "A spokesperson for Vell",
+        ),
         ("Tomas Vell spoke on Monday. An aide to Vell said the claims were “totally untrue.”", "An aide to Vell"),
         # a source cited in an aside is not the one who speaks for the subject
         (
@@ -1030,7 +1042,9 @@ def test_a_reporting_party_without_that_is_the_source_of_the_words_it_reports() 
 
 
 def test_an_outlet_named_before_the_clause_or_in_a_credit_line_is_a_source() -> None:
-    a = _attributions("Ilse Vell spoke. Speaking to Radio Harbour on Thursday, she said she was “not going anywhere.”")[-1]
+    a = _attributions("Ilse Vell spoke. Speaking to Radio Harbour on Thursday, she said she was “not going anywhere.”")[
+        -1
+    ]
     assert [s.text for s in a.sources] == ["Radio Harbour"]
     credit = _attributions("Ilse Vell spoke.\n\n“We stay open.”\n\n— Vell, to Radio Harbour, July 13")[-1]
     assert credit.speaker is not None and credit.speaker.text == "Vell"
@@ -1038,7 +1052,9 @@ def test_an_outlet_named_before_the_clause_or_in_a_credit_line_is_a_source() -> 
 
 
 def test_a_title_case_headline_s_owned_remark_is_the_owner_s() -> None:
-    text = "Vell’s ‘Stay Open’ Remark Draws Fire\n\nHarbour master Ilse Vell spoke on Monday, and Vell did not retract it."
+    text = (
+        "Vell’s ‘Stay Open’ Remark Draws Fire\n\nHarbour master Ilse Vell spoke on Monday, and Vell did not retract it."
+    )
     a = _attributions(text)[0]
     assert a.speaker is not None and a.speaker.text == "Vell"
 
@@ -1077,7 +1093,9 @@ def test_section_labels_and_question_openers_are_no_speakers() -> None:
 
 
 def test_two_names_joined_by_and_are_one_source_and_a_report_reports() -> None:
-    pair = _attributions("Tomas Vell spoke. According to Brandt and Marsh, Vell pledged: “We will call you ahead of time.”")
+    pair = _attributions(
+        "Tomas Vell spoke. According to Brandt and Marsh, Vell pledged: “We will call you ahead of time.”"
+    )
     assert [s.text for s in pair[-1].sources] == ["According to Brandt and Marsh"]
     report = _attributions("Tomas Vell spoke. The report says Vell told the admiral, “The port is stable.”")[-1]
     assert report.speaker is not None and report.speaker.text == "Vell"
@@ -1090,7 +1108,9 @@ def test_two_names_joined_by_and_are_one_source_and_a_report_reports() -> None:
 def test_a_surname_that_is_also_a_word_keeps_its_title(title: str) -> None:
     a = _attributions(f"Theresa May spoke. {title} May said “Brexit means Brexit.”")[-1]
     assert a.speaker is not None and a.speaker.text == f"{title} May"
-    headline = _attributions("Vell Apparently Said He Wants ‘Rust Bucket’ Ports Closed\n\nTomas Vell spoke, and Vell said so.")
+    headline = _attributions(
+        "Vell Apparently Said He Wants ‘Rust Bucket’ Ports Closed\n\nTomas Vell spoke, and Vell said so."
+    )
     assert headline[0].speaker is not None and headline[0].speaker.text == "Vell"
 
 
@@ -1105,3 +1125,10 @@ def test_a_span_of_time_opening_the_sentence_is_no_speaker(opening: str) -> None
     text = f"The port was quiet. {opening} after Mayor Tomas Vell said he would meet threats with “fire and fury”, the union struck."
     (a,) = _attributions(text)
     assert a.speaker is None or "Vell" in a.speaker.text
+
+
+def test_who_questions_why_speaks_not_the_subject_of_the_why_clause() -> None:
+    a = _attributions(
+        "Tomas Vell questions why the port is admitting ships from “rust-bucket countries”\n\nThe mayor spoke.\n"
+    )[0]
+    assert a.speaker is not None and a.speaker.text == "Tomas Vell"
