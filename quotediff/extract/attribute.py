@@ -58,7 +58,13 @@ from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_la
 from quotediff.extract.previous import frame_previous
 from quotediff.extract.resolve import Resolver
 from quotediff.extract.sites import QuoteSite, SiteResult
-from quotediff.extract.sources import hedges_and_sources, lead_in_reporter, outlet_venues, reporting_tail
+from quotediff.extract.sources import (
+    hedges_and_sources,
+    lead_in_reporter,
+    outlet_venues,
+    reporting_tail,
+    reports_before,
+)
 from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
@@ -280,6 +286,9 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
         and not (tail.start < span.end and span.start < tail.end or _same_name(tail, span))
     ):
         sources = _merge(sources, (tail,))  # "Trump slammed “…” on Thursday, the Washington Post reported."
+    report = reports_before(masked, text, win.s_start, win.open_start)
+    if report is not None:
+        sources = _merge(sources, (report,))  # "Johnson has denied reports he was prepared to let “…”"
     lead = lead_in_reporter(masked, text, win.para_start, lex)
     if lead is not None and not _same_name(lead, span):
         sources = _merge(sources, (lead,))  # "…, noted The Atlantic:\n\nTrump said, “…”"

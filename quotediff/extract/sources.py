@@ -175,15 +175,23 @@ _NAME_RUN = r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){
 _TELLING = r"(?:reported|reports|wrote|writes|noted|notes|revealed|reveals|claimed|claims|alleged|alleges|said|says)"
 # "…, the Washington Post reported." / "…, Dominic Cummings has claimed." / "…, reports The Telegraph." closing
 # the quote's sentence: whoever the clause names told of the words the sentence gives someone else.
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|yesterday|today"
+_WHEN = rf"(?:\s+(?:late|early|on|last|this)?\s*(?:{_DAYS}))?"
 _TAIL_RE = re.compile(
-    rf",\s+(?:(?P<name>{_NAME_RUN})(?:['’]s\s+[a-z]+)?\s+(?:has\s+|had\s+)?{_TELLING}"
-    rf"|{_TELLING}\s+(?P<after>{_NAME_RUN}))\s*[.!:]?\s*$"
+    rf"(?:,|(?<=[”\"’»]))\s+(?:(?P<name>{_NAME_RUN}(?:['’]s\s+{_NAME_RUN})?)(?:['’]s\s+[a-z]+)?\s+(?:has\s+|had\s+)?{_TELLING}{_WHEN}"
+    rf"|{_TELLING}\s+(?P<after>{_NAME_RUN}))(?:,\s+(?:citing|according to)\b[^.!?]*)?\s*[.!:]?\s*$"
+)
+# "Johnson has denied reports he was prepared to …", "denied a newspaper report that he said …": the report the
+# sentence names as telling of the words
+_REPORTS_RE = re.compile(
+    r"\b(?:(?:a|the|damning|media|newspaper|press|new|several|numerous|multiple)\s+){0,3}"
+    r"(?:reports?|claims?|allegations?)(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
 )
 
 
 def reporting_tail(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> Span | None:
     """The party a clause closing the quote's sentence names as telling of the words: a cited source."""
-    match = _TAIL_RE.search(masked, max(lo, hi - 120), hi)
+    match = _TAIL_RE.search(masked, max(lo, hi - 240), hi)
     if match is None:
         return None
     group = "name" if match.group("name") else "after"
@@ -217,3 +225,11 @@ def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> S
         return None  # the reporter must open its sentence: "The Atlantic reported:"
     s, e = match.span("name")
     return Span(s, e, text[s:e]) if outlet_like(text[s:e], lex) else None
+
+
+def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
+    """A report or claim the quote's sentence says it is from, before the words ("denied reports he said …")."""
+    found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
+    if found is None:
+        return None
+    return Span(found.start(), found.end(), text[found.start() : found.end()])

@@ -34,13 +34,19 @@ def test_a_clause_closing_the_sentence_names_the_source(tail: str, source: str) 
 
 
 def test_a_clause_closing_the_sentence_without_a_reporting_verb_is_no_source() -> None:
-    (a,) = _attributions("The port was quiet. Vell called the ferries “rust buckets” on Thursday, the Harbour Times said nothing.")
+    (a,) = _attributions(
+        "The port was quiet. Vell called the ferries “rust buckets” on Thursday, the Harbour Times said nothing."
+    )
     assert _sources(a) == []
-    (b,) = _attributions("The port was quiet. Vell called the ferries “rust buckets” on Thursday, as the Harbour Times ran.")
+    (b,) = _attributions(
+        "The port was quiet. Vell called the ferries “rust buckets” on Thursday, as the Harbour Times ran."
+    )
     assert _sources(b) == []
 
 
-@pytest.mark.parametrize("lead", ["The mayor attacked the plan on Monday, noted The Harbour Times:", "The Harbour Times reported:"])
+@pytest.mark.parametrize(
+    "lead", ["The mayor attacked the plan on Monday, noted The Harbour Times:", "The Harbour Times reported:"]
+)
 def test_a_colon_paragraph_hands_its_account_to_the_next(lead: str) -> None:
     text = f"{lead}\n\nIn a talk with staff, Vell said, “Why are we keeping all these rust buckets?”\n\nHe denied it.\n"
     (a,) = _attributions(text)
@@ -72,7 +78,10 @@ def test_a_report_that_the_speaker_characterized_someone_as() -> None:
     ("earlier", "issuer"),
     [
         ("Harbour press secretary Ines Haan released a statement that did not deny it.", "Ines Haan"),
-        ("In a statement, a harbour spokesperson clarified that Vell was not calling for a strike.", "a harbour spokesperson"),
+        (
+            "In a statement, a harbour spokesperson clarified that Vell was not calling for a strike.",
+            "a harbour spokesperson",
+        ),
         ("A statement from the Harbour Authority followed on Monday.", "Harbour Authority"),
     ],
 )
@@ -86,3 +95,30 @@ def test_the_statement_resolves_to_who_issued_it(earlier: str, issuer: str) -> N
 def test_a_statement_nobody_issued_earlier_resolves_to_no_one() -> None:
     (a,) = _attributions("The port closed.\n\n“The mayor is fighting for the port,” the statement said.\n")
     assert a.speaker_resolved in (None, "the statement")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report"),
+    [
+        (
+            "Mayor Tomas Vell has denied reports he was prepared to let the “ferries rot in their hundreds” on Monday.",
+            "reports",
+        ),
+        (
+            "Mayor Tomas Vell denied damning media reports that he said the ferries should “rot in their hundreds”.",
+            "damning media reports",
+        ),
+    ],
+)
+def test_a_report_the_sentence_denies_is_the_source(sentence: str, report: str) -> None:
+    (a,) = _attributions(f"The port was quiet. {sentence}")
+    assert report in _sources(a)
+
+
+def test_a_closing_clause_with_a_time_and_its_own_sources() -> None:
+    text = (
+        "The port was quiet. Mayor Tomas Vell has privately said that drowned sailors are “drifters” and “losers,”"
+        " The Harbour Times’s Ines Haan reported late Thursday, citing several people with first-hand knowledge."
+    )
+    for a in _attributions(text):
+        assert "The Harbour Times’s Ines Haan" in _sources(a)
