@@ -184,8 +184,9 @@ _TAIL_RE = re.compile(
 # "Johnson has denied reports he was prepared to …", "denied a newspaper report that he said …": the report the
 # sentence names as telling of the words
 _REPORTS_RE = re.compile(
-    r"\b(?:(?:a|the|damning|media|newspaper|press|new|several|numerous|multiple)\s+){0,3}"
-    r"(?:reports?|claims?|allegations?)(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected|about|amid|after|following|over)\s+"
+    r"(?P<report>(?:(?:a|the|damning|media|newspaper|press|new|several|numerous|multiple)\s+){0,3}"
+    r"(?:reports?|claims?|allegations?))(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
 )
 
 
@@ -232,4 +233,5 @@ def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
     if found is None:
         return None
-    return Span(found.start(), found.end(), text[found.start() : found.end()])
+    s, e = found.span("report")
+    return Span(s, e, text[s:e])
