@@ -308,6 +308,7 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
             and h.start < near_hi
             or any(s.start <= h.start < s.end for s in sources)
             or h.text.lower() in lex.distance_hedges
+            or near_lo + 45 <= h.start and h.end <= win.open_start  # "he reportedly said, “…”" after the frame
         )
     if frame.lemma == "according to" and frame.verb is not None:
         # "according to Lu" names the speaker; it is no separate source

@@ -36,6 +36,10 @@ _DISTANCE_STEMS = (
     "confirm",
     "reading from",
     "said to be",
+    "claimed",
+    "it was report",
+    "it is report",
+    "been report",
 )
 _DISTANCE_STEM_RE = re.compile("|".join(_DISTANCE_STEMS))  # one pass over the sentence, not one per stem
 

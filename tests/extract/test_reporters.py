@@ -122,3 +122,32 @@ def test_a_closing_clause_with_a_time_and_its_own_sources() -> None:
     )
     for a in _attributions(text):
         assert "The Harbour Times’s Ines Haan" in _sources(a)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        (
+            "Mayor Tomas Vell said he would rather see “ferries rot in their hundreds” than strike, it was claimed last night.",
+            "it was claimed",
+        ),
+        (
+            "Mayor Tomas Vell has been accused of saying “let the ferries rot in their hundreds” at a meeting.",
+            "has been accused of",
+        ),
+        (
+            "Tomas Vell is denying that he skipped the quay because he reportedly said, “Why should I go to that quay?”",
+            "reportedly",
+        ),
+    ],
+)
+def test_hedges_of_the_whole_sentence_and_between_frame_and_words(sentence: str, hedge: str) -> None:
+    (a,) = _attributions(f"The port was quiet. {sentence}")
+    assert hedge in [h.text for h in a.hedges]
+
+
+def test_every_distance_hedge_has_a_stem_that_lets_the_sentence_be_searched() -> None:
+    from quotediff.extract.lexicon import lexicon
+    from quotediff.extract.sources import _DISTANCE_STEM_RE
+
+    assert all(_DISTANCE_STEM_RE.search(h.lower()) for h in lexicon().distance_hedges)
