@@ -348,6 +348,8 @@ class Headlines:
             elif section is not None:
                 bounds = (section, bounds[1])
             found = headline_frame(masked, text, bounds, (open_start, close_end), self._prose, self.lex)
+            if found is None and frame is None:
+                found = headline_owner(masked, text, bounds, (open_start, close_end), self._prose(), self.lex)
             if frame is None or frame.verb is None:
                 frame, headline = (found, True) if found is not None else (frame, headline)
             elif found is not None and found.speaker is not None and frame.speaker is not None:
@@ -357,6 +359,38 @@ class Headlines:
             sources = (*frame.sources, Span(label.start, label.end, label.text))
             frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, sources)
         return frame, headline
+
+
+# "‘Basket of Deplorables’ Comment", "with infamous ‘funding secured’ claim": the quote names someone's remark
+_REMARK_AFTER_RE = re.compile(
+    r"[’'”\"]?\s*(?:[\w-]+\s+)?(?:comments?|claims?|remarks?|statements?|tweets?|jibes?|slurs?|gaffes?|quips?|line)\b",
+    re.IGNORECASE,
+)
+_PERSON_RUN_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+
+
+def headline_owner(
+    masked: str, text: str, bounds: tuple[int, int], span: tuple[int, int], prose: frozenset[str], lex: Lexicon
+) -> Frame | None:
+    """The one person a headline names when its quote is that person's remark ("With ‘Basket of Deplorables’
+    Comment, Has Hillary Clinton …"): a name the prose also uses, and no second one."""
+    open_start, close_end = span
+    if _REMARK_AFTER_RE.match(masked, close_end, bounds[1]) is None:
+        return None
+    people: dict[str, Mention] = {}
+    for lo, hi in ((bounds[0], open_start), (close_end, bounds[1])):
+        for run in _PERSON_RUN_RE.finditer(masked, lo, hi):
+            words = [re.sub(r"[’']s$", "", w) for w in run.group().split()]
+            names = [w for w in words if w in prose and w.lower() not in LEADING_FUNCTION and w not in lex.titles]
+            if not names or any(w.lower() in lex.organisation_words or w.lower() in lex.outlet_words for w in words):
+                continue
+            last = names[-1]
+            at = run.start() + run.group().rfind(last)
+            first = run.start() + run.group().find(names[0])
+            people.setdefault(last, Mention(first, at + len(last), text[first : at + len(last)], "named"))
+    if len(people) != 1:
+        return None
+    return Frame(next(iter(people.values())), None, None, None, None, "discussed")
 
 
 def _section_label(masked: str, line_start: int, pos: int) -> int | None:

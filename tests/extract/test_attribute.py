@@ -1132,3 +1132,13 @@ def test_who_questions_why_speaks_not_the_subject_of_the_why_clause() -> None:
         "Tomas Vell questions why the port is admitting ships from “rust-bucket countries”\n\nThe mayor spoke.\n"
     )[0]
     assert a.speaker is not None and a.speaker.text == "Tomas Vell"
+
+
+def test_a_headline_naming_one_person_owns_the_remark_its_quote_names() -> None:
+    text = "With ‘Harbour of Rust Buckets’ Comment, Has Tomas Vell Just Had His Worst Week?\n\nMayor Tomas Vell spoke on Monday.\n"
+    a = _attributions(text)[0]
+    assert a.speaker is not None and a.speaker.text == "Tomas Vell"
+    two = (
+        "With ‘Harbour of Rust Buckets’ Comment, Has Tomas Vell Angered Ines Haan?\n\nMayor Tomas Vell met Ines Haan.\n"
+    )
+    assert _attributions(two)[0].speaker is None
