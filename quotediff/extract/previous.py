@@ -12,7 +12,6 @@ from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.patterns import frame_colon_in
 from quotediff.extract.sites import QuoteSite
-from quotediff.extract.sources import names_a_document
 from quotediff.extract.tokens import sentence_start, tokens, word_count
 
 
@@ -79,13 +78,12 @@ def frame_previous(
     frame = frame_before_in(masked, text, last_start, before_end, lex)
     if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):
         return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "previous")
-    # "Sotomayor did not hold back in her dissent.\n\n“…”": the document's author, in its words; "Zelenskyy
-    # delivered a message of reassurance.\n\n“…”": the message, in his words
-    if names_a_document(masked, last_start, before_end) or _SPEECH_NOUN_RE.search(masked, last_start, before_end):
-        toks = tokens(masked, last_start, before_end)
-        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-        if subject is not None and subject.kind in ("named", "pronoun"):
-            return Frame(subject, None, None, None, None, "previous")
+    # "Sotomayor did not hold back in her dissent.\n\n“…”", "Zelenskyy delivered a message of reassurance.\n\n“…”": a
+    # quote standing as its own paragraph after a sentence about a person is that person's
+    toks = tokens(masked, last_start, before_end)
+    subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+    if subject is not None and subject.kind in ("named", "pronoun"):
+        return Frame(subject, None, None, None, None, "previous")
     # "According to him, distancing helps.\n\n“…”": the paraphrase's source goes on in his own words
     according = _ACCORDING_RE.match(masked, last_start, before_end)
     if according is not None:
@@ -99,7 +97,3 @@ def frame_previous(
 
 
 _ACCORDING_RE = re.compile(r"\s*According to\s+")
-_SPEECH_NOUN_RE = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:message|warning|plea|appeal|vow|pledge|promise|reassurance"
-    r"|rebuke|retort|reply|response|answer|remarks|comments|words|speech|address)\b"
-)
