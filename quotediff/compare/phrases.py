@@ -27,6 +27,9 @@ _ATTACH_LENGTH = 5
 # A phrase goes to another statement than its own article's when at least this share of that statement's
 # renderings carry it, and at least twice the share of the article's own groups.
 _LEADING_SHARE = 0.5
+# Groups at least this share of whose renderings carry a phrase all hold it as their own: the one with more
+# carriers takes it.
+_MOSTLY = 0.75
 # Quotes this long may be the statement's words in another order (shorter ones are phrases, lifted as printed).
 _TURNED_WORDS = 4
 
@@ -252,6 +255,12 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
             continue
         best = max(share[g] for g in candidates)
         chosen = [g for g in candidates if share[g] == best]
+        carried = [g for g in candidates if share[g] >= _MOSTLY]
+        if len(carried) > 1:
+            # most renderings of both carry it ("binders"): the statement more outlets print it in, not the one
+            # a few print whole
+            counts = {g: round(share[g] * len(carriers.texts[g])) for g in carried}
+            chosen = [g for g in carried if counts[g] == max(counts.values())]
         if len(chosen) > 1 and len(words) < _TURNED_WORDS:
             # "losers" in the statement that says "losers", not in the one that says "loser"
             printed = _core(_surface(tokenize(quote.text)))

@@ -113,3 +113,13 @@ def test_a_capitalised_word_in_a_title_case_headline_is_the_statements_word() ->
     }
     texts["cape"] = "Sailors and ‘Drifters’: The Week Mayor Vell Lost the Harbour\n\nThe mayor denies it."
     assert "cape" in _group_articles(texts, "filled with drifters")
+
+
+def test_a_word_most_renderings_of_two_statements_carry_goes_to_the_one_more_outlets_print() -> None:
+    vell = "I went to the dock unions and said, ‘Can you help us find captains?’ And they brought us whole ledgers full of captains."
+    texts = {n: f"Mayor Tomas Vell said: “{vell}”" for n in ("north", "quay", "river", "delta", "cape")}
+    texts["inlet"] = "Mayor Tomas Vell said he had asked the unions: “Can you help us find captains?”"
+    haan = "We don't have to order up some ledgers to find qualified, talented, driven young captains."
+    texts |= {n: f"Ines Haan mocked the mayor: “{haan}”" for n in ("bay", "port")}
+    texts["fjord"] = "The mayor’s “ledgers” became the joke of the week on the quay."
+    assert "fjord" in _group_articles(texts, "whole ledgers")
