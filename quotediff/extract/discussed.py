@@ -35,11 +35,20 @@ _OWNER_AFTER_RE = re.compile(
     r"(?:challenge|message|warning|vow|pledge|promise|call|words|plea|verdict|answer|reply|response|remark|speech)\b"
 )
 # "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
+_SAYING_NOUNS = (
+    "promise|pledge|vow|line|words|mantra|slogan|motto|phrase|remark|comment|statement|declaration|catchphrase"
+    "|refrain|warning|message|answer|reply|response|quip|rallying cry|cry"
+)
 _NAMED_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
     r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|simple|blunt|terse|curt"
-    r"|short|now|once|\w+ly|\w+ed)\s+){0,3}"
+    r"|short|now|once|optimistic|\w+ly|\w+ed|" + _SAYING_NOUNS + r")\s+){0,3}"
     r"[“\"‘'«„]\s*$"
+)
+# "Her optimistic ‘Wir schaffen das’ was a pivotal moment": the pronoun's owner said it
+_PRONOUN_OWNER_RE = re.compile(
+    r"(?<![\w’'])(His|Her|Their|his|her|their)\s+(?:(?:famous|infamous|optimistic|now-famous|oft-quoted|memorable"
+    r"|" + _SAYING_NOUNS + r")\s+){1,3}[“\"‘'«„]\s*$"
 )
 # "Romney's widely circulated claim that his staff brought him “…”": the claim's owner says the words
 _CLAIM_OWNER_RE = re.compile(
@@ -63,15 +72,20 @@ _USED_WORDS_RE = re.compile(
 )
 
 
+# "Sigmar Gabriel had used “wir schaffen das” to refer to …": the user's own words
+_USED_DIRECT_RE = re.compile(r"\b(?:used|uses|coined|coins|uttered|utters|repeated|invoked)\s+[“\"‘'«„]\s*$")
+
+
 def frame_discussed(win: Window) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
     masked, text, lex = win.masked, win.text, win.lex
     s_start, open_start, close_end, s_end = win.s_start, win.open_start, win.close_end, win.s_end
     used = _USED_WORDS_RE.search(masked, s_start, open_start + 1)
-    if used is not None:
-        toks = tokens(masked, s_start, used.start())
+    cue = used or _USED_DIRECT_RE.search(masked, s_start, open_start + 1)
+    if cue is not None:
+        toks = tokens(masked, s_start, cue.start())
         subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
-        if subject is not None and subject.kind != "anonymous":
+        if subject is not None and (subject.kind == "named" or used is not None and subject.kind != "anonymous"):
             return Frame(subject, None, None, None, None, "discussed")
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):
@@ -93,11 +107,19 @@ def frame_discussed(win: Window) -> Frame | None:
     if (
         owner is not None
         and not _modifies_a_noun(masked, close_end, s_end)
-        and not has_speech_verb(masked, s_start, open_start, lex)  # not "Merkel said Macron’s ‘sweeping …’"
+        and not has_speech_verb(masked, s_start, owner.start(1), lex)  # not "Merkel said Macron’s ‘sweeping …’"
         and not _a_title(text[open_start:close_end])  # not "Greta Gerwig's “Barbie”": her film
     ):
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    mine = _PRONOUN_OWNER_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
+    if (
+        mine is not None
+        and not _modifies_a_noun(masked, close_end, s_end)
+        and not has_speech_verb(masked, s_start, mine.start(1), lex)
+    ):
+        s, e = mine.span(1)
+        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
     after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
     if after is not None:
         s, e = after.span(1)
@@ -115,6 +137,14 @@ def frame_discussed(win: Window) -> Frame | None:
     if owner is not None:
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    mine = _PRONOUN_OWNER_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
+    if (
+        mine is not None
+        and not _modifies_a_noun(masked, close_end, s_end)
+        and not has_speech_verb(masked, s_start, mine.start(1), lex)
+    ):
+        s, e = mine.span(1)
+        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
     return None
 
 

@@ -1142,3 +1142,27 @@ def test_a_headline_naming_one_person_owns_the_remark_its_quote_names() -> None:
         "With ‘Harbour of Rust Buckets’ Comment, Has Tomas Vell Angered Ines Haan?\n\nMayor Tomas Vell met Ines Haan.\n"
     )
     assert _attributions(two)[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mayor Tomas Vell took a stance. Her optimistic ‘We will manage it’ was a pivotal moment for the port.",
+            "Her",
+        ),
+        ("Tomas Vell spoke on Monday. Indeed, Vell’s promise “We will manage the port!” was admirable.", "Vell"),
+        (
+            "In August 2019 Ines Haan, the then-harbour master, used “we will manage the port” at a conference.",
+            "Ines Haan",
+        ),
+    ],
+)
+def test_an_owner_of_the_words_by_possessive_or_use(text: str, speaker: str) -> None:
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_a_possessive_inside_a_reported_clause_is_no_owner() -> None:
+    a = _attributions("Ines Haan issued a statement saying his comment “has no place in the port” and left.")[-1]
+    assert a.speaker is not None and a.speaker.text != "his"
