@@ -47,7 +47,7 @@ _NAMED_OWNER_RE = re.compile(
 )
 # "Her optimistic ‘Wir schaffen das’ was a pivotal moment": the pronoun's owner said it
 _PRONOUN_OWNER_RE = re.compile(
-    r"(?<![\w’'])(His|Her|Their|his|her|their)\s+(?:(?:famous|infamous|optimistic|now-famous|oft-quoted|memorable"
+    r"(?<![\w’'])(His|Her|Their|his|her|their)\s+(?:(?:famous|infamous|optimistic|oft-quoted|memorable|[a-z]+-[a-z]+"
     r"|" + _SAYING_NOUNS + r")\s+){1,3}[“\"‘'«„]\s*$"
 )
 # "Romney's widely circulated claim that his staff brought him “…”": the claim's owner says the words
@@ -61,7 +61,8 @@ _NOT_A_NOUN = frozenset(
     " would could can may might should must when while after before during because if since".split()
 )
 _NOUN_AFTER_RE = re.compile(
-    r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment)\b"
+    r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment"
+    r"|slogan|mantra|motto|catchphrase|soundbite|refrain|promise)\b"
 )
 
 
@@ -74,6 +75,13 @@ _USED_WORDS_RE = re.compile(
 
 # "Sigmar Gabriel had used “wir schaffen das” to refer to …": the user's own words
 _USED_DIRECT_RE = re.compile(r"\b(?:used|uses|coined|coins|uttered|utters|repeated|invoked)\s+[“\"‘'«„]\s*$")
+
+
+_PARTICIPLE_LEAD_RE = re.compile(
+    r"\s*(?:By|In|After|While|When|On)?\s*(?:saying|telling|calling|declaring|insisting|having\s+(?:said|told|called"
+    r"|declared))\b[^,;.:!?]{0,60}[“\"‘'«„]\s*$",
+    re.IGNORECASE,
+)
 
 
 def frame_discussed(win: Window) -> Frame | None:
@@ -112,6 +120,10 @@ def frame_discussed(win: Window) -> Frame | None:
     ):
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
+    if after is not None:
+        s, e = after.span(1)
+        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     mine = _PRONOUN_OWNER_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
     if (
         mine is not None
@@ -120,10 +132,13 @@ def frame_discussed(win: Window) -> Frame | None:
     ):
         s, e = mine.span(1)
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
-    after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
-    if after is not None:
-        s, e = after.span(1)
-        return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    lead = _PARTICIPLE_LEAD_RE.match(masked, s_start, open_start + 1)
+    if lead is not None:
+        # "By saying “Brexit means Brexit,” May sought …", "Having told the nation “…,” she ordered …"
+        toks = tokens(masked, close_end, min(s_end, close_end + 80))
+        subject = mention_after(toks, 0, text, lex) if toks else None
+        if subject is not None and subject.kind in ("named", "pronoun"):
+            return Frame(subject, None, None, None, None, "discussed")
     line = _IS_A_LINE_RE.match(masked, close_end, s_end)
     if line is None:
         return None
@@ -137,14 +152,6 @@ def frame_discussed(win: Window) -> Frame | None:
     if owner is not None:
         s, e = owner.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
-    mine = _PRONOUN_OWNER_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
-    if (
-        mine is not None
-        and not _modifies_a_noun(masked, close_end, s_end)
-        and not has_speech_verb(masked, s_start, mine.start(1), lex)
-    ):
-        s, e = mine.span(1)
-        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
     return None
 
 

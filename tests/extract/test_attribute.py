@@ -1166,3 +1166,16 @@ def test_an_owner_of_the_words_by_possessive_or_use(text: str, speaker: str) -> 
 def test_a_possessive_inside_a_reported_clause_is_no_owner() -> None:
     a = _attributions("Ines Haan issued a statement saying his comment “has no place in the port” and left.")[-1]
     assert a.speaker is not None and a.speaker.text != "his"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Some doubted her. By saying “Ports mean ports,” Vell sought to put those doubts to rest.", "Vell"),
+        ("The port was quiet. Having told the nation “Ports mean ports,” she has ordered a new department.", "she"),
+        ("Tomas Vell on the deck of a ferry, where he moved away from his ‘Ports are ports’ slogan.", "Tomas Vell"),
+    ],
+)
+def test_the_speaker_of_a_participle_lead_or_an_owned_slogan(text: str, speaker: str) -> None:
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and speaker in (a.speaker.text, a.speaker_resolved)
