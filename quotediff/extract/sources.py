@@ -188,9 +188,16 @@ _TAIL_RE = re.compile(
 # "Johnson has denied reports he was prepared to …", "denied a newspaper report that he said …": the report the
 # sentence names as telling of the words
 _REPORTS_RE = re.compile(
-    r"\b(?:denied|denies|deny|denying|dismissed|rejected|about|amid|after|following|over)\s+"
+    r"\b(?:denied|denies|deny|denying|dismissed|rejected|confirmed|confirms|about|amid|after|following|over)\s+"
     r"(?P<report>(?:(?:a|the|damning|media|newspaper|press|new|several|numerous|multiple)\s+){0,3}"
-    r"(?:reports?|claims?|allegations?))(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
+    r"(?:reports?|claims?|allegations?)(?:\s+(?:in|by|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
+    r"(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
+    # "As Mother Jones reported, Romney …", "as first reported by the Post"
+    r"|\b[Aa]s\s+(?:first\s+)?(?:reported\s+by\s+)?(?P<as>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:\s+(?:first\s+)?(?:reported|revealed|wrote|noted))?\s*,"
+    # "Romney can be heard on the video saying", "Fauci also said in the MSNBC interview" (not "in a 2021 interview")
+    r"|\b(?:on|in)\s+(?P<venue>(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:video|recording|footage|tape|clip)"
+    r"|(?:the|a|an)\s+(?:[\w-]+\s+)?[A-Z][\w’'-]*\s+(?:interview|broadcast))\b"
 )
 
 
@@ -237,5 +244,6 @@ def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
     if found is None:
         return None
-    s, e = found.span("report")
+    group = next(g for g in ("report", "as", "venue") if found.group(g))
+    s, e = found.span(group)
     return Span(s, e, text[s:e])

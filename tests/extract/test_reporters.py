@@ -151,3 +151,33 @@ def test_every_distance_hedge_has_a_stem_that_lets_the_sentence_be_searched() ->
     from quotediff.extract.sources import _DISTANCE_STEM_RE
 
     assert all(_DISTANCE_STEM_RE.search(h.lower()) for h in lexicon().distance_hedges)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "As the Harbour Times reported, Mayor Tomas Vell privately declared that sailors were “victims” of the port.",
+            "the Harbour Times",
+        ),
+        ("Vell can be heard on the leaked video saying the port is “in trouble as a party”.", "the leaked video"),
+        (
+            "Vell also said in the Harbour TV interview: “All of the things I said were right from the start.”",
+            "the Harbour TV interview",
+        ),
+        (
+            "Inspector Haan has confirmed reports in the Daily Harbour that Vell said he would let “ferries rot in their hundreds”.",
+            "reports in the Daily Harbour",
+        ),
+    ],
+)
+def test_a_report_video_or_named_interview_the_sentence_gives(sentence: str, source: str) -> None:
+    a = _attributions(f"The port was quiet. {sentence}")[-1]
+    assert source in _sources(a)
+
+
+def test_an_interview_without_an_outlet_is_no_source() -> None:
+    a = _attributions("The port was quiet. Vell said in a 2021 interview: “I have broken some rules to build this.”")[
+        -1
+    ]
+    assert _sources(a) == []
