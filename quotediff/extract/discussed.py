@@ -43,7 +43,7 @@ _NAMED_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
     r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|simple|blunt|terse|curt"
     r"|short|now|once|optimistic|\w+ly|\w+ed|" + _SAYING_NOUNS + r")\s+){0,3}"
-    r"[“\"‘'«„]\s*$"
+    r"(?P<noun>(?:" + _SAYING_NOUNS + r")\s*[,:]\s*)?[“\"‘'«„]\s*$"
 )
 # "Her optimistic ‘Wir schaffen das’ was a pivotal moment": the pronoun's owner said it
 _PRONOUN_OWNER_RE = re.compile(
@@ -77,6 +77,11 @@ _USED_WORDS_RE = re.compile(
 _USED_DIRECT_RE = re.compile(r"\b(?:used|uses|coined|coins|uttered|utters|repeated|invoked)\s+[“\"‘'«„]\s*$")
 
 
+_PROMPTED_RE = re.compile(
+    r"\b(?P<verb>prompting|prompted|provoking|provoked|forcing|forced|leading|led|causing|caused|getting|got)\s+"
+    r"(?:[\w.’'-]+\s+){1,4}?(?P<to>to\s+(?:ask|say|declare|reply|respond|exclaim|shout|snap|quip|retort))\b[^.;!?“”]{0,20}"
+    r"[“\"‘'«„]\s*$"
+)
 _PARTICIPLE_LEAD_RE = re.compile(
     r"\s*(?:By|In|After|While|When|On)?\s*(?:saying|telling|calling|declaring|insisting|having\s+(?:said|told|called"
     r"|declared))\b[^,;.:!?]{0,60}[“\"‘'«„]\s*$",
@@ -115,7 +120,8 @@ def frame_discussed(win: Window) -> Frame | None:
     if (
         owner is not None
         and not _modifies_a_noun(masked, close_end, s_end)
-        and not has_speech_verb(masked, s_start, owner.start(1), lex)  # not "Merkel said Macron’s ‘sweeping …’"
+        # not "Merkel said Macron’s ‘sweeping …’" (but "provoked Clinton’s exasperated comment, “…”")
+        and (owner.group("noun") or not has_speech_verb(masked, s_start, owner.start(1), lex))
         and not _a_title(text[open_start:close_end])  # not "Greta Gerwig's “Barbie”": her film
     ):
         s, e = owner.span(1)
@@ -124,6 +130,13 @@ def frame_discussed(win: Window) -> Frame | None:
     if after is not None:
         s, e = after.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
+    control = _PROMPTED_RE.search(masked, max(s_start, open_start - 120), open_start + 1)
+    if control is not None:
+        # "prompting Hillary Clinton to ask “…”": the one prompted speaks
+        toks = tokens(masked, control.end("verb"), control.start("to"))
+        who = mention_after(toks, 0, text, lex) if toks else None
+        if who is not None and who.kind in ("named", "pronoun"):
+            return Frame(who, None, None, None, None, "discussed")
     mine = _PRONOUN_OWNER_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
     if (
         mine is not None

@@ -1179,3 +1179,15 @@ def test_a_possessive_inside_a_reported_clause_is_no_owner() -> None:
 def test_the_speaker_of_a_participle_lead_or_an_owned_slogan(text: str, speaker: str) -> None:
     a = _attributions(text)[-1]
     assert a.speaker is not None and speaker in (a.speaker.text, a.speaker_resolved)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Vell spoke. Ines Haan touts her role in prompting Tomas Vell to ask “what difference does it make?” at the hearing.",
+        "Tomas Vell spoke. Ines Haan said little to provoke Tomas Vell’s exasperated comment, “What difference does it make?”",
+    ],
+)
+def test_the_one_prompted_or_whose_comment_it_is_speaks(text: str) -> None:
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and a.speaker_resolved == "Tomas Vell"
