@@ -20,6 +20,7 @@ from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import is_outlet, language_lexicon, lexicon
 from quotediff.extract.sites import QuoteSite, SiteResult
+from quotediff.extract.sources import wire_source, with_wire
 from quotediff.extract.titles import names_a_work
 from quotediff.extract.tokens import fold_accents
 from quotediff.load.language import detect_language
@@ -422,6 +423,7 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
         # another language: its own frames when the package has its lexicon, else speakers stay unknown
         results = attribute_in_language(reading, sites, language_lexicon(language), min_words=opts.min_words)
     shared = _shared_utterances(results)
+    wire = wire_source(article.text)
     quotes: list[Quote] = []
     for n, (site, result) in enumerate(zip(sites, results, strict=True), start=1):
         if result.kind == "statement" and result.utterance not in shared and names_a_work(reading, site):
@@ -439,7 +441,10 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
                 start=site.start,
                 end=site.end,
                 marks=site.marks,
-                attribution=_not_own_outlet(_original(result.attribution, article.text, reading), article.outlet),
+                attribution=_not_own_outlet(
+                    with_wire(_original(result.attribution, article.text, reading), wire, site.start, result.kind),
+                    article.outlet,
+                ),
                 utterance=result.utterance,
                 kind=result.kind,
                 unclosed=site.unclosed,

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from quotediff.extract.lexicon import Lexicon, lexicon, outlet_like, phrase_re
 from quotediff.extract.tokens import MONTHS, TIME_WORDS
 from quotediff.extract.window import Window
-from quotediff.model import Span
+from quotediff.model import Attribution, Span
 
 
 @functools.cache
@@ -247,3 +248,28 @@ def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     group = next(g for g in ("report", "as", "venue") if found.group(g))
     s, e = found.span(group)
     return Span(s, e, text[s:e])
+
+
+# A wire story reprinted ("WASHINGTON (AP) —", "(Reuters) -", a line "CNN Thursday, July 3, 2003"): the agency is
+# the source of the quotes after its line.
+_DATELINE_RE = re.compile(
+    r"\((AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|Xinhua)\)\s*[-—–]"
+    r"|^(CNN|AP|Reuters|AFP)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.M,
+)
+
+
+def wire_source(text: str) -> Span | None:
+    """The agency a reprinted wire story's dateline names, if any."""
+    match = _DATELINE_RE.search(text)
+    if match is None:
+        return None
+    s, e = match.span(1 if match.group(1) else 2)
+    return Span(s, e, text[s:e])
+
+
+def with_wire(attribution: Attribution, wire: Span | None, start: int, kind: str) -> Attribution:
+    """A statement after the dateline, with the agency among its sources."""
+    if wire is None or kind != "statement" or start < wire.end or wire in attribution.sources:
+        return attribution
+    return replace(attribution, sources=(*attribution.sources, wire))

@@ -181,3 +181,15 @@ def test_an_interview_without_an_outlet_is_no_source() -> None:
         -1
     ]
     assert _sources(a) == []
+
+
+@pytest.mark.parametrize(
+    ("dateline", "agency"), [("HARBOUR CITY (AP) — ", "AP"), ("HARBOUR CITY (Reuters) - ", "Reuters")]
+)
+def test_a_wire_dateline_is_the_source_of_the_quotes_after_it(dateline: str, agency: str) -> None:
+    text = f"Vell: ‘Bring on’ the strikers\n\n{dateline}Mayor Tomas Vell said on Wednesday: “Bring them on. We have the force.”\n"
+    a = _attributions(text)[-1]
+    assert agency in _sources(a)
+    assert (
+        _sources(_attributions("Mayor Tomas Vell said on Wednesday: “Bring them on. We have the force.”\n")[-1]) == []
+    )
