@@ -147,8 +147,8 @@ def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | 
         and len(between) < 40
         and not any(ch in between for ch in ',.;:“”"')
     ) or re.match(r",\s*who\b", text[frame.speaker.end : frame.speaker.end + 8]) is not None  # "Greta, who …"
-    if len(words) == 1 and words[0].endswith("ing") and len(words[0]) >= 6:
-        return None  # "Following remarks on his budget, …": a participle opening the sentence
+    if len(words) == 1 and words[0].endswith("ing") and len(words[0]) >= 6 and words[0] not in known:
+        return None  # "Following remarks on his budget, …": a participle opening the sentence (not "Hawking")
     if len(words) == 1 and not adjacent:
         word = words[0].replace("’s", "").replace("'s", "")
         if word not in known and word.upper() != word:

@@ -28,6 +28,7 @@ from quotediff.extract.tokens import (
     is_adverb,
     is_cap,
     looks_like_verb,
+    printed_as_surname,
     word_key,
 )
 
@@ -86,9 +87,8 @@ def _name_span(toks: list[Tok], i: int) -> int:
 
 
 def _joined_name(toks: list[Tok], m: int, lex: Lexicon) -> int | None:
-    """Where an organisation's name starts when the capitalised words from ``m`` end a longer one joined by
-    "of", "and" or "for" after "the": "the Alliance of Motion Picture and Television Producers". None otherwise
-    ("Rep. Chip Roy of Texas" is a person and a place)."""
+    """Where an organisation's name starts when the capitalised words from ``m`` end a longer one joined by "of",
+    "and" or "for" after "the" ("the Alliance of Motion Picture and …"); not "Rep. Chip Roy of Texas"."""
     start = m
     while start >= 2 and toks[start - 1].text in ("of", "and", "for") and is_cap(toks[start - 2].text):
         start -= 2
@@ -387,8 +387,7 @@ def _mention_before(
         if opening not in DETERMINERS and not known_head:
             return None
         if m - 1 >= 0 and toks[m - 1].text.lower() in PREPOSITIONS:
-            # "at a conference said": a prepositional object is no subject, but "Vell in response to the mayor
-            # said" has one before the phrase
+            # "at a conference said": no subject, but "Vell in response to the mayor said" has one before it
             return _subject_before_phrase(toks, m - 1, text, lex, strict) if depth == 0 else None
         if not known_head and (strict or m == k):
             return None
@@ -447,7 +446,8 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
     a leading subordinate clause ("As the race turned south, Clinton said ...") and relative clauses."""
     found: Mention | None = None
     opener = toks[lo].text.lower() if lo < hi else ""
-    if opener in SUBORDINATORS or opener in PREPOSITIONS or (opener.endswith("ing") and opener not in lex.pronouns):
+    participle = opener.endswith("ing") and opener not in lex.pronouns and not printed_as_surname(toks[lo].text, text)
+    if opener in SUBORDINATORS or opener in PREPOSITIONS or participle:
         # "Following remarks on his budget Monday, Biden was pressed …": the subject comes after the phrase
         comma = next((k for k in range(lo + 1, min(hi, lo + 20)) if toks[k].text == ","), None)
         if comma is not None:

@@ -170,6 +170,11 @@ IRREGULAR = frozenset(
 )
 
 
+def printed_as_surname(word: str, text: str) -> bool:
+    """A capitalised -ing word the page also prints after a first name ("Stephen Hawking"): a name, no participle."""
+    return word[:1].isupper() and re.search(rf"\b[A-Z][a-z]+[ \u00a0]{re.escape(word)}\b", text) is not None
+
+
 def looks_like_verb(word: str, lex: Lexicon) -> bool:
     """A finite verb after a subject, roughly: "rallied", "says", "has", "told" (no part-of-speech tagger)."""
     low = word.lower()

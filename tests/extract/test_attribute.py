@@ -1191,3 +1191,18 @@ def test_the_speaker_of_a_participle_lead_or_an_owned_slogan(text: str, speaker:
 def test_the_one_prompted_or_whose_comment_it_is_speaks(text: str) -> None:
     a = _attributions(text)[-1]
     assert a.speaker is not None and a.speaker_resolved == "Tomas Vell"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hawking told the BBC: “The primitive forms of intelligence we have proved very useful.”",
+        "Hawking elaborated that “humans, who are limited by slow evolution, could not compete.”",
+        "“It would take off on its own, and re-design itself,” Hawking said.",
+    ],
+)
+def test_a_surname_ending_in_ing_is_a_name_when_the_page_prints_it_after_a_first_name(sentence: str) -> None:
+    a = _attributions(f"Stephen Hawking spoke on Monday.\n\n{sentence}\n")[-1]
+    assert a.speaker is not None and a.speaker.text == "Hawking"
+    opening = _attributions("Following remarks on his budget, “we will act now,” the mayor said.")[-1]
+    assert opening.speaker is not None and opening.speaker.text == "the mayor"
