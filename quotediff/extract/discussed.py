@@ -54,7 +54,7 @@ _PRONOUN_OWNER_RE = re.compile(
 _CLAIM_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:claim|description|assertion|remark|comment|promise|pledge|boast|suggestion|reference|insistence"
-    r"|contention|admission)s?\s+(?:that|of|about|to)\s+[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"
+    r"|contention|admission|pronouncement|allegation|accusation|announcement|charge)s?\s+(?:that|of|about|to)\s+[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"
 )
 _NOT_A_NOUN = frozenset(
     "and or but that which who to as in on at of for with by from about than is was are were be has have had will"

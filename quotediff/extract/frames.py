@@ -262,7 +262,7 @@ def introduces(frame: Frame, masked: str, pos: int, lex: Lexicon) -> bool:
     return len(rest) <= 3 and not any(looks_like_verb(t.text, lex) for t in rest)
 
 
-_NAMING = frozenset("refer describe characterize characterise brand label dub call".split())
+_NAMING = frozenset("refer describe characterize characterise brand label dub call reject dismiss denounce".split())
 
 
 def says_words(frame: Frame) -> bool:

@@ -1206,3 +1206,10 @@ def test_a_surname_ending_in_ing_is_a_name_when_the_page_prints_it_after_a_first
     assert a.speaker is not None and a.speaker.text == "Hawking"
     opening = _attributions("Following remarks on his budget, “we will act now,” the mayor said.")[-1]
     assert opening.speaker is not None and opening.speaker.text == "the mayor"
+
+
+def test_who_rejects_something_as_a_word_says_the_word() -> None:
+    a = _attributions("The port was quiet. The harbour board angrily rejected the allegations as “absurd” on Tuesday.")[
+        -1
+    ]
+    assert a.speaker is not None and a.speaker.text == "The harbour board"
