@@ -34,7 +34,7 @@ from quotediff.extract.capitals import (
     plausible,
     title_case,
 )
-from quotediff.extract.discussed import frame_credit_line, frame_discussed
+from quotediff.extract.discussed import frame_by_agent, frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
     document_issuer,
@@ -156,6 +156,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 earlier = _before_once(win, known, prior)
                 if earlier is not None and earlier.verb is not None and earlier.lemma != "according to":
                     frame = reported_by(earlier, frame, text, lex)  # "…,” the Daily Mail reported: the Mail a source
+            if not site.unclosed:
+                frame = frame_by_agent(win) or frame  # "the “red line” staked out by Obama": his, whoever asserts it
             if frame is not None and frame.lemma == "according to":
                 # "Lu told Majeed that “…”, according to the cable": Lu speaks, the cable is the source
                 earlier = _before_once(win, known, prior)
@@ -308,7 +310,8 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
             and h.start < near_hi
             or any(s.start <= h.start < s.end for s in sources)
             or h.text.lower() in lex.distance_hedges
-            or near_lo + 45 <= h.start and h.end <= win.open_start  # "he reportedly said, “…”" after the frame
+            or near_lo + 45 <= h.start
+            and h.end <= win.open_start  # "he reportedly said, “…”" after the frame
         )
     if frame.lemma == "according to" and frame.verb is not None:
         # "according to Lu" names the speaker; it is no separate source

@@ -82,11 +82,28 @@ _PROMPTED_RE = re.compile(
     r"(?:[\w.’'-]+\s+){1,4}?(?P<to>to\s+(?:ask|say|declare|reply|respond|exclaim|shout|snap|quip|retort))\b[^.;!?“”]{0,20}"
     r"[“\"‘'«„]\s*$"
 )
+# "the “red line” staked out by Obama last year", "a phrase first coined by Vell": the words' agent, named after them
+_AGENT_AFTER_RE = re.compile(
+    r"[,]?\s*(?:(?:first|famously|once|originally|memorably)\s+)?(?:staked out|drawn|coined|uttered|spoken|laid down"
+    r"|used|made famous)\s+by\s+"
+)
 _PARTICIPLE_LEAD_RE = re.compile(
     r"\s*(?:By|In|After|While|When|On)?\s*(?:saying|telling|calling|declaring|insisting|having\s+(?:said|told|called"
     r"|declared))\b[^,;.:!?]{0,60}[“\"‘'«„]\s*$",
     re.IGNORECASE,
 )
+
+
+def frame_by_agent(win: Window) -> Frame | None:
+    """The person a participle after the words names as having said them ("“red line” staked out by Obama")."""
+    agent = _AGENT_AFTER_RE.match(win.masked, win.close_end, win.s_end)
+    if agent is None:
+        return None
+    toks = tokens(win.masked, agent.end(), min(win.s_end, agent.end() + 80))
+    who = mention_after(toks, 0, win.text, win.lex) if toks else None
+    if who is None or who.kind not in ("named", "pronoun"):
+        return None
+    return Frame(who, None, None, None, None, "discussed")
 
 
 def frame_discussed(win: Window) -> Frame | None:

@@ -1213,3 +1213,12 @@ def test_who_rejects_something_as_a_word_says_the_word() -> None:
         -1
     ]
     assert a.speaker is not None and a.speaker.text == "The harbour board"
+
+
+def test_the_agent_a_participle_names_after_the_words_said_them() -> None:
+    text = (
+        "Tomas Vell spoke.\n\nToday, the office of Mayor Ines Haan asserted that the union had crossed the “red line”"
+        " staked out by Vell last year."
+    )
+    a = _attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.text == "Vell"
