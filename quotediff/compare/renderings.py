@@ -44,10 +44,55 @@ _SUFFIXES = ("ies", "ing", "ed", "es", "s")
 _UNDOUBLED = frozenset("bdgmnprt")
 
 
+# A contraction matches as its second word, which the written-out form holds in the same order: "I’m not a crook"
+# inside "I am not a crook", "don't" inside "do not".
+_CONTRACTIONS = {
+    "i'm": "am",
+    "you're": "are",
+    "we're": "are",
+    "they're": "are",
+    "it's": "is",
+    "he's": "is",
+    "she's": "is",
+    "that's": "is",
+    "there's": "is",
+    "what's": "is",
+    "i've": "have",
+    "we've": "have",
+    "you've": "have",
+    "they've": "have",
+    "i'll": "will",
+    "we'll": "will",
+    "you'll": "will",
+    "they'll": "will",
+    "he'll": "will",
+    "she'll": "will",
+    "it'll": "will",
+    "i'd": "would",
+    "we'd": "would",
+    "don't": "not",
+    "doesn't": "not",
+    "didn't": "not",
+    "isn't": "not",
+    "aren't": "not",
+    "wasn't": "not",
+    "weren't": "not",
+    "won't": "not",
+    "wouldn't": "not",
+    "can't": "not",
+    "couldn't": "not",
+    "shouldn't": "not",
+    "haven't": "not",
+    "hasn't": "not",
+}
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem, for matching only: "supports"/"supported", "obligations"/"obligation" meet."""
     word = spelling_key(word)
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4:

@@ -123,3 +123,11 @@ def test_a_word_most_renderings_of_two_statements_carry_goes_to_the_one_more_out
     texts |= {n: f"Ines Haan mocked the mayor: “{haan}”" for n in ("bay", "port")}
     texts["fjord"] = "The mayor’s “ledgers” became the joke of the week on the quay."
     assert "fjord" in _group_articles(texts, "whole ledgers")
+
+
+def test_a_contraction_matches_its_written_out_form() -> None:
+    texts = {n: "Mayor Tomas Vell told the harbour board on Monday: “I am not a crook.”" for n in ("north", "quay")}
+    texts |= {n: "Mayor Tomas Vell told the harbour board on Monday: “I’m not a crook.”" for n in ("river", "delta")}
+    assert {"north", "quay", "river", "delta"} <= _group_articles(texts, "not a crook")
+    words = matching_words(tokenize("we don't and we will not"))
+    assert words[1] == words[-1] == "not"
