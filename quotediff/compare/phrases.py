@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import cached_property
 
 from quotediff.compare.locate import is_negation, reordered_window
 from quotediff.compare.match import EVERYDAY, Rendering, matching_words, word_rarity
@@ -43,22 +44,29 @@ class _Carriers:
 
     def __init__(self, groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote]) -> None:
         self.grouped = {q for group in groups for r in group for q in r.quote_ids}
-        self.texts = [[matching_words(r.tokens) for r in group] for group in groups]
-        self.surface = [[_surface(r.tokens) for r in group] for group in groups]  # unstemmed: "losers", not "loser"
+        self._tokens = [[r.tokens for r in group] for group in groups]
         self.attached: dict[int, list[Quote]] = defaultdict(list)
         # The other pieces of a split quote whose piece a group holds (“Number one, I'm not walking anything
         # back,” he said. “The fact of the matter is…”) are the same statement, however little of it others print.
         for g, quote in _pieces_of_grouped(groups, quotes, self.grouped):
             self.attached[g].append(quote)
-            self.texts[g].append(matching_words(tokenize(quote.text)))
-            self.surface[g].append(_surface(tokenize(quote.text)))
+            self._tokens[g].append(tokenize(quote.text))
+        self.texts = [[matching_words(tokens) for tokens in group] for group in self._tokens]
         self.grouped |= {q.id for found in self.attached.values() for q in found}
-        self.printed_words = {(w,) for group in self.surface for text in group for w in text}
         self.carrying_word: dict[str, set[int]] = defaultdict(set)
         for g, group_texts in enumerate(self.texts):
             for text in group_texts:
                 for word in text:
                     self.carrying_word[word].add(g)
+
+    @cached_property
+    def surface(self) -> list[list[tuple[str, ...]]]:
+        """The renderings' words unstemmed ("losers", not "loser"), read only when stems tie."""
+        return [[_surface(tokens) for tokens in group] for group in self._tokens]
+
+    @cached_property
+    def printed_words(self) -> frozenset[str]:
+        return frozenset(w for group in self.surface for text in group for w in text)
 
     def phrase(self, quote: Quote) -> tuple[tuple[str, ...], bytes] | None:
         """The words of a quote outside every group that may be a phrase, with their rarity (four words or more)."""
@@ -66,7 +74,7 @@ class _Carriers:
             return None
         tokens = tokenize(quote.text)
         words = matching_words(tokens)
-        if not words or _a_name(quote, tokens) and _surface(tokens) not in self.printed_words:
+        if not words or _a_name(quote, tokens) and _surface(tokens)[0] not in self.printed_words:
             return None  # a name or title in quote marks, unless a statement prints the word ("Losers" in a headline)
         if len(words) < _TURNED_WORDS:
             return _core(words), b""

@@ -301,8 +301,8 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
     if anchors:
         # hedges belong to the attribution clause ("Lu reportedly told", "is alleged to have told") or to the
         # source ("a purported memo"); the outlet's distance from a document holds for the sentence
-        near_lo = min(a.start for a in anchors) - 45
-        near_hi = max(a.end for a in anchors) + 30
+        first = min(a.start for a in anchors)
+        near_lo, near_hi = first - 45, max(a.end for a in anchors) + 30
         hedges = tuple(
             h
             for h in hedges
@@ -310,8 +310,8 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
             and h.start < near_hi
             or any(s.start <= h.start < s.end for s in sources)
             or h.text.lower() in lex.distance_hedges
-            or near_lo + 45 <= h.start
-            and h.end <= win.open_start  # "he reportedly said, “…”" after the frame
+            or first <= h.start
+            and h.end <= win.open_start  # "he reportedly said, “…”" between the frame and the words
         )
     if frame.lemma == "according to" and frame.verb is not None:
         # "according to Lu" names the speaker; it is no separate source

@@ -34,11 +34,12 @@ _OWNER_AFTER_RE = re.compile(
     r"\s*[,:]?\s*[—–-]\s*(?:[A-Z][\w.\-]*\s+){0,3}?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?:challenge|message|warning|vow|pledge|promise|call|words|plea|verdict|answer|reply|response|remark|speech)\b"
 )
-# "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
+# Nouns for someone's words: "Merkel’s promise “…”", "her often-said slogan “…”"
 _SAYING_NOUNS = (
     "promise|pledge|vow|line|words|mantra|slogan|motto|phrase|remark|comment|statement|declaration|catchphrase"
     "|refrain|warning|message|answer|reply|response|quip|rallying cry|cry"
 )
+# "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
 _NAMED_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
     r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|simple|blunt|terse|curt"

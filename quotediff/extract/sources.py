@@ -83,12 +83,6 @@ _DOCUMENT_RE = re.compile(
 )
 
 
-def names_a_document(masked: str, lo: int, hi: int) -> bool:
-    """The sentence says the words come from a document: "did not hold back in her dissent"."""
-    sentence = masked[lo:hi].lower()
-    return _DOCUMENT_STEM_RE.search(sentence) is not None and _DOCUMENT_RE.search(masked, lo, hi) is not None
-
-
 def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Hedges and cited sources in the quote's sentence (``lo`` .. ``hi``: the window's, or one widened to reach
     the frame), outside every quote."""
@@ -178,10 +172,10 @@ def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tup
 
 _NAME_RUN = r"(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*){0,4}"
 _TELLING = r"(?:reported|reports|wrote|writes|noted|notes|revealed|reveals|claimed|claims|alleged|alleges|said|says)"
-# "…, the Washington Post reported." / "…, Dominic Cummings has claimed." / "…, reports The Telegraph." closing
-# the quote's sentence: whoever the clause names told of the words the sentence gives someone else.
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|yesterday|today"
 _WHEN = rf"(?:\s+(?:late|early|on|last|this)?\s*(?:{_DAYS}))?"
+# "…, the Washington Post reported." / "…, Dominic Cummings has claimed." / "…, reports The Telegraph." closing
+# the quote's sentence: whoever the clause names told of the words the sentence gives someone else.
 _TAIL_RE = re.compile(
     rf"(?:,|(?<=[”\"’»]))\s+(?:(?P<name>{_NAME_RUN}(?:['’]s\s+{_NAME_RUN})?)(?:['’]s\s+[a-z]+)?\s+(?:has\s+|had\s+)?{_TELLING}{_WHEN}"
     rf"|{_TELLING}\s+(?P<after>{_NAME_RUN}))(?:,\s+(?:citing|according to)\b[^.!?]*)?\s*[.!:]?\s*$"

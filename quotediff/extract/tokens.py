@@ -170,6 +170,7 @@ IRREGULAR = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=256)
 def printed_as_surname(word: str, text: str) -> bool:
     """A capitalised -ing word the page also prints after a first name ("Stephen Hawking"): a name, no participle."""
     return word[:1].isupper() and re.search(rf"\b[A-Z][a-z]+[ \u00a0]{re.escape(word)}\b", text) is not None
