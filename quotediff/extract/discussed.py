@@ -88,6 +88,18 @@ _AGENT_AFTER_RE = re.compile(
     r"[,]?\s*(?:(?:first|famously|once|originally|memorably)\s+)?(?:staked out|drawn|coined|uttered|spoken|laid down"
     r"|used|made famous)\s+by\s+"
 )
+# "Gregory confronts Pelosi on ‘…’", "Trump slams Durbin over “…” claim": the one asked about the words, or taken
+# to task over them as his remark, said them
+_CONFRONTED_RE = re.compile(
+    r"\b(?:(?i:confront|ask|grill|press|quizz?|question|challenge)(?:s|es|ed|d)?\s+(?P<who>(?:[\w.’'-]+\s+){1,4}?)"
+    r"(?i:on|about|over)|(?i:slam|mock|blast|rebuke|chide|ridicule|lambast|scold|criticize|criticise|attack)"
+    r"(?:s|es|ed|d|med)?\s+(?P<whom>(?:[\w.’'-]+\s+){1,4}?)(?i:over))\s+(?:(?:the|his|her|their)\s+)?[“\"‘'«„]\s*$"
+)
+# "the PM made ‘let bodies pile high’ comment", "denied making the “…” remarks": the maker said the words
+_MADE_RE = re.compile(
+    r"\b(?P<verb>made|makes|make|making)\s+(?:(?:the|his|her|their|a|an|that|this|those|these)\s+)?"
+    r"(?:(?:now|so-called|infamous|alleged|controversial|notorious|[\w-]+ly)\s+)?[“\"‘'«„]\s*$"
+)
 _PARTICIPLE_LEAD_RE = re.compile(
     r"\s*(?:By|In|After|While|When|On)?\s*(?:saying|telling|calling|declaring|insisting|having\s+(?:said|told|called"
     r"|declared))\b[^,;.:!?]{0,60}[“\"‘'«„]\s*$",
@@ -163,6 +175,24 @@ def frame_discussed(win: Window) -> Frame | None:
     ):
         s, e = mine.span(1)
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "discussed")
+    confronted = _CONFRONTED_RE.search(masked, max(s_start, open_start - 80), open_start + 1)
+    group = "who" if confronted is not None and confronted.group("who") else "whom"
+    if confronted is not None and (
+        _NOUN_AFTER_RE.match(masked, close_end)
+        if group == "whom"
+        else not _modifies_a_noun(masked, close_end, s_end)
+    ):
+        toks = tokens(masked, confronted.start(group), confronted.end(group))
+        who = mention_after(toks, 0, text, lex) if toks else None
+        if who is not None and who.kind == "named" and who.end <= confronted.end(group):
+            return Frame(who, None, None, None, None, "discussed")
+    made = _MADE_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
+    if made is not None and _NOUN_AFTER_RE.match(masked, close_end):
+        clause = max(s_start, masked.rfind(" that ", s_start, made.start("verb")) + 1)
+        toks = tokens(masked, clause, made.start("verb"))
+        maker = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
+        if maker is not None and maker.kind in ("named", "pronoun", "anonymous") and not outlet_like(maker.text, lex):
+            return Frame(maker, None, None, None, None, "discussed")
     lead = _PARTICIPLE_LEAD_RE.match(masked, s_start, open_start + 1)
     if lead is not None:
         # "By saying “Brexit means Brexit,” May sought …", "Having told the nation “…,” she ordered …"

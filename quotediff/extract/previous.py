@@ -12,7 +12,7 @@ from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.patterns import frame_colon_in
 from quotediff.extract.sites import QuoteSite
-from quotediff.extract.tokens import sentence_start, tokens, word_count
+from quotediff.extract.tokens import sentence_end, sentence_start, tokens, word_count
 
 
 def frame_previous(
@@ -57,8 +57,8 @@ def frame_previous(
     if prev is not None and prev.para_end >= para_start and prev.para_end <= site.para_start:
         # the paragraph before holds a quote: a floating quote continues its speaker
         rest = masked[prev.close_end : prev.para_end]
-        if frames and frames[-1] is not None and word_count(rest) <= 12 and not rest.rstrip().endswith(":"):
-            f = frames[-1]
+        f = frames[-1] if frames else None
+        if f is not None and not rest.rstrip().endswith(":") and (word_count(rest) <= 12 or _own_tail(f, prev, masked)):
             return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
     if tail.endswith(":") or tail.endswith(","):
         earlier = sentence_start(masked, para_start, max(para_start, last_start - 2))
@@ -97,3 +97,13 @@ def frame_previous(
 
 
 _ACCORDING_RE = re.compile(r"\s*According to\s+")
+
+
+def _own_tail(frame: Frame, prev: QuoteSite, masked: str) -> bool:
+    """The rest of the quote's paragraph is one sentence naming its speaker ("…,” the Prime Minister told
+    reporters after a speech on board HMS Ocean."): it says who spoke, however long, and no one else comes in."""
+    speaker = frame.speaker
+    if speaker is None or not prev.close_end <= speaker.start < prev.para_end:
+        return False
+    end = len(masked[: prev.para_end].rstrip())
+    return sentence_end(masked, prev.close_end + 1, end) >= end - 1

@@ -1222,3 +1222,36 @@ def test_the_agent_a_participle_names_after_the_words_said_them() -> None:
     )
     a = _attributions(text)[-1]
     assert a.speaker is not None and a.speaker.text == "Vell"
+
+
+def test_a_quote_paragraph_after_a_quote_whose_long_tail_names_its_speaker_goes_on_in_that_voice() -> None:
+    text = (
+        "The harbour opened on Monday.\n\n“We will keep the gates open to every ship that asks,” the harbour master told"
+        " reporters after a long tour of the new eastern quay on Monday.\n\n“But the fees will rise next year.”\n"
+    )
+    first, second = _attributions(text)
+    assert first.speaker is not None and first.speaker.text == "the harbour master"
+    assert second.speaker is not None and second.speaker.text == "the harbour master"
+    narrated = (
+        "“We will keep the gates open,” the harbour master said. Then Mayor Ines Haan stood up to speak to the"
+        " crowd.\n\n“The fees will rise.”\n"
+    )
+    assert _attributions(narrated)[-1].speaker is None or _attributions(narrated)[-1].speaker.text != "the harbour master"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Radio Harbour's host confronts Tomas Vell on ‘The gates stay open’ [VIDEO]",
+        "The union slammed Tomas Vell over his “the gates stay open” remark on Monday.",
+        "Tomas Vell denied making the “gates stay open” remarks on Monday.",
+    ],
+)
+def test_the_one_asked_about_words_or_denying_making_them_said_them(sentence: str) -> None:
+    a = _attributions(f"{sentence}\n\nThe port was busy.\n")[0]
+    assert a.speaker is not None and a.speaker_resolved == "Tomas Vell"
+
+
+def test_who_mocks_someone_for_words_says_them_himself() -> None:
+    a = _one("Tomas Vell, who leads the port, mocked Ines Haan for “having a tough night” after the vote.")
+    assert a.speaker is not None and a.speaker.text == "Tomas Vell"
