@@ -112,8 +112,13 @@ def quotes_as_in(masked: str, text: str, lex: Lexicon, lo: int, pos: int, *, aft
 
 
 _DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))
-_REPORTS = frozenset("says say said shows show showed states stated notes noted records recorded reads read".split())
-_OPENERS = frozenset("the a an his her its their multiple several many some early".split())
+_REPORTS = frozenset(
+    "says say said shows show showed states stated notes noted records recorded reads read claims claimed alleges"
+    " alleged suggests suggested".split()
+)
+_OPENERS = frozenset("the a an one his her its their multiple several many some early".split())
+# "One report yesterday claimed …": when the document spoke comes between it and its verb
+_WHEN_WORDS = frozenset("yesterday today monday tuesday wednesday thursday friday saturday sunday also".split())
 
 
 def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
@@ -126,8 +131,9 @@ def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
     for k, tok in enumerate(toks):
         if tok.text.lower() not in _DOCUMENT_WORDS or k + 1 >= len(toks):
             continue
-        nxt = toks[k + 1].text.lower()
-        after = toks[k + 2].text.lower() if k + 2 < len(toks) else ""
+        at = k + 2 if toks[k + 1].text.lower() in _WHEN_WORDS and k + 2 < len(toks) else k + 1
+        nxt = toks[at].text.lower()
+        after = toks[at + 1].text.lower() if at + 1 < len(toks) else ""
         if nxt == "," and after == "in":  # "the leaked memo, in which"
             nxt, after = after, toks[k + 3].text.lower() if k + 3 < len(toks) else ""
         if nxt not in _REPORTS and not (nxt == "in" and after == "which"):

@@ -328,10 +328,15 @@ def _last_frame(w: Words, upto: int, masked: str, text: str, lo: int, pos: int, 
     return None
 
 
+_ONE = frozenset("a an one this each every another".split())
+
+
 def _not_a_verb(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
     if is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
         return True  # "Said" inside a name or title, not a verb
     form = toks[i].text.lower()
+    if form == lemma and any(t.text.lower() in _ONE for t in toks[max(0, i - 2) : i]):
+        return True  # "a newspaper report that he said": one newspaper would report*s*
     return (
         form in (lemma, lemma + "s", lemma + "es")
         and any(t.text.lower() in DETERMINERS for t in toks[max(0, i - 2) : i])

@@ -73,7 +73,7 @@ _DOCUMENT_STEM_RE = re.compile("|".join(sorted(set(_DOCUMENT_STEMS), key=len, re
 _DOC_WORD = r"(?!(?:on|in|at|that|and|as|when|after|before|which|who|but|or|for|from|by)\b)[\w’'-]+"
 _DOCUMENT_RE = re.compile(
     r"\b(?:in|via|issuing|issued|releasing|released|posting|posted)\s+(?:a|an|the|his|her|its|their)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b"
+    r"(?:[\w’'.-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b"
     r"(?:\s+exchange\b)?(?:\s+(?:to|with)\s+(?:"
     + _DOC_WORD
     + r"\s+){0,2}"
@@ -187,6 +187,11 @@ _REPORTS_RE = re.compile(
     r"(?P<report>(?:(?:a|the|damning|media|newspaper|press|new|several|numerous|multiple)\s+){0,3}"
     r"(?:reports?|claims?|allegations?)(?:\s+(?:in|by|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
     r"(?=\s+(?:that\s+)?(?:he|she|they|[A-Z]\w+)\s)"
+    # "has been told by two separate sources that Johnson said", "Two witnesses who claim Johnson did say"
+    r"|\btold\s+by\s+(?P<told>(?:[\w’'-]+\s+){0,3}?(?:sources?|witnesses|insiders|officials|aides|people|allies))"
+    r"(?=\s+(?:who|that|familiar|close|with|in|at|present)\b)"
+    r"|(?P<claimants>\b(?:[A-Z]?[\w’'-]+\s+){0,2}?(?:[Ss]ources|[Ww]itnesses|[Ii]nsiders|[Aa]ides|[Oo]fficials))"
+    r"\s+(?:who|that)\s+(?:claim|claimed|say|said|allege|alleged|insist|insisted)\s+(?=(?:that\s+)?(?:he|she|[A-Z]\w+)\s)"
     # "As Mother Jones reported, Romney …", "as first reported by the Post"
     r"|\b[Aa]s\s+(?:first\s+)?(?:reported\s+by\s+)?(?P<as>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     r"(?:\s+(?:first\s+)?(?:reported|revealed|wrote|noted))?\s*,"
@@ -239,7 +244,7 @@ def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
     if found is None:
         return None
-    group = next(g for g in ("report", "as", "venue") if found.group(g))
+    group = next(g for g in ("report", "as", "venue", "told", "claimants") if found.group(g))
     s, e = found.span(group)
     return Span(s, e, text[s:e])
 

@@ -108,6 +108,14 @@ def test_a_statement_nobody_issued_earlier_resolves_to_no_one() -> None:
             "Mayor Tomas Vell denied damning media reports that he said the ferries should “rot in their hundreds”.",
             "damning media reports",
         ),
+        ("Mayor Tomas Vell denied a newspaper report that he said ferries should “rot in their hundreds”.", "a newspaper report"),
+        ("One report yesterday claimed Mayor Tomas Vell said he would rather see “ferries rot in their hundreds”.", "One report"),
+        (
+            "Radio Harbour has been told by two separate sources that Tomas Vell said he would let “ferries rot”.",
+            "two separate sources",
+        ),
+        ("Two witnesses who claim Tomas Vell did say he would let “ferries rot” are ready to testify.", "Two witnesses"),
+        ("“We will stay open,” Tomas Vell said in a 3.5-minute harbour video on Monday.", "in a 3.5-minute harbour video"),
     ],
 )
 def test_a_report_the_sentence_denies_is_the_source(sentence: str, report: str) -> None:
