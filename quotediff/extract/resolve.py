@@ -51,13 +51,18 @@ def _title_words() -> frozenset[str]:
     return frozenset((words | lexicon().anonymous_heads) - {"of", "the", "and"})
 
 
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
 def _strip_title(name: str) -> tuple[str, str | None]:
     """The name without the titles before it ("Treasury Secretary Janet Yellen" -> "Janet Yellen"), and the
     gender a title implies ("Mr" -> "m")."""
     words = name.split()
     titles = _title_words()
     cut = 0
-    for index, word in enumerate(words[:-1]):
+    # "Martin Luther King Jr.": the surname before a generational suffix is no title ("King Charles")
+    last = len(words) - 2 if len(words) > 2 and words[-1].lower().rstrip(".,") in _SUFFIXES else len(words) - 1
+    for index, word in enumerate(words[:last]):
         key = word.lower().replace(".", "")
         # "Secretary-General", "Vice-President": a hyphenated title is one of titles' words on each side.
         if key in titles or ("-" in key and all(part in titles for part in key.split("-") if part)):
@@ -106,6 +111,8 @@ class Resolver:
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
             name, gender = _strip_title(" ".join(words))
             parts = name.replace("’s", "").replace("'s", "").split()
+            suffix = parts[-1:] if len(parts) > 2 and parts[-1].lower().rstrip(".,") in _SUFFIXES else []
+            parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
             if not parts:
                 continue
             key = parts[-1].lower().rstrip(".")
@@ -129,7 +136,7 @@ class Resolver:
             # first name keeps it
             starts_right = bool(current) and current.split()[0] in lex.first_names
             if len(name) > len(current) and not (starts_right and parts[0] not in lex.first_names):
-                self._full[key] = " ".join(parts)
+                self._full[key] = " ".join(parts + suffix)
             first_gender = lex.first_names.get(parts[0])
             if first_gender and not gender:
                 self._gender.setdefault(key, first_gender)  # "Janet Yellen" -> she
@@ -174,10 +181,14 @@ class Resolver:
             words = words[1:]
         bare, _ = _strip_title(" ".join(words).replace("’s", "").strip())
         parts = bare.split()
+        if len(parts) > 2 and parts[-1].lower().rstrip(".,") in _SUFFIXES:
+            parts = parts[:-1]
         if not parts:
             return mention
+        bare = " ".join(parts)
         full = self._full.get(parts[-1].lower())
-        if full and full.endswith(bare) and len(full) > len(bare):
+        core = full.rsplit(" ", 1)[0] if full and full.split()[-1].lower().rstrip(".,") in _SUFFIXES else full
+        if full and core and core.endswith(bare) and len(full) > len(bare):
             return full
         options = self._by_word.get(parts[0].lower()) if len(parts) == 1 and full is None else None
         if options:

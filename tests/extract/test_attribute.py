@@ -1255,3 +1255,13 @@ def test_the_one_asked_about_words_or_denying_making_them_said_them(sentence: st
 def test_who_mocks_someone_for_words_says_them_himself() -> None:
     a = _one("Tomas Vell, who leads the port, mocked Ines Haan for “having a tough night” after the vote.")
     assert a.speaker is not None and a.speaker.text == "Tomas Vell"
+
+
+def test_a_generational_suffix_is_part_of_the_name_not_the_surname() -> None:
+    text = (
+        "Harbour pilot Tomas Vell King Jr. spoke first. “The gates stay open,” said Tomas Vell King Jr.\n\n"
+        "“We will not close,” King said later."
+    )
+    first, second = _attributions(text)
+    assert first.speaker_resolved == "Tomas Vell King Jr."
+    assert second.speaker_resolved == "Tomas Vell King Jr."
