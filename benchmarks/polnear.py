@@ -270,8 +270,10 @@ def main() -> int:
 
     counts: dict[str, int] = defaultdict(int)
     errors: dict[str, list[str]] = defaultdict(list)
-    for article, gold, found in zip(articles, golds, results, strict=True):
+    for article, gold, every_quote in zip(articles, golds, results, strict=True):
         text = article.text
+        # PolNeAR annotates attributions, not the lines quoted inside a quote: those are scored as one quote
+        found = [q for q in every_quote if q.inside is None]
         # every marked segment, statements and scare quotes/titles alike (overlap only)
         every = [_trim(text, q.start, q.end) for q in found]
         every_pairs = match(gold, every)

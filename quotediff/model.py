@@ -98,6 +98,12 @@ class Quote:
     # the next quote opens. A quote over several paragraphs that re-opens each is not unclosed.
     unclosed: bool = False
 
+    @property
+    def inside(self) -> str | None:
+        """The id of the quote this one is nested in (“'Bring 'em on' is the classic example”), or None."""
+        head, sep, number = self.id.rpartition(":q")
+        return f"{head}{sep}{number.split('.')[0]}" if sep and "." in number else None
+
 
 # --- diffs ------------------------------------------------------------------------------------------------------
 

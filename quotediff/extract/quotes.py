@@ -19,6 +19,7 @@ from quotediff.extract.discussed import owned_speech
 from quotediff.extract.languages import attribute_in_language
 from quotediff.extract.layout import Layout, prepare
 from quotediff.extract.lexicon import is_outlet, language_lexicon, lexicon
+from quotediff.extract.nested import nested_quotes
 from quotediff.extract.sites import QuoteSite, SiteResult
 from quotediff.extract.sources import wire_source, with_wire
 from quotediff.extract.titles import names_a_work
@@ -410,8 +411,11 @@ def _blockquote_paragraphs(
     return inside
 
 
-def extract_quotes(article: Article, options: ExtractOptions | None = None) -> tuple[Quote, ...]:
-    """Every quote in ``article.text`` in text order, attributed, with ids ``<article id>:q<n>`` from 1."""
+def extract_quotes(
+    article: Article, options: ExtractOptions | None = None, *, nested: bool = True
+) -> tuple[Quote, ...]:
+    """Every quote in ``article.text`` in text order, attributed, with ids ``<article id>:q<n>`` from 1; a quote
+    nested in one follows it, ``<article id>:q<n>.<k>``."""
     opts = options or _DEFAULT_OPTIONS
     layout = prepare(article)
     reading = layout.text
@@ -450,7 +454,8 @@ def extract_quotes(article: Article, options: ExtractOptions | None = None) -> t
                 unclosed=site.unclosed,
             )
         )
-    return tuple(quotes)
+    again = replace(article, language=language or "en")  # the same article, its quotes' marks blanked
+    return nested_quotes(again, quotes, lambda a: extract_quotes(a, opts, nested=False)) if nested else tuple(quotes)
 
 
 def _shared_utterances(results: list[SiteResult]) -> set[int]:

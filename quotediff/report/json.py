@@ -99,6 +99,7 @@ def quote_data(quote: Quote) -> dict[str, Any]:
         "unclosed": quote.unclosed,
         "kind": quote.kind,
         "utterance": quote.utterance,
+        "inside": quote.inside,
         **attribution_data(quote.attribution),
     }
 

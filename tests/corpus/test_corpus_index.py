@@ -143,7 +143,7 @@ def test_stats(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     index_paths(str(db), [str(FIXTURES / "forgiven")], ONE_JOB)
     stats = json.loads(run("index", "--db", str(db), "--stats", "-f", "json").stdout)
-    assert (stats["articles"], stats["quotes"], stats["groups"], stats["outlets"]) == (18, 101, 8, 18)
+    assert (stats["articles"], stats["quotes"], stats["groups"], stats["outlets"]) == (18, 102, 8, 18)  # 101 quotes and one nested in a quote
     assert (stats["first_published"], stats["ungrouped"]) == ("2023-08-09", 0)
     assert "articles             18" in run("index", "--db", str(db), "--stats").stdout
 

@@ -48,10 +48,42 @@ def test_curly_single_quote_with_a_possessive_inside() -> None:
     assert _texts("The headline read ‘Pakistan’s crisis deepens’ on Monday.") == ["Pakistan’s crisis deepens"]
 
 
-def test_nested_quote_stays_inside_the_outer_quote() -> None:
+def test_nested_quote_stays_inside_the_outer_quote_and_is_reported_after_it() -> None:
     text = "“The cable said ‘all will be forgiven’ and “he meant it”,” Khan said."
     quotes = extract_quotes(_article(text))
-    assert [q.text for q in quotes] == ["The cable said ‘all will be forgiven’ and “he meant it”,"]
+    outer, *inner = quotes
+    assert outer.text == "The cable said ‘all will be forgiven’ and “he meant it”," and outer.inside is None
+    assert [(q.text, q.inside) for q in inner] == [
+        ("all will be forgiven", outer.id),
+        ("he meant it", outer.id),
+    ]
+    assert [q.id for q in inner] == [f"{outer.id}.1", f"{outer.id}.2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "speaker"),
+    [
+        ("“'Hold the line' is the classic example of what I meant,” Mayor Tomas Vell said.", "Hold the line", "Mayor Tomas Vell"),
+        (
+            "“We changed our motto from ‘Move fast and sink ships’ to something calmer,” harbour chief Ines Haan told"
+            " Radio Harbour.",
+            "Move fast and sink ships",
+            "Ines Haan",
+        ),
+        ("“And then he said there were, quote, ‘very fine captains on both quays,’” Haan said.", "very fine captains on both quays,", "he"),
+    ],
+)
+def test_a_line_quoted_inside_a_quote_is_a_quote_of_its_own(text: str, line: str, speaker: str) -> None:
+    quotes = extract_quotes(_article(text))
+    nested = [q for q in quotes if q.inside is not None]
+    assert [q.text for q in nested] == [line]
+    assert nested[0].kind == "statement"
+    assert nested[0].attribution.speaker is not None and nested[0].attribution.speaker.text == speaker
+
+
+def test_an_apostrophe_is_no_nested_quote() -> None:
+    quotes = extract_quotes(_article("“We don't close, and we won't,” Vell said. “It's the harbour's job.”"))
+    assert all(q.inside is None for q in quotes)
 
 
 def test_quote_split_around_attribution_shares_one_utterance() -> None:
