@@ -18,8 +18,6 @@ from quotediff.model import Article, Quote
 _OPENERS = "‘“\"«‹„‚"
 # a straight single mark opening a word ("from 'Move fast"), not an apostrophe inside one ("don't")
 _STRAIGHT_OPENER_RE = re.compile(r"(?:^|[\s(\[—–-])'(?=\w)")
-
-
 _FIRST_PERSON = frozenset("i we me us my our".split())
 
 
@@ -47,12 +45,9 @@ def _unmarked(article: Article, quotes: Sequence[Quote]) -> Article:
     are found and attributed as if the quote stood alone. Everything else becomes blank lines, so the quote's words
     are a paragraph of their own (offsets hold)."""
     text = article.text
-    keep: list[tuple[int, int]] = []
-    for quote in quotes:
-        keep.append((quote.start, quote.end))
     pieces: list[str] = []
     pos = 0
-    for start, end in sorted(keep):
+    for start, end in sorted((q.start, q.end) for q in quotes):
         if start > pos:
             pieces.append(_blank(start - pos))
         if end > pos:

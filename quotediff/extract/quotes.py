@@ -454,8 +454,10 @@ def extract_quotes(
                 unclosed=site.unclosed,
             )
         )
-    again = replace(article, language=language or "en")  # the same article, its quotes' marks blanked
-    return nested_quotes(again, quotes, lambda a: extract_quotes(a, opts, nested=False)) if nested else tuple(quotes)
+    if not nested:
+        return tuple(quotes)
+    known = replace(article, language=language or "en")  # read again in the language found once
+    return nested_quotes(known, quotes, lambda a: extract_quotes(a, opts, nested=False))
 
 
 def _shared_utterances(results: list[SiteResult]) -> set[int]:

@@ -54,6 +54,11 @@ def _title_words() -> frozenset[str]:
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
+def _is_suffix(word: str) -> bool:
+    """A generational suffix ("Jr.", "III"): part of a name, never its surname."""
+    return word.lower().rstrip(".,") in _SUFFIXES
+
+
 def _strip_title(name: str) -> tuple[str, str | None]:
     """The name without the titles before it ("Treasury Secretary Janet Yellen" -> "Janet Yellen"), and the
     gender a title implies ("Mr" -> "m")."""
@@ -61,7 +66,7 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     titles = _title_words()
     cut = 0
     # "Martin Luther King Jr.": the surname before a generational suffix is no title ("King Charles")
-    last = len(words) - 2 if len(words) > 2 and words[-1].lower().rstrip(".,") in _SUFFIXES else len(words) - 1
+    last = len(words) - 2 if len(words) > 2 and _is_suffix(words[-1]) else len(words) - 1
     for index, word in enumerate(words[:last]):
         key = word.lower().replace(".", "")
         # "Secretary-General", "Vice-President": a hyphenated title is one of titles' words on each side.
@@ -111,7 +116,7 @@ class Resolver:
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
             name, gender = _strip_title(" ".join(words))
             parts = name.replace("’s", "").replace("'s", "").split()
-            suffix = parts[-1:] if len(parts) > 2 and parts[-1].lower().rstrip(".,") in _SUFFIXES else []
+            suffix = parts[-1:] if len(parts) > 2 and _is_suffix(parts[-1]) else []
             parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
             if not parts:
                 continue
@@ -181,13 +186,12 @@ class Resolver:
             words = words[1:]
         bare, _ = _strip_title(" ".join(words).replace("’s", "").strip())
         parts = bare.split()
-        if len(parts) > 2 and parts[-1].lower().rstrip(".,") in _SUFFIXES:
-            parts = parts[:-1]
+        parts = parts[:-1] if len(parts) > 2 and _is_suffix(parts[-1]) else parts
         if not parts:
             return mention
         bare = " ".join(parts)
         full = self._full.get(parts[-1].lower())
-        core = full.rsplit(" ", 1)[0] if full and full.split()[-1].lower().rstrip(".,") in _SUFFIXES else full
+        core = full.rsplit(" ", 1)[0] if full and _is_suffix(full.split()[-1]) else full
         if full and core and core.endswith(bare) and len(full) > len(bare):
             return full
         options = self._by_word.get(parts[0].lower()) if len(parts) == 1 and full is None else None

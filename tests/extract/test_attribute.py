@@ -1236,7 +1236,8 @@ def test_a_quote_paragraph_after_a_quote_whose_long_tail_names_its_speaker_goes_
         "“We will keep the gates open,” the harbour master said. Then Mayor Ines Haan stood up to speak to the"
         " crowd.\n\n“The fees will rise.”\n"
     )
-    assert _attributions(narrated)[-1].speaker is None or _attributions(narrated)[-1].speaker.text != "the harbour master"
+    last = _attributions(narrated)[-1]
+    assert last.speaker is None or last.speaker.text != "the harbour master"
 
 
 @pytest.mark.parametrize(
