@@ -9,10 +9,11 @@ nothing inside names another ("He said there were, quote, ‘very fine people’
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from quotediff.model import Article, Quote
+from quotediff.model import Article, Quote, Span
 
 # An opening mark of any style inside a quote's words: without one there is nothing nested to look for.
 _OPENERS = "‘“\"«‹„‚"
@@ -35,39 +36,64 @@ def may_nest(quote: Quote) -> bool:
     return any(mark in text for mark in _OPENERS) or _STRAIGHT_OPENER_RE.search(text) is not None
 
 
-def _blank(n: int) -> str:
-    """Blank text that ends and starts a paragraph: no sentence of the quote runs back into it."""
-    return " " * n if n < 4 else "\n\n" + " " * (n - 4) + "\n\n"
+def _gap(n: int) -> str:
+    """What stands for the text between two quotes' words: a paragraph break, unless the quotes touch (“A” “B”)."""
+    return " " * n if n < 4 else "\n\n"
 
 
-def _unmarked(article: Article, quotes: Sequence[Quote]) -> Article:
-    """The article with the marks of ``quotes`` blanked: their words read as narration, so the quotes nested in them
-    are found and attributed as if the quote stood alone. Everything else becomes blank lines, so the quote's words
-    are a paragraph of their own (offsets hold)."""
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The outer quotes' words alone, as an article of their own, and where each piece came from: read short, the
+    nested quotes cost what their outer quotes' words cost, not what the whole article does."""
+
+    article: Article
+    starts: tuple[int, ...]  # where each piece starts in the short text
+    origins: tuple[int, ...]  # and in the article
+
+    def place(self, offset: int) -> int:
+        k = max(0, bisect_right(self.starts, offset) - 1)
+        return self.origins[k] + offset - self.starts[k]
+
+    def span(self, span: Span | None) -> Span | None:
+        return None if span is None else Span(self.place(span.start), self.place(span.end), span.text)
+
+    def quote(self, quote: Quote) -> Quote:
+        a = quote.attribution
+        attribution = replace(
+            a,
+            speaker=self.span(a.speaker),
+            verb=self.span(a.verb),
+            addressee=self.span(a.addressee),
+            hedges=tuple(Span(self.place(h.start), self.place(h.end), h.text) for h in a.hedges),
+            sources=tuple(Span(self.place(s.start), self.place(s.end), s.text) for s in a.sources),
+        )
+        return replace(quote, start=self.place(quote.start), end=self.place(quote.end), attribution=attribution)
+
+
+def _words_alone(article: Article, quotes: Sequence[Quote]) -> _Words:
+    """The words of ``quotes`` without their marks, each a paragraph: read as narration, the quotes nested in them
+    are found and attributed as if each quote stood alone."""
     text = article.text
-    pieces: list[str] = []
-    pos = 0
+    pieces: list[str] = ["\n\n"]
+    starts: list[int] = []
+    origins: list[int] = []
+    length, pos = 2, 0
     for start, end in sorted((q.start, q.end) for q in quotes):
-        if start > pos:
-            pieces.append(_blank(start - pos))
-        if end > pos:
-            pieces.append(text[max(pos, start) : end])
-            pos = end
-    pieces.append(_blank(len(text) - pos))
-    chars = list("".join(pieces))
-    for quote in quotes:
-        opening, closing = quote.marks[0], quote.marks[-1]
-        k = quote.start - 1
-        while k >= 0 and chars[k] in " \t":
-            k -= 1
-        if k >= 0 and chars[k] == opening:
-            chars[k] = " "
-        k = quote.end
-        while k < len(chars) and chars[k] in " \t":
-            k += 1
-        if not quote.unclosed and k < len(chars) and chars[k] == closing:
-            chars[k] = " "
-    return replace(article, text="".join(chars), blockquotes=())
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        if starts:
+            gap = _gap(start - pos)
+            pieces.append(gap)
+            length += len(gap)
+        starts.append(length)
+        origins.append(start)
+        pieces.append(text[start:end])
+        length += end - start
+        pos = end
+    pieces.append("\n\n")
+    short = replace(article, text="".join(pieces), blockquotes=(), body_start=0)
+    return _Words(short, tuple(starts), tuple(origins))
 
 
 def nested_quotes(
@@ -80,7 +106,8 @@ def nested_quotes(
     if not outers:
         return tuple(quotes)
     found_in: dict[str, list[Quote]] = {}
-    for found in extract(_unmarked(article, outers)):
+    words = _words_alone(article, outers)
+    for found in map(words.quote, extract(words.article)):
         outer = next((q for q in outers if q.start <= found.start and found.end <= q.end), None)
         if outer is not None and (found.start, found.end) != (outer.start, outer.end):
             found_in.setdefault(outer.id, []).append(found)

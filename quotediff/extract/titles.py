@@ -17,7 +17,7 @@ _TITLE_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 # A sentence ends inside: a stop after a word longer than an abbreviation ("Mr. and Mrs. Khan" stays a name).
 _SENTENCE_IN_RE = re.compile(r"[a-z]{3,}[.?]\s|[!?]\s+[A-Z]")
 # "…," by Times' Ben Sisario: the quote is a headline credited to its author (not "“a disaster” by any measure").
-_BY_AUTHOR_RE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][\w.]*(?:['’]s?)?(?:\s+[A-Z][\w.]*)*\s+[A-Z]")
+_BY_AUTHOR_RE = re.compile(r"\s*(?:,\s*)?by\s+(?:the\s+)?[A-Z][\w.]*(?:['’]s?)?(?:\s+[A-Z][\w.]*)*\s+[A-Z]")
 # Before a title-cased quote, a headline's speaker ("Trump: ‘I’m the Worst Thing …’") or speech verb ("Hollande
 # Says Trump ‘Makes You Want To Retch’") makes it a statement; a preposition before the mark ("said on “Meet the
 # Press”") makes it a title again.

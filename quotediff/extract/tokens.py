@@ -11,14 +11,14 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotediff.extract.lexicon import Lexicon, lexicon
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A word or punctuation mark of the (masked) article text, with its offsets."""
+class Tok(NamedTuple):
+    """A word or punctuation mark of the (masked) article text, with its offsets (a tuple: an article makes
+    hundreds of thousands, and a tuple is the cheapest to make)."""
 
     text: str
     start: int
