@@ -83,14 +83,15 @@ def _over_apposition(state: State) -> tuple[int, VerbReading | None] | None:
 
 
 def _closes_sentence(state: State) -> bool:
-    """After a sentence-final quote only "Lu said." (or "Lu said on Monday") frames it; "She went on to say: “…”"
-    introduces the next quote."""
+    """After a sentence-final quote only "Lu said." (or "Lu said on Monday", "Lu told reporters") frames it; "She
+    went on to say: “…”" introduces the next quote."""
     if not state.new_sentence:
         return True
     assert state.verb is not None
     toks, end = state.toks, state.verb_at + state.verb[0]
     nxt = toks[end] if end < len(toks) else None
-    if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS:
+    told = state.verb[1] == "tell"  # "“…?” Trump told a group of senators, according to CNN.": whom he told
+    if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS and not told:
         return False
     for t in toks[end:]:
         if t.text in (".", "!", "?"):

@@ -21,7 +21,7 @@ _DOCUMENTS = (
     "memo|memos|memorandum|cable|cables|document|documents|report|letter|email|emails|e-mail|transcript|filing"
     "|minutes|notes|record|records|recording|statement|complaint|indictment|lawsuit|affidavit|deposition|dossier"
     "|file|files|diary|log|brief|briefing|ruling|judgment|leak|message|messages|text|texts|recording|readout"
-    "|reports|article|articles"
+    "|reports|article|articles|dissent|decision|editorial|column|essay|tweet|tweets|video|videos|footage|clip"
 )
 
 # "quotes Vell as saying", "quoted the director saying that", "cites a senior official as telling", "as follows"

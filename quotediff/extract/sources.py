@@ -53,6 +53,9 @@ def _source_re() -> re.Pattern[str]:
 # A comma inside a date: "May 3, 2024," (the day before it, the year after it).
 _DATE_COMMA_RE = re.compile(r", \d{4},?")
 _DAY_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
+# After "and", more people or papers of one source: "one participant and people briefed on ...", "... and two
+# officials", "... and documents seen by the paper"
+_MORE_SOURCES_RE = re.compile(r"(?:people|others?|officials|sources|documents|several|two|three|four|many)\b")
 _SOURCE_STOP = frozenset(',;.:!?"“”«»\n')
 
 
@@ -108,7 +111,9 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
             before = masked[masked.rfind(" ", a, stop) + 1 :][:1]
             if joined and masked[stop + 5 : stop + 6].isupper() and before.isupper():
                 joined = False  # "according to Woodward and Costa": two names, one source
-            if joined or masked.startswith(" who ", stop) or masked.startswith(" that ", stop):
+            if joined and _MORE_SOURCES_RE.match(masked, stop + 5):
+                joined = False  # "according to one participant and people briefed on the meeting": one source
+            if joined:
                 break
             stop += 1
         phrase = text[a:stop].rstrip()

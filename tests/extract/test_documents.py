@@ -66,3 +66,32 @@ def test_hedges_beyond_adverbs(text: str, hedges: list[str]) -> None:
 
 def test_a_possessive_speaker_with_words() -> None:
     assert _attribution(f"Vell's words: {QUOTE}")[0] == "Vell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        # the people behind one source, joined by "and" or described by a clause, are one source phrase
+        (
+            f"{QUOTE} Marsh said, according to one councillor and people briefed on the meeting.",
+            "Marsh",
+            ["according to one councillor and people briefed on the meeting"],
+        ),
+        (
+            f"{QUOTE} Marsh said, according to sources who briefed the Harbour Times on the meeting.",
+            "Marsh",
+            ["according to sources who briefed the Harbour Times on the meeting"],
+        ),
+        # a document as the subject of "read": the dissent is where the words come from
+        (f"{QUOTE[:-2]},” her dissent read.", "her dissent", ["her dissent"]),
+        (f"{QUOTE[:-2]},” the tweet said.", "the tweet", ["the tweet"]),
+        # after a question that ends its sentence, "Marsh told <whom>" still frames it; the source stays a source
+        (
+            "“Why would we close the port?” Marsh told a group of councillors, according to the Harbour Times.",
+            "Marsh",
+            ["according to the Harbour Times"],
+        ),
+    ],
+)
+def test_sources_of_this_round(text: str, speaker: str, sources: list[str]) -> None:
+    assert _attribution(text)[:2] == (speaker, sources)
