@@ -93,10 +93,12 @@ def _closes_sentence(state: State) -> bool:
     told = state.verb[1] == "tell"  # "“…?” Trump told a group of senators, according to CNN.": whom he told
     if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS and not told:
         return False
-    for t in toks[end:]:
-        if t.text in (".", "!", "?"):
+    for k in range(end, len(toks)):
+        t = toks[k].text
+        if t in (".", "!", "?"):
             break
-        if t.text == ":" or t.text in QUOTE_MARKS:
+        # the clause introduces a quote of its own: "She went on to say: “…”", "Lu said “…", "added that “…"
+        if t == ":" or t in QUOTE_MARKS and (k - end <= 3 or toks[k - 1].text.lower() in (",", "that", "as")):
             return False
     return True
 

@@ -69,10 +69,17 @@ _NOUN_AFTER_RE = re.compile(
 
 # "He famously used the phrase “…”", "Obama uttered the words “…”": the words are the subject's own
 _USED_WORDS_RE = re.compile(
-    r"\b(?:used|uses|using|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks|delivered)\s+"
+    r"\b(?:used|uses|using|use(?: of)?|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks"
+    r"|delivered)\s+"
     r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words?|term|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
 )
 
+
+# "Trump referred to the marines as “suckers”": whoever refers to them so says the word (not "referring to the strikes,
+# the message said: “…”": the reference ends at "as" right before the mark)
+_REFERRED_AS_RE = re.compile(
+    r"\b(?P<verb>referred|refers|refer|referring)\s+to\s+[^.;:!?“”\"‘’«»\n]{1,80}?\s+as\s+(?:an?\s+|the\s+)?[“\"‘'«„]\s*$"
+)
 
 # "Sigmar Gabriel had used “wir schaffen das” to refer to …": the user's own words
 _USED_DIRECT_RE = re.compile(r"\b(?:used|uses|coined|coins|uttered|utters|repeated|invoked)\s+[“\"‘'«„]\s*$")
@@ -129,6 +136,12 @@ def frame_discussed(win: Window) -> Frame | None:
         toks = tokens(masked, s_start, cue.start())
         subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
         if subject is not None and (subject.kind == "named" or used is not None and subject.kind != "anonymous"):
+            return Frame(subject, None, None, None, None, "discussed")
+    referred = _REFERRED_AS_RE.search(masked, max(s_start, open_start - 160), open_start + 1)
+    if referred is not None:
+        toks = tokens(masked, s_start, referred.start("verb"))
+        subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
+        if subject is not None and subject.kind in ("named", "pronoun", "anonymous"):
             return Frame(subject, None, None, None, None, "discussed")
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
     if before is not None and _NOUN_AFTER_RE.match(masked, close_end):

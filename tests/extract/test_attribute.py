@@ -1266,3 +1266,25 @@ def test_a_generational_suffix_is_part_of_the_name_not_the_surname() -> None:
     first, second = _attributions(text)
     assert first.speaker_resolved == "Tomas Vell King Jr."
     assert second.speaker_resolved == "Tomas Vell King Jr."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a lower-case verb right after a sentence-final quote continues the sentence
+        ('Mayor Vell spoke at the port.\n\n"The port stays open. It is just the beginning." echoed Vell at the quay.',
+         "Vell"),
+        # a title in quote marks later in the clause does not make "Vell said" introduce a new quote
+        (
+            "Mayor Vell spoke at the port.\n\n“We will keep the port open. Right?” Vell said to applause from"
+            " supporters at a “Port for All” fundraiser on Friday.",
+            "Vell",
+        ),
+        # whoever refers to people as “…” says the word
+        ("Mayor Vell spoke.\n\nLater Vell referred to the harbour pilots who struck as “cowboys” for leaving.", "Vell"),
+        ("Mayor Vell spoke.\n\nMr Vell hesitated to use the word “closure” in the interview.", "Mr Vell"),
+    ],
+)
+def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> None:
+    said = [a for a in _attributions(text) if a.speaker is not None]
+    assert said and said[0].speaker is not None and said[0].speaker.text == speaker
