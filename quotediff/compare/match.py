@@ -10,7 +10,7 @@ on disjoint parts of its longest rendering is split again into one group per par
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +156,24 @@ def _overlapping_answers(
             continue  # the same words in two people's mouths (a statement and the reply that quotes it)
         if link.containment >= options.short_containment and not set(parts[p]) & set(parts[q]):
             root[find(p)] = find(q)  # (groups that share a rendering were split apart on purpose)
+    # A short group whose wording another group already holds as one of its members ("I am not a crook" alone,
+    # and inside a passage): the outlets that named the speaker linked it there, the others grouped it alone.
+    holder: dict[tuple[int, ...], set[int]] = {}
+    for n, part in enumerate(parts):
+        for i in part:
+            holder.setdefault(keys[i].words, set()).add(n)
+    for p, part in enumerate(parts):
+        counted = Counter(keys[i].words for i in part)
+        wording, count = counted.most_common(1)[0]
+        if not 3 <= len(wording) < options.short_words or count < 2:
+            continue
+        others = sorted(holder.get(wording, set()) - {p}, key=lambda n: -len(parts[n]))
+        for q in others:
+            a, b = speaker[p], speaker[q]
+            if a is not None and b is not None and not same_person(a, b):
+                continue
+            root[find(p)] = find(q)
+            break
     merged: dict[int, list[int]] = {}
     for n, part in enumerate(parts):
         merged.setdefault(find(n), []).extend(part)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from quotediff.compare.locate import is_negation, reordered_window
@@ -279,7 +280,49 @@ def attach_phrases(groups: Sequence[Sequence[Rendering]], quotes: Sequence[Quote
         if len({words for _, words in found}) >= 2:
             attached[g].extend(quote for quote, _ in found)
     _attach_slogan_carriers(carriers, quotes, attached)
+    _attach_own_repeats(groups, quotes, carriers, attached)
     return [tuple(q.id for q in sorted(attached[g], key=lambda q: (q.article_id, q.start))) for g in range(len(groups))]
+
+
+# A quote of this many words or more that its own article's rendering of a statement holds is that statement again.
+_REPEAT_WORDS = 4
+# ... when this share of its words sit, in order, inside that rendering
+_REPEAT_SHARE = 0.9
+
+
+def _attach_own_repeats(
+    groups: Sequence[Sequence[Rendering]],
+    quotes: Sequence[Quote],
+    carriers: _Carriers,
+    attached: dict[int, list[Quote]],
+) -> None:
+    """A quote outside every group whose words its own article prints inside one group's rendering (a headline or
+    caption repeating the line, "We have to pass the bill to find out what's in it" after the whole passage) is the
+    article quoting that statement again, worded as it wrote it the second time."""
+    taken = carriers.grouped | {q.id for found in attached.values() for q in found}
+    own: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        for r in group:
+            own[r.article_id].append((g, matching_words(r.tokens)))
+    for quote in quotes:
+        if quote.id in taken or quote.kind != "statement" or quote.article_id not in own:
+            continue
+        words = matching_words(tokenize(quote.text))
+        if len(words) < _REPEAT_WORDS:
+            continue
+        holders = {g for g, text in own[quote.article_id] if _in_order(words, text) >= _REPEAT_SHARE * len(words)}
+        if len(holders) == 1:
+            attached[holders.pop()].append(quote)
+
+
+def _in_order(words: Sequence[str], text: Sequence[str]) -> int:
+    """How many of ``words`` the text holds in their order, within a stretch not much longer than they are (a
+    repeat may drop or add a few words: "pass the plan to find out" for "pass the plan so that you can find out")."""
+    blocks = [b for b in SequenceMatcher(None, words, text, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return 0
+    stretch = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return sum(b.size for b in blocks) if stretch <= 2 * len(words) else 0
 
 
 # A phrase this many outlets print on its own stands for its statement ("Brexit means Brexit").

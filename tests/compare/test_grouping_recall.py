@@ -244,3 +244,18 @@ def test_a_quote_of_two_lines_others_quote_apart_belongs_to_both_and_joins_neith
     )
     members = sorted(sorted({r.article_id for r in g}) for g in groups)
     assert members == [["again", "both", "second", "whole"], ["both", "last", "third", "whole"]]
+
+
+def test_a_short_line_quoted_alone_without_a_speaker_joins_the_group_that_holds_it() -> None:
+    # "I am not a thief" is everyday words: it links into the longer answer only where both name the speaker.
+    # Outlets that print it alone without naming anyone first group it by itself; the same wording is already a
+    # member of the answer's group, so the two groups are one quotation.
+    nobody = Attribution(speaker_kind="unknown")
+    line = "I am not a thief"
+    answer = "People have to know whether their mayor is a thief. Well, I am not a thief"
+    found = groups(
+        *(article(a, answer) for a in "ab"),
+        *(article(a, line) for a in "cd"),
+        *(article(a, line, speaker=nobody) for a in "efg"),
+    )
+    assert {"a:q1", "b:q1", "c:q1", "d:q1", "e:q1", "f:q1", "g:q1"} <= group_of(found, "a:q1")

@@ -131,3 +131,17 @@ def test_a_contraction_matches_its_written_out_form() -> None:
     assert {"north", "quay", "river", "delta"} <= _group_articles(texts, "not a crook")
     words = matching_words(tokenize("we don't and we will not"))
     assert words[1] == words[-1] == "not"
+
+
+def test_a_line_the_article_repeats_after_quoting_the_passage_is_reported_with_the_statement() -> None:
+    passage = (
+        "Mayor Tomas Vell told the council: “You have heard about the quarrels over the harbour plan. But we have"
+        " to pass the harbour plan so that you can find out what is in it, away from the fog of the quarrel.”"
+    )
+    texts = {n: passage for n in ("north", "quay", "river")}
+    # the line again, in the article's own shorter wording, two paragraphs later
+    texts["north"] += "\n\nCritics seized on one line: “We have to pass the plan to find out what is in it.”"
+    result = compare([_article(name, text) for name, text in texts.items()])
+    repeat = next(q for q in result.quotes if q.article_id == "north" and q.text.startswith("We have to pass the plan"))
+    [group] = [g for g in result.groups if "harbour plan" in g.reference_text]
+    assert repeat.id in group.also_quoted or any(repeat.id in m.quote_ids for m in group.members)
