@@ -43,9 +43,11 @@ def _over_apposition(state: State) -> tuple[int, VerbReading | None] | None:
     k = state.pos
     verb = None
     in_apposition = False
+    quoted_as = False  # "Lu was quoted as saying": the participle after the hedge is the verb
     for _ in range(6):
         hedge = _hedge_after_re().match(masked, toks[k].start) if k < len(toks) else None
         if hedge is not None:
+            quoted_as = hedge.group().split()[-1:] == ["as"]
             while k < len(toks) and toks[k].start < hedge.end():
                 k += 1
         while k < len(toks) and (toks[k].text.lower() in ADVERBS or is_adverb(toks[k].text)):
@@ -77,7 +79,7 @@ def _over_apposition(state: State) -> tuple[int, VerbReading | None] | None:
         if m < len(toks) and m > k and w.verb(m) is not None:
             k = m
             verb = w.verb(k)
-    if verb is not None and toks[k].text.lower().endswith("ing"):
+    if verb is not None and toks[k].text.lower().endswith("ing") and not (quoted_as and verb[1] == "say"):
         verb = None  # "a Donald Trump tweet attacking ...": a participle, not the reporting verb
     return k, verb
 

@@ -234,7 +234,7 @@ def _description_after(
         end_ok = (
             j >= len(toks)
             or not toks[j].text[:1].isalnum()
-            or toks[j].text.lower() in lex.verbs
+            or toks[j].text.lower() in lex.verbs or toks[j].text.lower() in ("has", "have", "had")  # "… has told"
             or toks[j].text.lower() in PREPOSITIONS
             or toks[j].text.lower() in ("who", "which", "that")
         )

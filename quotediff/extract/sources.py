@@ -159,12 +159,17 @@ def outlet_venues(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> tup
             continue
         s, e = match.span(1)
         end = s
-        for word in re.finditer(r"\S+", text[s:e]):
-            bare = re.sub(r"(?:['’]s|['’]|[.,])$", "", word.group())
+        words_in = list(re.finditer(r"\S+", text[s:e]))
+        for n, word in enumerate(words_in):
+            printed = word.group()
+            # "St. Paul Pioneer Press": a short abbreviation inside the name (not "the BBC." ending the sentence)
+            inside = n + 1 < len(words_in)
+            abbreviation = inside and printed.endswith(".") and len(printed) <= 4 and printed[:1].isupper()
+            bare = printed if abbreviation else re.sub(r"(?:['’]s|['’]|[.,])$", "", printed)
             if bare.lower() in TIME_WORDS or bare.lower() in MONTHS:
                 break  # "on MSNBC Wednesday"
             end = s + word.start() + len(bare)
-            if bare != word.group():
+            if bare != printed:
                 break  # "MSNBC’s Chuck Todd": the outlet, not its host
         name = text[s:end]
         words = name.lower().split()
@@ -226,6 +231,15 @@ def reporting_tail(masked: str, text: str, lo: int, hi: int, lex: Lexicon) -> Sp
 _LEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?{_TELLING}(?:\s+that)?\s*:\s*$")
 
 
+# A line handing the next paragraph to its source: "From ThinkProgress:", "Per the WP:", "Excerpt from Wikipedia:",
+# "The New York Times covered it this way:"
+_FROM_LINE_RE = re.compile(
+    rf"[ \t]*(?:(?:(?:An?\s+)?[Ee]xcerpts?\s+from|[Ff]rom|[Pp]er|[Vv]ia)\s+(?P<name>{_NAME_RUN})"
+    rf"|(?P<covered>{_NAME_RUN})\s+(?:covered|put|described|summed\s+up|transcribed)\s+(?:it|this|the\s+\w+)"
+    rf"(?:\s+\w+){{0,3}})\s*$"
+)
+
+
 def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> Span | None:
     """The party a colon paragraph hands the next paragraph to ("…, noted The Atlantic:", "The Post reported:"):
     the paragraph after is its account, and it is the source of the words quoted there."""
@@ -236,8 +250,13 @@ def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> S
     found = reporting_tail(masked, text, start, end, lex)
     if found is not None:
         return found
-    match = _LEAD_RE.search(masked, start, end)
     line_start = masked.rfind("\n", 0, end) + 1
+    label = _FROM_LINE_RE.match(masked, line_start, end - 1)  # the line without its colon
+    if label is not None:
+        a, b = label.span("name" if label.group("name") else "covered")
+        if outlet_like(text[a:b], lex) or label.group("name") and text[a:b].lower() == "wikipedia":
+            return Span(a, b, text[a:b])
+    match = _LEAD_RE.search(masked, start, end)
     if match is None or masked[line_start : match.start()].strip(" ."):
         return None  # the reporter must open its sentence: "The Atlantic reported:"
     s, e = match.span("name")

@@ -95,3 +95,24 @@ def test_a_possessive_speaker_with_words() -> None:
 )
 def test_sources_of_this_round(text: str, speaker: str, sources: list[str]) -> None:
     assert _attribution(text)[:2] == (speaker, sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "sources"),
+    [
+        # an auxiliary between a description and its verb: the description is the speaker, the outlet the source
+        (f"{QUOTE[:-2]},” the harbour engineer has told the BBC.", "the harbour engineer", ["the BBC"]),
+        # "was quoted as saying": the participle after the hedge is the verb
+        (f"{QUOTE[:-2]},” Marsh was quoted as saying.", "Marsh", []),
+        # an outlet named with an abbreviation ("St.") is the whole name
+        (
+            f"During an interview with the St. Paul Pioneer Press, Marsh said: {QUOTE}",
+            "Marsh",
+            ["the St. Paul Pioneer Press"],
+        ),
+        # a line handing the next paragraph to its source
+        (f"Per the Washington Post:\n\n{QUOTE[:-2]},” an aide said.", "an aide", ["the Washington Post"]),
+    ],
+)
+def test_sources_and_speakers_around_the_verb(text: str, speaker: str, sources: list[str]) -> None:
+    assert _attribution(text)[:2] == (speaker, sources)
