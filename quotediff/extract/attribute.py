@@ -53,7 +53,7 @@ from quotediff.extract.frames import (
     has_speech_verb,
 )
 from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
-from quotediff.extract.mentions import Mention, clause_subject, opening_subject
+from quotediff.extract.mentions import Mention, clause_subject, mention_before, opening_subject
 from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_label
 from quotediff.extract.previous import frame_previous
 from quotediff.extract.resolve import Resolver
@@ -65,7 +65,7 @@ from quotediff.extract.sources import (
     reporting_tail,
     reports_before,
 )
-from quotediff.extract.tokens import WORD_RE, sentence_start, tokens, word_count
+from quotediff.extract.tokens import WORD_RE, Tok, sentence_start, tokens, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
 
@@ -177,6 +177,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 if has_verb or words >= min_words or colon:
                     toks = win.before.toks
                     subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
+                    subject = subject or _antecedent(toks, text, lex)
                     if subject is not None and (has_verb or words >= min_words or _a_person(subject, lex)):
                         frame = plausible(Frame(subject, None, None, None, None, "subject"), known, text)
         if frame is not None:
@@ -210,6 +211,15 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         frames.append(frame)
         results.append(SiteResult(_attribution(win, frame, kind, resolver), kind, utterance))
     return results
+
+
+def _antecedent(toks: list[Tok], text: str, lex: Lexicon) -> Mention | None:
+    """The person a relative clause before the quote is about: "warned Biden, who also sent a message: “…”"."""
+    for k in range(len(toks) - 1, 1, -1):
+        if toks[k].text.lower() == "who" and toks[k - 1].text == ",":
+            found = mention_before(toks, k - 1, text, lex)
+            return found if found is not None and found.kind in ("named", "anonymous") else None
+    return None
 
 
 def _participle(frame: Frame) -> bool:

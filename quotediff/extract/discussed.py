@@ -30,9 +30,12 @@ _OWNER_BEFORE_RE = re.compile(
     r"|much-quoted|\w+ly|[A-Z][a-z]+\s+\d{1,2},?|\d{4})\s+){0,3}[“\"‘'«„]\s*$"
 )
 # after the quote: "‘Only America First’ – Trump's challenge to the world"
+# (or with no dash, the speaker's own words, not an answer to them: "“Whatever it takes.” Mario Draghi’s declaration
+# that he would save the euro …", but "“…?” Biden's answer" is the question's reply)
 _OWNER_AFTER_RE = re.compile(
-    r"\s*[,:]?\s*[—–-]\s*(?:[A-Z][\w.\-]*\s+){0,3}?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
+    r"\s*[,:]?\s*(?:[—–-]\s*(?:[A-Z][\w.\-]*\s+){0,3}?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?"
     r"(?:challenge|message|warning|vow|pledge|promise|call|words|plea|verdict|answer|reply|response|remark|speech)\b"
+    r"|((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)['’]s\s+(?:\w+\s+)?(?:declaration|statement|pledge|vow|promise)\b)"
 )
 # Nouns for someone's words: "Merkel’s promise “…”", "her often-said slogan “…”"
 _SAYING_NOUNS = (
@@ -171,7 +174,7 @@ def frame_discussed(win: Window) -> Frame | None:
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     after = _OWNER_AFTER_RE.match(masked, close_end, s_end)
     if after is not None:
-        s, e = after.span(1)
+        s, e = after.span(1 if after.group(1) else 2)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     control = _PROMPTED_RE.search(masked, max(s_start, open_start - 120), open_start + 1)
     if control is not None:

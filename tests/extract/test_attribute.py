@@ -1287,4 +1287,19 @@ def test_a_generational_suffix_is_part_of_the_name_not_the_surname() -> None:
 )
 def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> None:
     said = [a for a in _attributions(text) if a.speaker is not None]
-    assert said and said[0].speaker is not None and said[0].speaker.text == speaker
+    assert said and said[-1].speaker is not None and said[-1].speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # the person a relative clause before the colon is about
+        ("“Keep calm,” urged Vell, who also sent a message to the crews: “We are with you.”", "We are", "Vell"),
+        # a possessive after the quote: the declaration is the owner's (not the previous paragraph's speaker)
+        ("Marsh spoke.\n\n“Whatever it costs.” Mara Vell’s declaration that she would save the port stood.", "Whatever", "Mara Vell"),
+    ],
+)
+def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
