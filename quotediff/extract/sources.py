@@ -95,6 +95,8 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
     if _DISTANCE_STEM_RE.search(sentence):
         more = [(m.start(), m.end()) for m in _distance_re().finditer(masked, lo, hi)]
         spans = sorted(set(spans) | {m for m in more if not any(a <= m[0] < b for a, b in spans)})
+    # "he would have said" (reported speech carried over from another language), not "he would have won"
+    spans = [(a, b) for a, b in spans if not masked.startswith("would", a) or _speech_verb_at(masked, b, win.lex)]
     hedges = tuple(Span(a, b, text[a:b]) for a, b in spans)
     sources: list[Span] = []
     for a, b in _matches(_source_re(), masked, lo, hi):
@@ -125,6 +127,11 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
         if not any(src.start < b and a < src.end for src in sources):
             sources.append(Span(a, b, text[a:b]))
     return hedges, tuple(sorted(sources, key=lambda span: span.start))
+
+
+def _speech_verb_at(masked: str, pos: int, lex: Lexicon) -> bool:
+    word = re.match(r"\s*([\w’'-]+)", masked[pos : pos + 40])
+    return word is not None and word.group(1).lower() in lex.verbs
 
 
 def _matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -116,3 +116,8 @@ def test_sources_of_this_round(text: str, speaker: str, sources: list[str]) -> N
 )
 def test_sources_and_speakers_around_the_verb(text: str, speaker: str, sources: list[str]) -> None:
     assert _attribution(text)[:2] == (speaker, sources)
+
+
+def test_a_conditional_of_reported_speech_is_a_hedge_only_before_a_speech_verb() -> None:
+    assert _attribution(f"{QUOTE[:-2]},” Vell would have said.")[::2] == ("Vell", ["would have"])
+    assert _attribution(f"{QUOTE[:-2]},” Vell said, adding that he would have won anyway.")[2] == []
