@@ -84,6 +84,7 @@ _CONTRACTIONS = {
     "shouldn't": "not",
     "haven't": "not",
     "hasn't": "not",
+    "em": "them",  # "Bring 'em on" (its apostrophe read as a quote mark) is "bring them on"
 }
 
 

@@ -124,3 +124,9 @@ def test_the_diff_pieces_tile_the_text_and_match_the_tokens(text: str) -> None:
     tokens = tokenize(text)
     assert [p.lstrip() for p in pieces] == [t.text for t in tokens]
     assert norms == [t.norm for t in tokens]
+
+
+def test_em_is_them_for_matching() -> None:
+    from quotediff.compare.renderings import matching_words
+
+    assert matching_words(tokenize("Bring ’em on")) == matching_words(tokenize("bring them on"))
