@@ -456,7 +456,7 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
         if not looks_like_verb(toks[j].text, lex):
             continue
         low = toks[j].text.lower()
-        if toks[j - 1].text.lower() in ADVERBS or word_key(toks[j - 1].text) in ("which", "who", "that"):
+        if toks[j - 1].text in ADVERBS or word_key(toks[j - 1].text) in ("which", "who", "that"):  # not "May has"
             continue
         if low.endswith("s") and not low.endswith("ss") and j + 1 < hi and toks[j + 1].text in (",", ".", ";"):
             continue  # "Democratic electorates, ...": a plural noun, not a verb

@@ -1297,6 +1297,13 @@ def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> No
         ("“Keep calm,” urged Vell, who also sent a message to the crews: “We are with you.”", "We are", "Vell"),
         # a possessive after the quote: the declaration is the owner's (not the previous paragraph's speaker)
         ("Marsh spoke.\n\n“Whatever it costs.” Mara Vell’s declaration that she would save the port stood.", "Whatever", "Mara Vell"),
+        # a surname that is also a word ("May") before its verb is no adverb: the subject, not the addressee
+        (
+            "Prime Minister Tess May has set her face against a second vote, telling Cabinet colleagues that"
+            " ‘the port means the port’ and nothing else.",
+            "the port",
+            "Prime Minister Tess May",
+        ),
     ],
 )
 def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: str) -> None:
