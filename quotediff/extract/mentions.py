@@ -141,8 +141,8 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
         described = _description_after(toks, i, text, lex, loose)
         if described is not None or not loose:
             return described
-    if loose and low not in DETERMINERS:
-        # "retired Air Force general Lloyd Newton", "9/11 widow Terry Strada": a name after a few modifiers
+    if loose and low not in DETERMINERS and low not in PREPOSITIONS and first[:1].isalnum():
+        # "retired Air Force general Lloyd Newton": a name after modifiers (not "warning to North Korea")
         for k in range(i + 1, min(len(toks), i + 6)):
             if not (toks[k].text[:1].isalnum() or toks[k].text in ("/", "-")):
                 break

@@ -1304,6 +1304,9 @@ def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> No
             "the port",
             "Prime Minister Tess May",
         ),
+        # a place after a preposition is no speaker: "warning to North Korea", ", calls Robert E. Lee ‘…’"
+        ("Tomas Vell doubles down on ‘fire and storm’ warning to North Harbour", "fire", "Tomas Vell"),
+        ("Tomas Vell defends 2017 ‘very fine crews’ comments, calls Ada Marsh ‘a great captain’", "very fine", "Tomas Vell"),
     ],
 )
 def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: str) -> None:
