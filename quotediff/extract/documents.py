@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words, without_opener
-from quotediff.extract.lexicon import Lexicon, outlet_like
+from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
@@ -141,7 +141,18 @@ def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
         start = next((m for m in range(k - 1, max(-1, k - 6), -1) if toks[m].text.lower() in _OPENERS), None)
         if start is not None and all(t.text[:1].isalnum() for t in toks[start:k]):
             found.append(_span(text, toks[start].start, tok.end))
+    for match in _OUTLET_TELLS_RE.finditer(win.masked, lo, min(hi, win.open_start)):
+        s, e = match.span("outlet")
+        if is_outlet(text[s:e], win.lex) and not any(f.start <= s < f.end for f in found):
+            found.append(_span(text, s, e))  # "The Atlantic revealed that President Trump called them “…”"
     return tuple(found)
+
+
+# An outlet telling of the words before the quote, in the quote's sentence
+_OUTLET_TELLS_RE = re.compile(
+    r"(?<![\w’'])(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:revealed|reveals|reported|reports|wrote|writes|claimed|claims|alleged|alleges)\b"
+)
 
 
 _SPEECHES = frozenset("speech speeches address manifesto remarks message sermon lecture eulogy".split())

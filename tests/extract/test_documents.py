@@ -121,3 +121,11 @@ def test_sources_and_speakers_around_the_verb(text: str, speaker: str, sources: 
 def test_a_conditional_of_reported_speech_is_a_hedge_only_before_a_speech_verb() -> None:
     assert _attribution(f"{QUOTE[:-2]},” Vell would have said.")[::2] == ("Vell", ["would have"])
     assert _attribution(f"{QUOTE[:-2]},” Vell said, adding that he would have won anyway.")[2] == []
+
+
+def test_an_outlet_telling_of_the_words_before_the_quote_is_its_source() -> None:
+    text = (
+        "The BBC reports that Tomas Vell has been caught on microphone describing a voter he had just"
+        " spoken to as a “bitter woman”."
+    )
+    assert _attribution(text)[1] == ["The BBC"]
