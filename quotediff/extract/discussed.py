@@ -14,11 +14,16 @@ from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
 
-_LINE_NOUNS = r"(?:phrase|line|quote|quotation|remark|sentence|statement|slogan|words|comment|catchphrase|motto)"
+_LINE_NOUNS = (
+    r"(?:phrase|line|quote|quotation|remark|sentence|statement|slogan|words|comment|catchphrase|catch phrase|motto"
+    r"|question|expression|saying|term)"
+)
 
-# after the quote: "is a phrase from …", "was the line in …"
+# after the quote: "is a phrase from …", "was the line in …", "is a rhetorical question raised by …", and "was used by
+# George W. Bush in …", "was coined by …"
 _IS_A_LINE_RE = re.compile(
-    rf"\s*[,.]?\s*(?:is|was|became|remains)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{_LINE_NOUNS}\b"
+    rf"\s*[,.]?\s*(?:(?:is|was|became|remains)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{_LINE_NOUNS}\b"
+    r"|(?:is|was|were|has\s+been|had\s+been)\s+(?:first\s+)?(?:used|coined|uttered|popularized|popularised)(?=\s+by\b))"
 )
 # where it comes from: "… by Barack Obama", "… from Obama's speech"
 _BY_RE = re.compile(r"\bby\s+")

@@ -1306,6 +1306,9 @@ def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> No
         ),
         # a place after a preposition is no speaker: "warning to North Korea", ", calls Robert E. Lee ‘…’"
         ("Tomas Vell doubles down on ‘fire and storm’ warning to North Harbour", "fire", "Tomas Vell"),
+        # a line discussed after the quote: "was used by", "is a rhetorical question raised by"
+        ("Gone.\n\n“Axis of rust” was used by Mayor Tomas Vell in his first address.", "Axis", "Mayor Tomas Vell"),
+        ("Gone.\n\n“Did you fall off a quay?” is a rhetorical question raised by Mayor Ada Marsh.", "Did you", "Mayor Ada Marsh"),
         ("Tomas Vell defends 2017 ‘very fine crews’ comments, calls Ada Marsh ‘a great captain’", "very fine", "Tomas Vell"),
     ],
 )
