@@ -141,14 +141,16 @@ def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
         start = next((m for m in range(k - 1, max(-1, k - 6), -1) if toks[m].text.lower() in _OPENERS), None)
         if start is not None and all(t.text[:1].isalnum() for t in toks[start:k]):
             found.append(_span(text, toks[start].start, tok.end))
-    for match in _OUTLET_TELLS_RE.finditer(win.masked, lo, min(hi, win.open_start)):
+    telling = _TELLING_STEM_RE.search(win.masked, lo, min(hi, win.open_start)) is not None
+    for match in _OUTLET_TELLS_RE.finditer(win.masked, lo, min(hi, win.open_start)) if telling else ():
         s, e = match.span("outlet")
         if is_outlet(text[s:e], win.lex) and not any(f.start <= s < f.end for f in found):
             found.append(_span(text, s, e))  # "The Atlantic revealed that President Trump called them “…”"
     return tuple(found)
 
 
-# An outlet telling of the words before the quote, in the quote's sentence
+# An outlet telling of the words before the quote, in the quote's sentence (its verbs' stems: a cheap test first)
+_TELLING_STEM_RE = re.compile(r"reveal|report|wr[io]te|claim|alleg")
 _OUTLET_TELLS_RE = re.compile(
     r"(?<![\w’'])(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})\s+(?:has\s+|had\s+|also\s+)?"
     r"(?:revealed|reveals|reported|reports|wrote|writes|claimed|claims|alleged|alleges)\b"

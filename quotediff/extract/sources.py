@@ -270,8 +270,19 @@ def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> S
     return Span(s, e, text[s:e]) if outlet_like(text[s:e], lex) else None
 
 
+# Words one of _REPORTS_RE's alternatives needs (lower-cased), and its "As Mother Jones reported," opening
+_REPORT_CUES = (
+    "report", "claim", "allegation", "told", "sources", "witnesses", "insiders", "aides", "officials", "video",
+    "recording", "footage", "tape", "clip", "interview", "broadcast",
+)  # fmt: skip
+_AS_CUE_RE = re.compile(r"\b[Aa]s\s")
+
+
 def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     """A report or claim the quote's sentence says it is from, before the words ("denied reports he said …")."""
+    window = masked[lo:hi]
+    if not _AS_CUE_RE.search(window) and not any(cue in window.lower() for cue in _REPORT_CUES):
+        return None  # (a substring test first: most sentences name no report, and the full pattern is slow)
     found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
     if found is None:
         return None
