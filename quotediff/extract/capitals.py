@@ -9,6 +9,7 @@ opens a paragraph and is blanked before the rules read it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -24,8 +25,14 @@ def in_headline(masked: str, pos: int) -> bool:
     capitalised and neither a capital nor a quote's title case tells a name or a title."""
     line_start = masked.rfind("\n", 0, pos) + 1
     line_end = masked.find("\n", pos)
+    return _title_case_line(masked, line_start, line_end if line_end >= 0 else len(masked))
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_case_line(masked: str, line_start: int, line_end: int) -> bool:
+    """(Asked again for every quote and name on the line: worked out once per line.)"""
     significant = 0
-    for match in WORD_RE.finditer(masked, line_start, line_end if line_end >= 0 else len(masked)):
+    for match in WORD_RE.finditer(masked, line_start, line_end):
         word = match.group()
         if len(word) > 3:
             if not is_cap(word):

@@ -78,11 +78,11 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), gender
 
 
-def _credit(text: str, start: int, end: int, cues: list[int]) -> bool:
-    """A name in a photo credit, before or after it; ``cues``: where the text says "photo", "credit", "image" or
-    "/" (found once per article: most names are in no credit)."""
-    k = bisect.bisect_left(cues, start - 60)
-    if k < len(cues) and cues[k] < start and _CREDIT_RE.search(text[max(0, start - 60) : start]):
+def _credit(text: str, start: int, end: int) -> bool:
+    """A name in a photo credit, before or after it (a cheap test for "photo", "credit", "image" or "/" in the
+    60 characters before it first: most names are in no credit)."""
+    lo = max(0, start - 60)
+    if _CREDIT_CUE_RE.search(text, lo, start) and _CREDIT_RE.search(text[lo:start]):
         return True
     after = text[end : end + 5]
     return ("/" in after or "for " in after) and _CREDITED_RE.match(text, end) is not None
@@ -99,7 +99,6 @@ class Resolver:
         self._by_word: dict[str, set[str]] = {}
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
-        cues = [m.start() for m in _CREDIT_CUE_RE.finditer(text)]
         for match in _NAME_CHAIN_RE.finditer(text):
             words = match.group().split()
             after_the = text[max(0, match.start() - 4) : match.start()].lower() == "the "
@@ -112,7 +111,7 @@ class Resolver:
                 words = words[1:]  # "China's Xi Jinping", "Born-again Brown"
             while words and words[-1].lower().rstrip(".,") in _WHEN:
                 words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
-            if not words or _credit(text, match.start(), match.end(), cues):
+            if not words or _credit(text, match.start(), match.end()):
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
             name, gender = _strip_title(" ".join(words))
             parts = name.replace("’s", "").replace("'s", "").split()

@@ -88,19 +88,24 @@ def _line_tokens(text: str, start: int, end: int) -> tuple[list[Tok], list[int],
 def _tokenise(text: str, start: int, end: int) -> list[Tok]:
     """A final dot stays on abbreviations and initials only."""
     out: list[Tok] = []
+    append, make = out.append, _new_tok
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
-        s, e = match.start(), match.end()
-        if len(word) > 1 and word.endswith("."):
+        s, e = match.span()
+        if word[-1] == "." and len(word) > 1:
             core = word[:-1]
             nxt = text[e : e + 2]
             inside = nxt[:1] in (",", ")") or (nxt[:1] == " " and nxt[1:2].islower())
             if not (core.lower() in _ABBREV or (len(core) == 1 and core.isupper()) or "." in core or inside):
-                out.append(Tok(core, s, e - 1))
-                out.append(Tok(".", e - 1, e))
+                append(make(Tok, (core, s, e - 1)))
+                append(make(Tok, (".", e - 1, e)))
                 continue
-        out.append(Tok(word, s, e))
+        append(make(Tok, (word, s, e)))
     return out
+
+
+# Tokens are made by the hundred thousand: straight from the tuple, not through the named tuple's Python __new__.
+_new_tok = tuple.__new__
 
 
 def fold_accents(text: str) -> str:
