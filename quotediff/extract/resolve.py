@@ -39,8 +39,9 @@ _WHEN = frozenset(
 _CREDIT_RE = re.compile(r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Cc]redit|[Ii]mage)\s*(?::|by\b)|/\s*$)[^\n.]{0,40}$")
 # A credit after a name: "Alex Vell/Getty Images", "(Gabriella Vell for NPR)".
 _CREDITED_RE = re.compile(r"\s*(?:/\s*[A-Z]|for [A-Z][\w ]{0,30}\))")
+# (the lookahead lets the scan skip every position that is no capital at once)
 _NAME_CHAIN_RE = re.compile(
-    rf"\b{_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
+    rf"\b(?=[A-Z]){_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
 )
 
 
