@@ -13,7 +13,7 @@ import re
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words, without_opener
 from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
-from quotediff.extract.tokens import tokens
+from quotediff.extract.tokens import Tok, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
 
@@ -112,6 +112,7 @@ def quotes_as_in(masked: str, text: str, lex: Lexicon, lo: int, pos: int, *, aft
 
 
 _DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))
+_DOCUMENT_WORD_RE = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
 _REPORTS = frozenset(
     "says say said shows show showed states stated notes noted records recorded reads read claims claimed alleges"
     " alleged suggests suggested".split()
@@ -126,8 +127,10 @@ def document_sources(win: Window, lo: int, hi: int) -> tuple[Span, ...]:
     where the words come from: "The minutes say …", "the leaked memo, in which …". Read over the sentence's
     tokens, so a sentence without a document costs a few set lookups."""
     text = win.text
-    toks = win.sentence.toks if (lo, hi) == (win.s_start, win.s_end) else tokens(win.masked, lo, hi)
     found: list[Span] = []
+    toks: list[Tok] = []
+    if _DOCUMENT_WORD_RE.search(win.masked, lo, hi):  # (most sentences name no document: a cheap test first)
+        toks = win.sentence.toks if (lo, hi) == (win.s_start, win.s_end) else tokens(win.masked, lo, hi)
     for k, tok in enumerate(toks):
         if tok.text.lower() not in _DOCUMENT_WORDS or k + 1 >= len(toks):
             continue

@@ -79,6 +79,32 @@ def _strip_title(name: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), gender
 
 
+@functools.lru_cache(maxsize=8192)  # the same names recur within an article and across a corpus
+def _chain_name(
+    chain: str,
+) -> tuple[bool, list[str], str, str | None, list[str], list[str]] | None:
+    """A run of capitalised words as a name: whether "the" led it, its words, the name without titles, the gender
+    a title gives, the name's parts and a generational suffix; None when nothing of a name is left."""
+    words = chain.split()
+    leading_the = False
+    while words and words[0].lower() in LEADING_FUNCTION:
+        leading_the = leading_the or words[0].lower() == "the"  # "The U.S. Coast Guard said"
+        words = words[1:]
+    if not words:
+        return None
+    while len(words) > 1 and (words[0].endswith(("’s", "'s")) or DESCRIBING_COMPOUND.fullmatch(words[0])):
+        words = words[1:]  # "China's Xi Jinping", "Born-again Brown"
+    while words and words[-1].lower().rstrip(".,") in _WHEN:
+        words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
+    if not words:
+        return None
+    name, gender = _strip_title(" ".join(words))
+    parts = name.replace("’s", "").replace("'s", "").split()
+    suffix = parts[-1:] if len(parts) > 2 and _is_suffix(parts[-1]) else []
+    parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
+    return leading_the, words, name, gender, parts, suffix
+
+
 def _credit(text: str, start: int, end: int) -> bool:
     """A name in a photo credit, before or after it (a cheap test for "photo", "credit", "image" or "/" in the
     60 characters before it first: most names are in no credit)."""
@@ -101,23 +127,11 @@ class Resolver:
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
         for match in _NAME_CHAIN_RE.finditer(text):
-            words = match.group().split()
-            after_the = text[max(0, match.start() - 4) : match.start()].lower() == "the "
-            while words and words[0].lower() in LEADING_FUNCTION:
-                after_the = after_the or words[0].lower() == "the"  # "The U.S. Coast Guard said"
-                words = words[1:]
-            if not words:
-                continue
-            while len(words) > 1 and (words[0].endswith(("’s", "'s")) or DESCRIBING_COMPOUND.fullmatch(words[0])):
-                words = words[1:]  # "China's Xi Jinping", "Born-again Brown"
-            while words and words[-1].lower().rstrip(".,") in _WHEN:
-                words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
-            if not words or _credit(text, match.start(), match.end()):
+            chain = _chain_name(match.group())
+            if chain is None or _credit(text, match.start(), match.end()):
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
-            name, gender = _strip_title(" ".join(words))
-            parts = name.replace("’s", "").replace("'s", "").split()
-            suffix = parts[-1:] if len(parts) > 2 and _is_suffix(parts[-1]) else []
-            parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
+            leading_the, words, name, gender, parts, suffix = chain
+            after_the = leading_the or text[max(0, match.start() - 4) : match.start()].lower() == "the "
             if not parts:
                 continue
             key = parts[-1].lower().rstrip(".")

@@ -281,7 +281,8 @@ _AS_CUE_RE = re.compile(r"\b[Aa]s\s")
 def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
     """A report or claim the quote's sentence says it is from, before the words ("denied reports he said …")."""
     window = masked[lo:hi]
-    if not _AS_CUE_RE.search(window) and not any(cue in window.lower() for cue in _REPORT_CUES):
+    low = window.lower()
+    if not _AS_CUE_RE.search(window) and not any(cue in low for cue in _REPORT_CUES):
         return None  # (a substring test first: most sentences name no report, and the full pattern is slow)
     found = next(reversed(list(_REPORTS_RE.finditer(masked, lo, hi))), None)
     if found is None:
