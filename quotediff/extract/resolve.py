@@ -10,7 +10,6 @@ name without "the", an acronym or a bare noun ("the AMPTP", "the guild") to the 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from quotediff.extract.descriptions import (
@@ -25,97 +24,8 @@ from quotediff.extract.descriptions import (
 )
 from quotediff.extract.lexicon import Lexicon, lexicon
 from quotediff.extract.mentions import classify
-from quotediff.extract.tokens import AUX, DESCRIBING_COMPOUND, LEADING_FUNCTION, PARTICLES, PREPOSITIONS
-
-_NAME_WORD = (
-    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
-)
-
-_WHEN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
-    " september october november december".split()
-)
-# A photo credit or caption byline before a name: "Photo: ", "Photograph by ", "Credit: ", "(Photo by ".
-_CREDIT_RE = re.compile(r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Cc]redit|[Ii]mage)\s*(?::|by\b)|/\s*$)[^\n.]{0,40}$")
-# A credit after a name: "Alex Vell/Getty Images", "(Gabriella Vell for NPR)".
-_CREDITED_RE = re.compile(r"\s*(?:/\s*[A-Z]|for [A-Z][\w ]{0,30}\))")
-# (the lookahead lets the scan skip every position that is no capital at once)
-_NAME_CHAIN_RE = re.compile(
-    rf"\b(?=[A-Z]){_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
-)
-
-
-@functools.cache
-def _title_words() -> frozenset[str]:
-    """Every word of every title ("assistant", "secretary", "state", "leader"...), lower-cased, without dots."""
-    words = {w.lower().replace(".", "") for title in lexicon().titles for w in title.split()}
-    return frozenset((words | lexicon().anonymous_heads) - {"of", "the", "and"})
-
-
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
-
-
-def _is_suffix(word: str) -> bool:
-    """A generational suffix ("Jr.", "III"): part of a name, never its surname."""
-    return word.lower().rstrip(".,") in _SUFFIXES
-
-
-def _strip_title(name: str) -> tuple[str, str | None]:
-    """The name without the titles before it ("Treasury Secretary Janet Yellen" -> "Janet Yellen"), and the
-    gender a title implies ("Mr" -> "m")."""
-    words = name.split()
-    titles = _title_words()
-    cut = 0
-    # "Martin Luther King Jr.": the surname before a generational suffix is no title ("King Charles")
-    last = len(words) - 2 if len(words) > 2 and _is_suffix(words[-1]) else len(words) - 1
-    for index, word in enumerate(words[:last]):
-        key = word.lower().replace(".", "")
-        # "Secretary-General", "Vice-President": a hyphenated title is one of titles' words on each side.
-        if key in titles or ("-" in key and all(part in titles for part in key.split("-") if part)):
-            cut = index + 1
-    gender = None
-    for word in words[:cut]:
-        gender = gender or lexicon().titles.get(word.replace(".", ""))
-    return " ".join(words[cut:]), gender
-
-
-@functools.lru_cache(maxsize=8192)  # the same names recur within an article and across a corpus
-def _chain_name(
-    chain: str,
-) -> tuple[bool, list[str], str, str | None, list[str], list[str]] | None:
-    """A run of capitalised words as a name: whether "the" led it, its words, the name without titles, the gender
-    a title gives, the name's parts and a generational suffix; None when nothing of a name is left."""
-    words = chain.split()
-    leading_the = False
-    while words and words[0].lower() in LEADING_FUNCTION:
-        leading_the = leading_the or words[0].lower() == "the"  # "The U.S. Coast Guard said"
-        words = words[1:]
-    if not words:
-        return None
-    while len(words) > 1 and (words[0].endswith(("’s", "'s")) or DESCRIBING_COMPOUND.fullmatch(words[0])):
-        words = words[1:]  # "China's Xi Jinping", "Born-again Brown"
-    while words and words[-1].lower().rstrip(".,") in _WHEN:
-        words = words[:-1]  # "on Twitter Tuesday": a day is no part of a name
-    if not words:
-        return None
-    name, gender = _strip_title(" ".join(words))
-    parts = name.replace("’s", "").replace("'s", "").split()
-    suffix = parts[-1:] if len(parts) > 2 and _is_suffix(parts[-1]) else []
-    parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
-    return leading_the, words, name, gender, parts, suffix
-
-
-def _credit(text: str, start: int, end: int) -> bool:
-    """A name in a photo credit, before or after it (a cheap test for "photo", "credit", "image" or "/" in the
-    60 characters before it first: most names are in no credit)."""
-    lo = max(0, start - 60)
-    if _CREDIT_CUE_RE.search(text, lo, start) and _CREDIT_RE.search(text[lo:start]):
-        return True
-    after = text[end : end + 5]
-    return ("/" in after or "for " in after) and _CREDITED_RE.match(text, end) is not None
-
-
-_CREDIT_CUE_RE = re.compile(r"[Pp]hoto|[Cc]redit|[Ii]mage|/")
+from quotediff.extract.names import NAME_CHAIN_RE, chain_name, in_credit, is_suffix, strip_title, title_words
+from quotediff.extract.tokens import AUX, LEADING_FUNCTION, PARTICLES, PREPOSITIONS
 
 
 class Resolver:
@@ -126,9 +36,9 @@ class Resolver:
         self._by_word: dict[str, set[str]] = {}
         self._full: dict[str, str] = {}
         self._gender: dict[str, str] = {}
-        for match in _NAME_CHAIN_RE.finditer(text):
-            chain = _chain_name(match.group())
-            if chain is None or _credit(text, match.start(), match.end()):
+        for match in NAME_CHAIN_RE.finditer(text):
+            chain = chain_name(match.group())
+            if chain is None or in_credit(text, match.start(), match.end()):
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
             leading_the, words, name, gender, parts, suffix = chain
             after_the = leading_the or text[max(0, match.start() - 4) : match.start()].lower() == "the "
@@ -198,14 +108,14 @@ class Resolver:
         words = mention.split()
         while len(words) > 1 and words[0].endswith(("’s", "'s")):
             words = words[1:]
-        bare, _ = _strip_title(" ".join(words).replace("’s", "").strip())
+        bare, _ = strip_title(" ".join(words).replace("’s", "").strip())
         parts = bare.split()
-        parts = parts[:-1] if len(parts) > 2 and _is_suffix(parts[-1]) else parts
+        parts = parts[:-1] if len(parts) > 2 and is_suffix(parts[-1]) else parts
         if not parts:
             return mention
         bare = " ".join(parts)
         full = self._full.get(parts[-1].lower())
-        core = full.rsplit(" ", 1)[0] if full and _is_suffix(full.split()[-1]) else full
+        core = full.rsplit(" ", 1)[0] if full and is_suffix(full.split()[-1]) else full
         if full and core and core.endswith(bare) and len(full) > len(bare):
             return full
         options = self._by_word.get(parts[0].lower()) if len(parts) == 1 and full is None else None
@@ -352,7 +262,7 @@ class Resolver:
             return self._roles[index]
         self._roles[index] = None
         lex = lexicon()
-        heads = _title_words()
+        heads = title_words()
         pos, key = self._occurrences()[index], self._people[index]
         if key in self._things:
             return None
