@@ -331,3 +331,20 @@ def test_a_quote_after_a_closed_sentence_is_a_new_utterance() -> None:
     quotes = extract_quotes(_article(text))
     assert [q.text for q in quotes] == ["You are a fine woman", "Very nice to meet you, very nice to meet you."]
     assert quotes[0].utterance != quotes[1].utterance
+
+
+def test_quotes_inside_quotes_keep_the_article_offsets_of_every_span() -> None:
+    # nested quotes are read from the outer quotes' words alone; every offset maps back into the article
+    text = (
+        "The council met on Monday.\n\n“Mayor Vell told us ‘the port stays open for now’,” said Ada Marsh.\n\n"
+        "Later she added: “Then Tomas Kell reportedly said ‘we will close the port tomorrow’, which surprised us.”"
+    )
+    quotes = extract_quotes(Article(id="a", path="-", text=text, format="text", outlet="x"))
+    nested = [q for q in quotes if q.inside is not None]
+    assert len(nested) == 2
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        a = quote.attribution
+        for span in (a.speaker, a.verb, a.addressee, *a.hedges, *a.sources):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
