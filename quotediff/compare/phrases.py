@@ -303,7 +303,7 @@ def _attach_own_repeats(
     own: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for g, group in enumerate(groups):
         for r in group:
-            own[r.article_id].append((g, matching_words(r.tokens)))
+            own[r.article_id].append((g, r.word_norms))
     for quote in quotes:
         if quote.id in taken or quote.kind != "statement" or quote.article_id not in own:
             continue

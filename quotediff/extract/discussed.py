@@ -134,6 +134,12 @@ def frame_by_agent(win: Window) -> Frame | None:
     return Frame(who, None, None, None, None, "discussed")
 
 
+def _subject_ending(win: Window, lo: int, hi: int) -> Mention | None:
+    """Who the clause in masked[lo:hi] is about: the mention right before ``hi``, else the clause's subject."""
+    toks = tokens(win.masked, lo, hi)
+    return mention_before(toks, len(toks), win.text, win.lex) or clause_subject(toks, 0, len(toks), win.text, win.lex)
+
+
 def frame_discussed(win: Window) -> Frame | None:
     """The speaker of a quote the sentence talks about: the owner before it or the source named after it."""
     masked, text, lex = win.masked, win.text, win.lex
@@ -141,14 +147,12 @@ def frame_discussed(win: Window) -> Frame | None:
     used = _USED_WORDS_RE.search(masked, s_start, open_start + 1)
     cue = used or _USED_DIRECT_RE.search(masked, s_start, open_start + 1)
     if cue is not None:
-        toks = tokens(masked, s_start, cue.start())
-        subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
+        subject = _subject_ending(win, s_start, cue.start())
         if subject is not None and (subject.kind == "named" or used is not None and subject.kind != "anonymous"):
             return Frame(subject, None, None, None, None, "discussed")
     referred = _REFERRED_AS_RE.search(masked, max(s_start, open_start - 160), open_start + 1)
     if referred is not None:
-        toks = tokens(masked, s_start, referred.start("verb"))
-        subject = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
+        subject = _subject_ending(win, s_start, referred.start("verb"))
         if subject is not None and subject.kind in ("named", "pronoun", "anonymous"):
             return Frame(subject, None, None, None, None, "discussed")
     before = _OWNER_BEFORE_RE.search(masked, max(0, open_start - 80), open_start + 1)
@@ -210,8 +214,7 @@ def frame_discussed(win: Window) -> Frame | None:
     made = _MADE_RE.search(masked, max(s_start, open_start - 60), open_start + 1)
     if made is not None and _NOUN_AFTER_RE.match(masked, close_end):
         clause = max(s_start, masked.rfind(" that ", s_start, made.start("verb")) + 1)
-        toks = tokens(masked, clause, made.start("verb"))
-        maker = mention_before(toks, len(toks), text, lex) or clause_subject(toks, 0, len(toks), text, lex)
+        maker = _subject_ending(win, clause, made.start("verb"))
         if maker is not None and maker.kind in ("named", "pronoun", "anonymous") and not outlet_like(maker.text, lex):
             return Frame(maker, None, None, None, None, "discussed")
     lead = _PARTICIPLE_LEAD_RE.match(masked, s_start, open_start + 1)

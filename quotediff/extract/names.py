@@ -62,11 +62,10 @@ def strip_title(name: str) -> tuple[str, str | None]:
 
 
 @functools.lru_cache(maxsize=8192)  # the same names recur within an article and across a corpus
-def chain_name(
-    chain: str,
-) -> tuple[bool, list[str], str, str | None, list[str], list[str]] | None:
-    """A run of capitalised words as a name: whether "the" led it, its words, the name without titles, the gender
-    a title gives, the name's parts and a generational suffix; None when nothing of a name is left."""
+def chain_name(chain: str) -> tuple[bool, int, str, str | None, tuple[str, ...], tuple[str, ...]] | None:
+    """A run of capitalised words as a name: whether "the" led it, how many of its words are the name's, the name
+    without titles, the gender a title gives, the name's parts and a generational suffix (tuples: the answer is
+    shared by every caller); None when nothing of a name is left."""
     words = chain.split()
     leading_the = False
     while words and words[0].lower() in LEADING_FUNCTION:
@@ -84,7 +83,7 @@ def chain_name(
     parts = name.replace("’s", "").replace("'s", "").split()
     suffix = parts[-1:] if len(parts) > 2 and is_suffix(parts[-1]) else []
     parts = parts[: len(parts) - len(suffix)]  # "Martin Luther King Jr." is King
-    return leading_the, words, name, gender, parts, suffix
+    return leading_the, len(words), name, gender, tuple(parts), tuple(suffix)
 
 
 def in_credit(text: str, start: int, end: int) -> bool:

@@ -40,18 +40,18 @@ class Resolver:
             chain = chain_name(match.group())
             if chain is None or in_credit(text, match.start(), match.end()):
                 continue  # "Photo: Gabriella Vell/Getty Images": a photographer is nobody the article quotes
-            leading_the, words, name, gender, parts, suffix = chain
+            leading_the, count, name, gender, parts, suffix = chain
             after_the = leading_the or text[max(0, match.start() - 4) : match.start()].lower() == "the "
             if not parts:
                 continue
             key = parts[-1].lower().rstrip(".")
             if gender:
                 self._gender.setdefault(key, gender)
-            if len(parts) < 2 or classify(parts, lex) != "named" or len(key) < 2 or key in lex.pronouns:
+            if len(parts) < 2 or classify(list(parts), lex) != "named" or len(key) < 2 or key in lex.pronouns:
                 continue
             if after_the:
                 self._things.add(key)  # "the United States": a place or a body, never "he" or "she"
-            untitled = len(name.split()) == len(words)  # "Secretary of State Antony Blinken" is a person
+            untitled = len(name.split()) == count  # "Secretary of State Antony Blinken" is a person
             if untitled and _INSIDE_NAME_RE.search(text, max(0, match.start() - 40), match.start()):
                 self._things.add(key)  # "... Picture and Television Producers", "South and Central Asia"
             if untitled and _OWNER_RE.match(text, match.end()) and not lex.first_names.get(parts[0]):

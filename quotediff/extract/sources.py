@@ -261,7 +261,7 @@ def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> S
     label = _FROM_LINE_RE.match(masked, line_start, end - 1)  # the line without its colon
     if label is not None:
         a, b = label.span("name" if label.group("name") else "covered")
-        if outlet_like(text[a:b], lex) or label.group("name") and text[a:b].lower() == "wikipedia":
+        if outlet_like(text[a:b], lex):
             return Span(a, b, text[a:b])
     match = _LEAD_RE.search(masked, start, end)
     if match is None or masked[line_start : match.start()].strip(" ."):
