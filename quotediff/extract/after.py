@@ -32,7 +32,10 @@ def _hedge_after_re() -> re.Pattern[str]:
 
 
 def _leads(state: State, verb: VerbReading) -> bool:
-    """A verb may lead the clause unless it opens a new sentence ("according to" may) or names the words."""
+    """A verb may lead the clause unless it opens a new sentence ("according to" may) or names the words; a
+    participle never comes before its speaker: in "“…,” saying the city embodied …" the city speaks not."""
+    if verb[1] != "according to" and state.toks[state.pos].text.lower().endswith("ing"):
+        return False
     return (not state.new_sentence or verb[1] == "according to") and verb[1] not in NAMING_VERBS
 
 

@@ -18,6 +18,7 @@ from quotediff.extract.tokens import (
     ADVERBS,
     DETERMINERS,
     LEADING_FUNCTION,
+    PREPOSITIONS,
     QUOTE_MARKS,
     TIME_WORDS,
     WORD_RE,
@@ -401,6 +402,12 @@ def _subject(v: _Verb) -> Frame | None:
         if of is not None and of + 1 < subject_end:
             tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
             mention = _apposition_owner(toks, tail, text, lex) or mention
+    if mention is not None and toks[i].text.lower().endswith("ing") and subject_end == i:
+        first = next((k for k in range(i) if toks[k].start >= mention.start), 0)
+        before = toks[first - 1].text if first > 0 else ""
+        if before.lower() in PREPOSITIONS or looks_like_verb(before, lex):
+            # "posted a message on Twitter reading “…”", "emailed supporters saying": not the one who speaks
+            return None
     return v.frame(mention) if mention is not None else None
 
 

@@ -107,8 +107,8 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
         return None
     first = toks[i].text
     low = first.lower()
-    if low in TIME_WORDS or low in MONTHS:
-        return None
+    if low in TIME_WORDS or low in MONTHS or low in SUBORDINATORS:
+        return None  # not "“…,” though voters are more likely to say": a new clause, no speaker
     if low in lex.pronouns:
         return Mention(toks[i].start, toks[i].end, first, "pronoun")
     if is_cap(first) and low not in DETERMINERS and low not in LEADING_FUNCTION:
@@ -424,15 +424,7 @@ def _subject_before_phrase(toks: list[Tok], p: int, text: str, lex: Lexicon, str
             if holder is None or holder.kind != "named" or len(holder.text.split()) == 1 and _a_role(holder.text, lex):
                 return None  # "Attorneys for Clinton": a description, read as it is
             before = next((k for k in range(j - 1, -1, -1) if toks[k].start < holder.start), None)
-            opens = (
-                before is None
-                or toks[before].text in (",", ";", ":", "—", "–", "(")
-                or toks[before].text
-                in (
-                    "and",
-                    "but",
-                )
-            )
+            opens = before is None or toks[before].text in (",", ";", ":", "—", "–", "(", "and", "but")
             return holder if opens else None
         low = prev.lower()
         if not prev[:1].isalpha() or low in AUX or (low in lex.verbs and low not in lex.anonymous_heads):
@@ -447,7 +439,9 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
     found: Mention | None = None
     opener = toks[lo].text.lower() if lo < hi else ""
     participle = opener.endswith("ing") and opener not in lex.pronouns and not printed_as_surname(toks[lo].text, text)
-    if opener in SUBORDINATORS or opener in PREPOSITIONS or participle:
+    # "Hours later, Trump returned …", "Two days ago, Vell said": a time phrase before the subject
+    timed = any(toks[k].text.lower() in _LATER and toks[k + 1].text == "," for k in range(lo + 1, min(hi - 1, lo + 3)))
+    if opener in SUBORDINATORS or opener in PREPOSITIONS or participle or timed:
         # "Following remarks on his budget Monday, Biden was pressed …": the subject comes after the phrase
         comma = next((k for k in range(lo + 1, min(hi, lo + 20)) if toks[k].text == ","), None)
         if comma is not None:
@@ -467,6 +461,7 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
     return found
 
 
+_LATER = frozenset("later earlier ago afterwards afterward".split())
 _SUBJECT_STOP = frozenset("who which that whose whom where when while as".split())
 
 

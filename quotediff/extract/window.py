@@ -41,6 +41,8 @@ Verb = tuple[int, str, str]  # (tokens used, lemma, tone)
 
 _UNSET = object()
 _TITLE_BEFORE = frozenset(("of", "the", "and", "for"))
+_NOUNS_TOO = frozenset("state report comment note remark quote".split())
+_NOUN_BEFORE = frozenset("the a an this these those his her their its our my your every each".split())
 
 
 def verb_at(toks: list[Tok], i: int, lex: Lexicon) -> Verb | None:
@@ -60,6 +62,12 @@ def verb_at(toks: list[Tok], i: int, lex: Lexicon) -> Verb | None:
         return None
     if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].text.lower() in _TITLE_BEFORE:
         return None  # "Secretary of State Antony Blinken": part of a title or a name
+    if verb.lemma in ("continue", "add") and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
+        return None  # "will continue to be", "added to the confusion": no speech
+    if i > 0 and toks[i - 1].text.lower() in _NOUN_BEFORE:
+        return None  # "her remarks", "the report", "his claims": nouns
+    if low in _NOUNS_TOO and i + 1 < len(toks) and toks[i + 1].text in (".", ",", ";"):
+        return None  # "a heavily Democratic state.": the verb needs its words, before a stop it is the noun
     return 1, verb.lemma, verb.tone
 
 

@@ -1316,3 +1316,35 @@ def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: 
     article = Article(id="a", path="-", text=text, format="text", outlet="x")
     [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
     assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a participle never comes before its speaker: the city is what the mayor's words are about
+        ("Mayor Tomas Vell has defended “harbour values,” saying the city embodied the “grit of the coast.”", "harbour", "Mayor Tomas Vell"),
+        # a time phrase opening the sentence is no subject
+        ("Hours later, Vell returned the favour to Marsh, telling the Gazette, “We have been friends for years.”", "We have", "Vell"),
+        ("Two days later, Vell wrote to the board, saying “The port stays open for good.”", "The port", "Vell"),
+        # "state" as the last word of a sentence is the noun: the sentence's subject, not "Coastal state"
+        ("Marsh praised Vell’s grip on a heavily Coastal state.\n\n“We need someone who keeps the quays open.”", "We need", "Marsh"),
+        # a participle after the object of a verb or a preposition: the clause's subject speaks
+        ("Vell posted a message on Twitter reading “Thank you, harbour” after the vote.", "Thank you", "Vell"),
+        ("The harbour master emailed supporters saying: “The struggle for the port continues”", "The struggle", "The harbour master"),
+        # "will continue to be" is no speech verb: the one who said it is the sentence's subject
+        ("Marsh said she is certain Vell will continue to be “a champion for the working port.”", "a champion", "Marsh"),
+    ],
+)
+def test_the_speaker_is_no_word_that_only_looks_like_a_subject(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+def test_a_clause_opened_by_though_after_a_quote_names_no_speaker() -> None:
+    text = (
+        "At least half of voters in each port say the two offers are “about right,” though voters are generally"
+        " more likely to say the pay rise is late."
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is None
