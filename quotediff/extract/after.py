@@ -14,7 +14,7 @@ import re
 from quotediff.extract.frames import NAMING_VERBS, Frame
 from quotediff.extract.lexicon import lexicon, phrase_re
 from quotediff.extract.patterns import START, Pattern, Speaker, State, Verb, match_words
-from quotediff.extract.tokens import ADVERBS, QUOTE_MARKS, WORD_RE, is_adverb, is_cap, word_key
+from quotediff.extract.tokens import ADVERBS, AUX, QUOTE_MARKS, WORD_RE, is_adverb, is_cap, looks_like_verb, word_key
 from quotediff.extract.window import Verb as VerbReading
 from quotediff.extract.window import Window
 
@@ -112,11 +112,19 @@ def _dash_credit(state: State) -> bool:
     return state.dash and not state.new_sentence
 
 
+def _ends_clause(state: State) -> bool:
+    """ "“…,” said Lu." but not "“…,” said the candidate could win": a clause the verb reports, no speaker."""
+    toks, mention = state.toks, state.mention
+    assert mention is not None
+    nxt = next((t.text for t in toks if t.start >= mention.end), "")
+    return not (nxt.lower() in AUX or looks_like_verb(nxt, state.lex) and not nxt.lower().endswith("ing"))
+
+
 _CREDITED = frozenset(("named", "organisation", "anonymous"))
 
 AFTER = (
     # VERB MENTION: "“…,” said Lu", "“…,” according to the ministry"
-    Pattern("after", START, (Verb(check=_leads), Speaker("after", loose=True))),
+    Pattern("after", START, (Verb(check=_leads), Speaker("after", loose=True)), _ends_clause),
     # MENTION [apposition] VERB: "“…,” Lu said", "“…,” Lu, 67, a diplomat, told reporters"
     Pattern("after", START, (Speaker("after", loose=True), Verb(reach=_over_apposition)), _closes_sentence, True),
     # "—" MENTION with no verb: "“…” — Vell"

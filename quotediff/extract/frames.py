@@ -371,6 +371,10 @@ def _participle_clause(v: _Verb) -> Frame | None:
     ):
         return None
     subject = clause_subject(toks, 0, i, v.text, v.w.lex)
+    if subject is None and toks[i - 1].text == ",":
+        # "Mr. Manafort, citing “…,” said": the name opening the sentence, with nothing else before the comma
+        subject = mention_before(toks, i - 1, v.text, v.w.lex)
+        subject = subject if subject is not None and subject.start == toks[0].start else None
     return v.frame(subject) if subject is not None else None
 
 

@@ -368,7 +368,8 @@ def _mention_before(
             if holder is not None:
                 return holder
         return Mention(start, toks[k].end, text[start : toks[k].end], kind)
-    if word[:1].islower() and word[:1].isalpha() and low not in lex.verbs and low not in AUX:
+    of = k > 0 and toks[k - 1].text.lower() == "of"  # "the former secretary of state talked"
+    if word[:1].islower() and word[:1].isalpha() and (of or low not in lex.verbs) and low not in AUX | LEADING_FUNCTION:
         # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
         m = k
         while m - 1 >= 0 and k - m < 9:
@@ -376,6 +377,8 @@ def _mention_before(
             if not (prev[:1].isalnum() or prev == "-"):
                 break
             plow = prev.lower()
+            if plow.endswith("ed") and m - 2 >= 0 and toks[m - 2].text.lower() not in DETERMINERS | ADVERBS:
+                break  # "the way the Clinton operation disparaged women who …": a clause, not "the retired general"
             if plow in AUX or (plow in lex.verbs and plow not in lex.anonymous_heads) or plow in LEADING_FUNCTION:
                 if plow not in DETERMINERS and not (plow == "of" and m - 2 >= 0 and toks[m - 2].text[:1].isalnum()):
                     break

@@ -64,8 +64,8 @@ def verb_at(toks: list[Tok], i: int, lex: Lexicon) -> Verb | None:
         return None  # "Secretary of State Antony Blinken": part of a title or a name
     if verb.lemma in ("continue", "add") and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
         return None  # "will continue to be", "added to the confusion": no speech
-    if i > 0 and toks[i - 1].text.lower() in _NOUN_BEFORE:
-        return None  # "her remarks", "the report", "his claims": nouns
+    if i > 0 and (toks[i - 1].text.lower() in _NOUN_BEFORE or toks[i - 1].text.lower() == "of" and low == verb.lemma):
+        return None  # "her remarks", "the report", "his claims", "secretary of state": nouns
     if low in _NOUNS_TOO and i + 1 < len(toks) and toks[i + 1].text in (".", ",", ";"):
         return None  # "a heavily Democratic state.": the verb needs its words, before a stop it is the noun
     return 1, verb.lemma, verb.tone

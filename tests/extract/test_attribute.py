@@ -1348,3 +1348,28 @@ def test_a_clause_opened_by_though_after_a_quote_names_no_speaker() -> None:
     )
     (a,) = _attributions(text)
     assert a.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a description never ends with a function word: "the former secretary of", "his keynote speech to"
+        (
+            "Later, Mayor Ada Marsh said Vell has pushed the former secretary of state to be a “stronger” candidate.",
+            "stronger",
+            "Mayor Ada Marsh",
+        ),
+        ("At the meeting on Tuesday, Mr. Vell used his keynote speech to offer ‘encouragement’ to the crews.", "encouragement", "Mr. Vell"),
+        (
+            "Mr. Vell released a statement, describing the captain as a hero but insisting that Marsh had ‘no right’ to speak.",
+            "no right",
+            "Mr. Vell",
+        ),
+        # a name opening the sentence, then a participle and the quote: the name's words
+        ("Mr. Haan, quoting ‘the quiet magic of the port,’ said the harbour could win.", "the quiet", "Mr. Haan"),
+    ],
+)
+def test_a_description_is_a_noun_phrase_not_the_words_around_it(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
