@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.after import frame_after, frame_tail
+from quotediff.extract.antecedents import DOCUMENT_HEADS, subject_before
 from quotediff.extract.capitals import (
     Headlines,
     blank_datelines,
@@ -53,7 +54,7 @@ from quotediff.extract.frames import (
     has_speech_verb,
 )
 from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
-from quotediff.extract.mentions import Mention, clause_subject, mention_before, opening_subject
+from quotediff.extract.mentions import Mention, clause_subject, mention_before
 from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_label
 from quotediff.extract.previous import frame_previous
 from quotediff.extract.resolve import Resolver
@@ -65,7 +66,7 @@ from quotediff.extract.sources import (
     reporting_tail,
     reports_before,
 )
-from quotediff.extract.tokens import WORD_RE, Tok, sentence_start, tokens, word_count
+from quotediff.extract.tokens import WORD_RE, Tok, sentence_start, word_count
 from quotediff.extract.window import Window, window
 from quotediff.model import Attribution, Span
 
@@ -349,7 +350,7 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
         form = {"his": "he", "her": "she", "their": "they"}.get(speaker.text.lower(), speaker.text)  # "his words"
         third_person = form.lower() in ("he", "she", "they", "it")
         as_subject = Mention(speaker.start, speaker.end, form, "pronoun")
-        subject = _subject_before(as_subject, masked, text, resolver, lex) if third_person else None
+        subject = subject_before(as_subject, masked, text, resolver, lex) if third_person else None
         if subject is not None:
             return subject, "pronoun"
         resolved = resolver.pronoun(form, speaker.start)
@@ -359,7 +360,7 @@ def _resolve(speaker: Mention, text: str, masked: str, resolver: Resolver, lex: 
     if speaker.kind == "organisation":
         return resolver.organisation(speaker.text, speaker.start) or _bare(speaker.text), "organisation"
     words = speaker.text.split()
-    if len(words) == 2 and words[0].endswith(("’s", "'s")) and words[1].lower() in _DOCUMENT_HEADS:
+    if len(words) == 2 and words[0].endswith(("’s", "'s")) and words[1].lower() in DOCUMENT_HEADS:
         # "Xi's speech said": the speech speaks for the person
         name = resolver.name(words[0][:-2])
         if resolver.is_person(name):
@@ -399,63 +400,3 @@ def _bare(name: str) -> str:
     ministry" (but "the union" stays as written)."""
     words = name.split()
     return " ".join(words[1:]) if len(words) > 2 and words[0].lower() == "the" else name
-
-
-# Singular nouns for a group that "they" can stand for: "a group of background actors ... they said".
-_GROUP_HEADS = frozenset("group family delegation team caucus board panel committee crowd coalition".split())
-# Anonymous heads that name documents, not people: "he" or "she" never stands for them.
-_DOCUMENT_HEADS = frozenset(
-    "cable cables document documents memo report letter statement transcript email emails filing complaint"
-    " indictment lawsuit poll survey study brief motion ruling ad ads advertisement spot clip video tweet tweets"
-    " post message release announcement note piece op-ed column editorial article book speech website sign banner"
-    " poster platform resolution".split()
-)
-
-
-def _subject_before(speaker: Mention, masked: str, text: str, resolver: Resolver, lex: Lexicon) -> str | None:
-    """What a pronoun stands for when the subject of its own or the previous sentence is no named person: "they"
-    and "it" an organisation ("The House Freedom Caucus has pushed him. In a statement, they said") or "they" a
-    plural description; "he" and "she" a singular description no name follows ("A former Indian high
-    commissioner ... said ... “…,” he said"). None leaves the pronoun to the name-based rule."""
-    low = speaker.text.lower()
-    gender, number = lex.pronouns.get(low, ("x", "s"))
-    end = speaker.start
-    for _ in range(2):
-        line_start = masked.rfind("\n", 0, end) + 1
-        start = sentence_start(masked, line_start, max(line_start, end - 1))
-        toks = tokens(masked, start, end)
-        found = opening_subject(toks, text, lex) if toks else None
-        subject, head = found if found is not None else (None, "")
-        if subject is not None and subject.end <= speaker.start:
-            plural = head.endswith("s") and not head.endswith("ss") or head in _GROUP_HEADS
-            if subject.kind == "organisation" and (low == "it" or number == "p"):
-                return resolver.organisation(subject.text, subject.start) or subject.text
-            if subject.kind == "anonymous" and number == "p" and plural and head not in _DOCUMENT_HEADS:
-                return subject.text
-            if (
-                subject.kind == "anonymous"
-                and gender in ("m", "f")
-                and not plural
-                and head in lex.anonymous_heads
-                and head not in _DOCUMENT_HEADS
-                and not resolver.names_between(subject.end, speaker.start)
-            ):
-                person = resolver.person_for(subject.text, subject.start)  # "the company's chief executive"
-                return person[0] if person is not None else subject.text
-            if subject.kind == "named" and gender in ("m", "f") and not resolver.is_company(subject.text):
-                name = resolver.name(subject.text)
-                if (
-                    resolver.gender(name) in (None, gender)
-                    and resolver.is_person(name)
-                    and not resolver.is_company(name)
-                ):
-                    return name  # "Lu told Majeed: “…” He warned: “…”": the subject goes on speaking
-            if subject.kind in ("named", "pronoun", "organisation", "anonymous"):
-                return None  # the nearest subject is someone else: the name-based rule decides
-        if start <= line_start:
-            end = len(masked[:line_start].rstrip())  # the previous paragraph's last sentence
-            if end <= 0:
-                return None
-        else:
-            end = start
-    return None

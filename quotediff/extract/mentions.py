@@ -15,7 +15,6 @@ from quotediff.extract.tokens import (
     AUX,
     DESCRIBING_COMPOUND,
     DETERMINERS,
-    IRREGULAR,
     LEADING_FUNCTION,
     MONTHS,
     PARTICLES,
@@ -167,9 +166,11 @@ def _description_after(
             break
         if low in lex.anonymous_heads or (low in lex.organisation_words and j > i):
             while j + 1 < len(toks) and (
-                toks[j + 1].text.lower() in lex.anonymous_heads or toks[j + 1].text.lower() in lex.organisation_words
+                (nxt := toks[j + 1].text.lower()) in lex.anonymous_heads
+                or nxt in lex.organisation_words
+                or nxt == "and" and j + 3 < len(toks) and toks[j + 2].text in lex.titles and is_cap(toks[j + 3].text)
             ):
-                j += 1  # "a Trump campaign source", "a State Department spokesperson"
+                j += 1  # "a Trump campaign source", "a State Department spokesperson", "founder and CEO"
             k = j + 1
             # "campaign manager Kellyanne Conway": a name right after the description is the speaker
             m = _name_span(toks, k)
@@ -245,6 +246,7 @@ def _description_after(
 
 
 _WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | MONTHS
+_HEADLINE_AUX = (AUX | ADVERBS) - {"may", "might", "must"}  # not "Theresa May"
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
 
 
@@ -329,6 +331,8 @@ def _mention_before(
         return Mention(toks[k].start, toks[k].end, word, "pronoun")
     if word.endswith(("’s", "'s")):
         return None
+    while k > 0 and is_cap(toks[k - 1].text) and (word.lower() in _HEADLINE_AUX or word.endswith(("n’t", "n't"))):
+        k, word = k - 1, toks[k - 1].text  # a headline's "Trump Didn’t Call", "Joe Biden Just Called"
     if is_cap(word) and word != "I" and word[:1].isalnum():
         m = k
         while m - 1 >= 0 and (
@@ -416,9 +420,8 @@ def _ends_with_a_name(run: list[Tok], lex: Lexicon) -> bool:
 
 
 def _subject_before_phrase(toks: list[Tok], p: int, text: str, lex: Lexicon, strict: bool) -> Mention | None:
-    """The named person right before the prepositional phrase that holds toks[p] ("Lu in a letter to the
-    Senate", "Zelenskyy in response to the U.S."), if the phrase is short, has no verb and the name opens its
-    clause ("some Catholics in public office" is no subject)."""
+    """The named person right before a short verbless phrase holding toks[p] ("Lu in a letter to the Senate"),
+    if the name opens its clause ("some Catholics in public office" is no subject)."""
     j = p
     while j > 0 and p - j < 6:
         prev = toks[j - 1].text
@@ -465,54 +468,3 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
 
 
 _LATER = frozenset("later earlier ago afterwards afterward".split())
-_SUBJECT_STOP = frozenset("who which that whose whom where when while as".split())
-
-
-def opening_subject(toks: list[Tok], text: str, lex: Lexicon) -> tuple[Mention, str] | None:
-    """The noun phrase opening a sentence, after a leading phrase closed by a comma ("In a statement, ..."), with
-    its head noun: "A former Indian high commissioner to Pakistan" (head "commissioner"), "The House Freedom
-    Caucus", "A group of background actors" (head "group"). Read up to the verb, a comma or a relative pronoun."""
-    i = 0
-    while i < len(toks) and toks[i].text in QUOTE_MARKS:
-        i += 1
-    opener = toks[i].text.lower() if i < len(toks) else ""
-    if opener in PREPOSITIONS or opener in SUBORDINATORS or opener == "according":
-        comma = next((k for k in range(i + 1, min(len(toks), i + 14)) if toks[k].text == ","), None)
-        if comma is None:
-            return None
-        i = comma + 1
-    j = i
-    core_end: int | None = None
-    while j < len(toks) and j < i + 10:
-        word = toks[j].text
-        low = word.lower()
-        if not (word[:1].isalnum() or word in ("-", "’", "'")) or low in _SUBJECT_STOP or low in AUX:
-            break
-        if word.islower() and j > i:
-            if low in lex.verbs and low not in lex.anonymous_heads:
-                break
-            if low.endswith("ed") and len(low) > 4 and low not in lex.anonymous_heads:
-                break  # "Administration officials briefed"
-            if low in ADVERBS or is_adverb(word):
-                break  # "Assistant Secretary Lu then told"
-        if word.islower() and j > i and (low in IRREGULAR or low in TIME_WORDS and low not in PREPOSITIONS):
-            break  # "The United Nations Security Council yesterday made ..."
-        if low in PREPOSITIONS and j + 1 < len(toks) and toks[j + 1].text.lower() in TIME_WORDS | MONTHS:
-            break  # "... on Friday"
-        if low in PREPOSITIONS and core_end is None and j > i:
-            core_end = j
-        j += 1
-    if j == i or j >= len(toks):
-        return None
-    core = toks[i : core_end if core_end is not None else j]
-    words = [t.text for t in core]
-    if words[0].lower() in lex.pronouns:
-        return None
-    kind = classify(words, lex)
-    if kind == "named" and words[0].lower() == "the":
-        kind = "organisation"
-    end = toks[j - 1].end
-    while j - 1 > i and toks[j - 1].text.lower() in PREPOSITIONS | DETERMINERS:
-        j -= 1
-        end = toks[j - 1].end
-    return Mention(toks[i].start, end, text[toks[i].start : end], kind), words[-1].lower()

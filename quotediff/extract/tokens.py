@@ -96,7 +96,8 @@ def _tokenise(text: str, start: int, end: int) -> list[Tok]:
             core = word[:-1]
             nxt = text[e : e + 2]
             inside = nxt[:1] in (",", ")") or (nxt[:1] == " " and nxt[1:2].islower())
-            if not (core.lower() in _ABBREV or (len(core) == 1 and core.isupper()) or "." in core or inside):
+            initial = len(core) == 1 and core.isupper() and core != "I"  # not "World War I. Trump asked"
+            if not (core.lower() in _ABBREV or initial or "." in core or inside):
                 append(make(Tok, (core, s, e - 1)))
                 append(make(Tok, (".", e - 1, e)))
                 continue
@@ -131,7 +132,7 @@ def word_key(word: str) -> str:
 def _is_boundary(text: str, match: re.Match[str], lo: int) -> bool:
     word_start = text.rfind(" ", lo, match.start()) + 1
     word = text[word_start : match.start()].lower().lstrip('("“‘')
-    return not (word in _ABBREV or (len(word) == 1 and word.isalpha()))
+    return not (word in _ABBREV or (len(word) == 1 and word.isalpha() and word != "i"))  # "War I." ends one
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
@@ -191,9 +192,10 @@ def looks_like_verb(word: str, lex: Lexicon) -> bool:
         or low in IRREGULAR
         or low in lex.verbs
         or low.endswith("ing")
+        and low not in ("during", "including", "regarding", "concerning", "according", "notwithstanding")
         or low in ADVERBS
         or (low.endswith("ed") and len(low) > 3)
-        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+        or (low.endswith("s") and not low.endswith(("ss", "’s", "'s")) and len(low) > 3)  # not "last month’s"
     )
 
 

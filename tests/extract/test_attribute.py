@@ -1373,3 +1373,28 @@ def test_a_description_is_a_noun_phrase_not_the_words_around_it(text: str, quote
     article = Article(id="a", path="-", text=text, format="text", outlet="x")
     [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
     assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a headline's auxiliary or adverb is no part of the name before the verb
+        ("Harbour Times – Vell Didn’t Call the Crews ‘Fine Sailors.’ Here’s Why.", "Fine Sailors", "Vell"),
+        ("Tomas Vell Just Called a Captain a ‘Lying, Rust-Faced Deckhand.’ Why?", "Lying", "Tomas Vell"),
+        # "World War I." ends its sentence: the Roman numeral is no initial of the next name
+        ("The crews held the quay in 1918, during World War I. Vell allegedly asked, “Who held the quay?”", "Who held", "Vell"),
+        # a possessive ("last month’s") and "during" are no verbs: the relative clause is skipped to its subject
+        (
+            "The Harbour Master, who was a low-key supporter of Remain during last month’s vote, sought to calm"
+            " the crews, repeating her declaration that “the port is the port”.",
+            "the port",
+            "The Harbour Master",
+        ),
+        # "founder and CEO Mark Vell": the name after the joined roles
+        ("“We changed our motto,” founder and CEO Mark Vell told the Gazette.", "We changed", "CEO Mark Vell"),
+    ],
+)
+def test_a_name_is_read_whole_and_no_more(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
