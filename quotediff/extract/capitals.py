@@ -121,8 +121,11 @@ def headline_speaker(frame: Frame, body: frozenset[str], text: str) -> Frame:
 
 # "WARSAW, Poland — ", "WASHINGTON (Reuters) - ": a dateline opens a paragraph and names no speaker.
 _DATELINE_RE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’\-]{2,}(?:[ ][A-Z][A-Z.'’\-]+)*(?:,[ ]+[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*)?[ ]*"
-    r"(?:\([^)\n]{1,40}\)[ ]*)?(?:—|–|-{1,2})[ ]",
+    r"^[ \t]*(?:[A-Z][A-Z.'’\-]{2,}(?:[ ][A-Z][A-Z.'’\-]+)*(?:,[ ]+[A-Z][\w.]+(?:[ ][A-Z][\w.]+)*)?[ ]*"
+    r"(?:\([^)\n]{1,40}\)[ ]*)?"
+    # "Berlin (AFP) - ": a city in title case takes the agency in brackets
+    r"|[A-Z][\w.'’\-]+(?:[ ][A-Z][\w.'’\-]+){0,2}(?:,[ ]+[A-Z][\w.]+)?[ ]*\([A-Z][^)\n]{0,39}\)[ ]*)"
+    r"(?:—|–|-{1,2})[ ]",
     re.M,
 )
 

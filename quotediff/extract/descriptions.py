@@ -77,7 +77,8 @@ def _description_at(text: str, head_start: int, head_end: int) -> tuple[str, int
         if low in INDEFINITE or low == "the":
             begin = offset
             break
-        if not (word[:1].isalnum() or word == "-") or low in PREPOSITIONS or low in _POST_STOP:
+        broken = "\n" in text[offset:begin]  # a description never runs back over a line break ("1987\n\nPresident")
+        if not (word[:1].isalnum() or word == "-") or low in PREPOSITIONS or low in _POST_STOP or broken:
             if modifiers == 0:
                 return None
             break

@@ -300,7 +300,7 @@ def frame_possessed(win: Window, inner: str) -> Frame | None:
 _OWNED_WORDS_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|\b(?:[Hh]is|[Hh]er|[Tt]heir)\b)(?:['’]s)?\s+"
     r"(?:[\w-]+\s+){0,2}?(?:remarks|words|quote|statement|comments|speech|message|transcript|testimony|answer"
-    r"|reply|response|tweet|post|letter)\b"
+    r"|reply|response|tweet|post|letter|line|lines)\b"
 )
 _WORDS_NOUN_RE = re.compile(r"\b(?:remarks|quote|quotation|statement|comments|speech|transcript|passage)\b", re.I)
 
@@ -311,6 +311,7 @@ def frame_lead_in(masked: str, text: str, lo: int, hi: int, before: int, lex: Le
     owned = _OWNED_WORDS_RE.search(masked, lo, hi)
     if owned is not None:
         s, e = owned.span(1)
+        s = without_opener(text, s, e)  # "In Vell’s own words:" names Vell
         word = text[s:e]
         kind = "pronoun" if word.lower() in ("his", "her", "their") else "named"
         return Frame(Mention(s, e, word, kind), None, None, None, None, "previous")

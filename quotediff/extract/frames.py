@@ -95,8 +95,9 @@ _CLAIM_RE = re.compile(
     r"|characterization|characterisation"
     r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke"
     r"|view|views|accusation|tweet|post|belief|assessment|diagnosis|notion|idea|insinuation|assertions"
-    r"|vision|hope|hopes|dream|wish|fear|fears|conviction|opinion|message)"
-    r"(?:\s+(?:on|in|at|during|last|this|earlier)(?:\s+[\w-]+){1,2}?)?\s+(?:that|about|of)\b"
+    r"|vision|hope|hopes|dream|wish|fear|fears|conviction|opinion|message|pronouncement|announcement)"
+    # "Trudeau’s pronouncement in the House of Commons on Monday that, “…”"
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|to|before)(?:\s+[\w-]+){1,4}?){0,2}\s+(?:that|about|of)\b"
 )
 
 

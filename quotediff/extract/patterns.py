@@ -248,16 +248,30 @@ def _speaker_not_object(state: State) -> bool:
     view, mention, lex = state.toks, state.mention, state.lex
     assert mention is not None
     first = _first(view, mention)
-    if first > 0 and _in_prepositional_phrase(view, first):
+    if first > 0 and _in_prepositional_phrase(view, first) or not _not_a_label(state):
         return False
     return first == 0 or not looks_like_verb(view[first - 1].text, lex)
+
+
+# The last word of a label before a colon, never of a name: "Best Line:", "Key Quote:", "Full Statement:".
+_LABEL_WORDS = frozenset("line lines quote quotes words remarks statement moment takeaway update watch read".split())
+
+
+def _not_a_label(state: State) -> bool:
+    mention = state.mention
+    assert mention is not None
+    return mention.text.split()[-1].lower() not in _LABEL_WORDS
+
+
+def _name_not_label(state: State) -> bool:
+    return _not_a_label(state) and _no_verb_before(state)
 
 
 _NOT_PRONOUN = frozenset(("named", "anonymous", "organisation"))
 _COLON = frozenset((":",))
 
 # NAME ":" [marks]: "Pollsters agree - Carl Bialik: “…”" (tried before the speech-verb frames)
-NAME_COLON = (Pattern("colon", END, (Speaker("before", frozenset(("named",))), Tok1(_COLON)), _no_verb_before),)
+NAME_COLON = (Pattern("colon", END, (Speaker("before", frozenset(("named",))), Tok1(_COLON)), _name_not_label),)
 
 COLON = (
     # MENTION (":" | dash) [marks]: "... pollster Daron Shaw: “…”", "Vell — “…”"
@@ -265,7 +279,7 @@ COLON = (
     # SUBJECT ... ":" [marks]: "In a Fox interview, Trump went even further: “…”"
     Pattern("colon", END, (Speaker("subject"), Tok1(_COLON))),
     # ^ NAME ":" within the first six tokens: a headline "Bill Clinton: Hillary ‘…’"
-    Pattern("colon", START, (Speaker("after", frozenset(("named",))), Tok1(_COLON, within=6))),
+    Pattern("colon", START, (Speaker("after", frozenset(("named",))), Tok1(_COLON, within=6)), _not_a_label),
 )
 
 

@@ -74,6 +74,11 @@ def frame_previous(
             if subject is not None:
                 frame = Frame(subject, None, None, None, None, "previous")
         return frame
+    if word_count(tail) <= 8 and not tail.endswith((".", "!", "?", "”", '"')):
+        # "Ronald Reagan’s memorable line…\n\n“…”": a heading that names whose words follow
+        lead = frame_lead_in(masked, text, para_start, before_end, before_end, lex)
+        if lead is not None:
+            return lead
     # "Trump spoke about the attack.\n\n“…”": a reporting sentence right before a quote paragraph
     frame = frame_before_in(masked, text, last_start, before_end, lex)
     if frame is not None and frame.speaker is not None and frame.speaker.kind in ("named", "pronoun"):

@@ -57,7 +57,8 @@ ADVERBS = frozenset(
     " repeatedly privately publicly flatly bluntly reportedly allegedly apparently purportedly supposedly"
     " quickly angrily calmly quietly loudly immediately subsequently initially originally first has had have"
     " was is were are will would could may might had been never once often frequently has not did does"
-    " sarcastically jokingly proudly simply".split()
+    " sarcastically jokingly proudly simply instead however meanwhile nonetheless nevertheless therefore thus"
+    " likewise already always soon sometimes".split()
 )
 
 AUX = frozenset("is was are were has have had will would can could may might must should did does do".split())

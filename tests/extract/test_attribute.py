@@ -1398,3 +1398,40 @@ def test_a_name_is_read_whole_and_no_more(text: str, quote: str, speaker: str) -
     article = Article(id="a", path="-", text=text, format="text", outlet="x")
     [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
     assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a dateline in title case with the agency in brackets is no part of the sentence
+        (
+            "Harbourtown (AFP) - Under growing pressure over her port policy, Marsh has come out swinging, insisting"
+            " “we will manage” the strike.",
+            "we will manage",
+            "Marsh",
+        ),
+        # a possessive pronouncement, then a long adjunct, then "that"
+        ("Ada Marsh’s pronouncement in the harbour council on Monday that, “The crews have been paid in full,” stood.", "The crews", "Ada Marsh"),
+        # "instead", "however" between the subject and its verb
+        ("She instead pledged “a red, white and blue harbour” to the crews.", "a red", "She"),
+        ("Vell however said he would welcome the crews to a “principled harbour network” soon.", "principled", "Vell"),
+        # a heading that names whose words follow, with or without a colon
+        ("The wall fell.\n\nTomas Vell’s memorable line…\n\n“We welcome change and openness on every quay.”", "We welcome", "Tomas Vell"),
+        ("The wall fell.\n\nIn Vell’s own words:\n\n“We stay open on every quay.”", "We stay", "Vell"),
+    ],
+)
+def test_the_speaker_around_headings_datelines_and_adverbs(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+def test_a_label_before_a_colon_is_no_speaker() -> None:
+    (a,) = _attributions("The speech was remembered.\n\nBest Line: “Mr. Marsh, open this harbour gate!”")
+    assert a.speaker is None or a.speaker.text != "Best Line"
+
+
+def test_a_description_does_not_run_back_over_a_paragraph_break() -> None:
+    text = "“Open This Gate” - June 12, 1987\n\nMayor Vell spoke at the gate. In the end, the mayor said: “Open this gate!”"
+    a = _attributions(text)[-1]
+    assert a.speaker_resolved is not None and "\n" not in a.speaker_resolved
