@@ -3,9 +3,10 @@ reordered words, parts of one split quote, phrases lifted from a statement. Inve
 
 from __future__ import annotations
 
+from quotediff.compare import compare
 from quotediff.compare.match import Rendering, group_renderings, renderings_of
 from quotediff.compare.phrases import attach_phrases
-from quotediff.model import Attribution, Quote
+from quotediff.model import Article, Attribution, Quote
 
 SPEAKER = Attribution(speaker_resolved="Mara Kell", speaker_kind="named")
 HARBOUR = "For heaven's sake, this old harbour cannot stay closed"
@@ -259,3 +260,23 @@ def test_a_short_line_quoted_alone_without_a_speaker_joins_the_group_that_holds_
         *(article(a, line, speaker=nobody) for a in "efg"),
     )
     assert {"a:q1", "b:q1", "c:q1", "d:q1", "e:q1", "f:q1", "g:q1"} <= group_of(found, "a:q1")
+
+
+def test_the_very_words_of_a_member_join_the_group_whoever_the_article_credits() -> None:
+    # A six-word line inside a speech, printed alone by several outlets for the mayor and once for the speechwriter
+    # who wrote it: the same words, so the same quotation, and the credit is the shift the reader wants to see.
+    line = "Mr. Marsh, tear down this wall!"
+    passage = (
+        "Harbour Master Marsh, if you seek trade, if you seek prosperity for the quays and the coast, if you seek"
+        f" openness: come here to this gate! Mr. Marsh, open this gate! {line} We welcome change and openness on"
+        " every quay, for we believe that trade and safety go together."
+    )
+    texts = {f"p{n}": f"Mayor Tomas Vell said at the quay: “{line}”" for n in range(5)}
+    texts["long"] = f"Mayor Tomas Vell said at the quay in 1987:\n\n“{passage}”"
+    texts["long2"] = f"Vell told the crowd: “{passage}”"
+    texts["writer"] = f"Speechwriter Ines Haan tells how she came to write the line, “{line}”"
+    articles = [Article(id=k, path=k, text=v, format="text", outlet=k) for k, v in texts.items()]
+    groups = compare(articles).groups
+    holding = [g for g in groups if any(m.article_id == "p0" for m in g.members)]
+    assert len(holding) == 1
+    assert {m.article_id for m in holding[0].members} >= {"p0", "long", "writer"}
