@@ -276,9 +276,9 @@ def _carriers(
     # the reader wants to see, and a named speaker keeps apart only words that merely resemble the statement.
     same = {keys[m].words: m for m in spans if m != backbone and len(keys[m].words) >= options.min_words}
     for i in left:
-        member = same.get(keys[i].words)
-        if member is not None and i not in found:
-            found[i] = spans[member]
+        twin = same.get(keys[i].words)
+        if twin is not None and i not in found:
+            found[i] = spans[twin]
     return found
 
 
