@@ -35,6 +35,7 @@ from quotediff.extract.capitals import (
     plausible,
     title_case,
 )
+from quotediff.extract.claims import frame_claim, frame_words_were
 from quotediff.extract.discussed import frame_by_agent, frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
@@ -49,8 +50,6 @@ from quotediff.extract.documents import (
 from quotediff.extract.frames import (
     Frame,
     frame_before,
-    frame_claim,
-    frame_words_were,
     has_speech_verb,
 )
 from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
@@ -288,7 +287,9 @@ def _attribution(win: Window, frame: Frame | None, kind: str, resolver: Resolver
             lo = min(lo, sentence_start(masked, line_start, anchor.start))
         hi = max(hi, anchor.end)
     hedges, sources = hedges_and_sources(win, lo, hi)
-    sources = _merge(sources, frame.sources + document_sources(win, lo, hi) + quoting_parties(win))
+    # the frame's own sources first: "A recording obtained by Mother Jones captures Romney telling" names the
+    # recording, which holds the "obtained by" phrase
+    sources = _merge(frame.sources, sources + document_sources(win, lo, hi) + quoting_parties(win))
     if frame.addressee is not None and is_outlet(frame.addressee.text, lex):  # "told CNN": where it was said
         sources = _merge(sources, (frame.addressee,))
     sources = _merge(sources, outlet_venues(masked, text, lo, hi, lex))  # "said Wednesday on MSNBC"

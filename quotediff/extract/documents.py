@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words, without_opener
+from quotediff.extract.claims import without_opener
+from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words
 from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like
 from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
 from quotediff.extract.tokens import Tok, tokens

@@ -80,79 +80,6 @@ def addressee_at(toks: list[Tok], i: int, lemma: str, text: str, lex: Lexicon) -
 NAMING_VERBS = frozenset("call dub label brand describe characterize characterise name term nickname".split())
 
 
-_WORDS_WERE_RE = re.compile(
-    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
-    r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
-    r"|comment|comments|remarks?|verdict|statement|explanation|quotation|quote|line)"
-    r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows|\s+(?:clear|simple|blunt|short|stark|direct|plain))?\s*[:,]?"
-    r"|\s*:|(?<=words)\s*,?))\s*[“”\"‘'«„]?\s*$"
-)
-
-_CLAIM_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:\w+\s+){0,2}?"
-    r"(?:claim|claims|assertion|statement|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning"
-    r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
-    r"|characterization|characterisation"
-    r"|declaration|plea|demand|threat|retort|quip|refrain|mantra|admission|assurance|reminder|rebuke"
-    r"|view|views|accusation|tweet|post|belief|assessment|diagnosis|notion|idea|insinuation|assertions"
-    r"|vision|hope|hopes|dream|wish|fear|fears|conviction|opinion|message|pronouncement|announcement)"
-    # "Trudeau’s pronouncement in the House of Commons on Monday that, “…”"
-    r"(?:\s+(?:on|in|at|during|last|this|earlier|to|before)(?:\s+[\w-]+){1,4}?){0,2}\s+(?:that|about|of)\b"
-)
-
-
-def without_opener(text: str, s: int, e: int) -> int:
-    """Where a possessive's name starts once a capitalised opener is skipped: "In Vell's words" names Vell."""
-    while True:
-        word = re.match(r"([A-Z][a-z]*)\s+", text[s:e])
-        if word is None or word.group(1).lower() not in LEADING_FUNCTION:
-            return s
-        s += word.end()
-
-
-def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
-    """A possessive claim before the quote, with no speech verb after it: "Trump's claim that there were “…”".
-    With ``that_only``, only a claim whose clause holds the quote ("… about Ms. Khan was “…”" is said of it)."""
-    masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
-    before = masked[lo:pos]
-    if that_only and " that" not in before:
-        return None  # the common case for a quote inside its sentence
-    matches = list(_CLAIM_RE.finditer(masked, lo, pos))
-    match = matches[-1] if matches else None
-    if match is not None and that_only and not match.group().endswith("that"):
-        return None
-    if match is None or has_speech_verb(masked, match.end(), pos, lex):
-        return None
-    s, e = match.span(1)
-    s = without_opener(text, s, e)
-    if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
-        toks = tokens(masked, lo, s)
-        subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
-        if subject is not None and subject.kind == "named":
-            return Frame(subject, None, None, None, None, "colon")  # "Biden was pressed about his call that"
-        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
-    return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
-
-
-def frame_words_were(win: Window) -> Frame | None:
-    """A possessive frame before the quote: "Lu's words were: “…”", "Rush's reply was “…”"."""
-    masked, text, lo, pos = win.masked, win.text, win.s_start, win.open_start
-    match = _WORDS_WERE_RE.search(masked, lo, pos + 1)
-    if match is None:
-        return None
-    s, e = match.span(1)
-    s = without_opener(text, s, e)
-    vs, ve = match.span(2)
-    while ve > vs and (text[ve - 1] in ":," or text[ve - 1].isspace()):
-        ve -= 1  # "Vell's words:": the colon is no part of the verb
-    phrase = " ".join(text[vs:ve].split())
-    verb = Span(vs, ve, text[vs:ve])
-    if text[s:e].lower() in ("his", "her", "their"):  # "her words were:": the person she stands for
-        return Frame(Mention(s, e, text[s:e], "pronoun"), verb, phrase.lower(), "neutral", None, "colon")
-    e -= 2  # the name without its "'s"
-    return Frame(Mention(s, e, text[s:e], "named"), verb, phrase.lower(), "neutral", None, "colon")
-
-
 def frame_before(win: Window) -> Frame | None:
     """The attribution between the quote's sentence start and its opening mark."""
     return _before(win.before, win.masked, win.text, win.s_start, win.open_start, win.lex)
@@ -407,6 +334,8 @@ def _subject(v: _Verb) -> Frame | None:
         if of is not None and of + 1 < subject_end:
             tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
             mention = _apposition_owner(toks, tail, text, lex) or mention
+        if not (i + v.used < len(toks) and toks[i + v.used].text == ","):  # not "Clinton, a top aide said, “…”"
+            mention = _unclosed_apposition(toks, subject_end, text, lex) or mention
     if mention is not None and toks[i].text.lower().endswith("ing") and subject_end == i:
         first = next((k for k in range(i) if toks[k].start >= mention.start), 0)
         before = toks[first - 1].text if first > 0 else ""
@@ -466,8 +395,56 @@ def _participle_or_infinitive(v: _Verb) -> Frame | None:
     return None
 
 
+# "A recording captures Romney telling donors": a record that shows someone speaking
+_SHOWING = frozenset("captures captured shows showed depicts depicted records recorded catches caught features".split())
+_RECORDS = frozenset("recording recordings video videos footage clip clips tape tapes audio film".split())
+
+
+def _shown_speaking(v: _Verb) -> Frame | None:
+    """ "A hidden-camera recording obtained by Mother Jones captures Romney at a fundraiser telling donors “…”":
+    the one shown speaks; the record showing him is the source."""
+    toks, i = v.toks, v.i
+    if not toks[i].text.lower().endswith("ing"):
+        return None
+    k = next((k for k in range(i - 1, 0, -1) if toks[k].text.lower() in _SHOWING), None)
+    if k is None or any(t.text in ",;:" for t in toks[k:i]) or not any(t.text.lower() in _RECORDS for t in toks[:k]):
+        return None
+    shown = mention_after(toks, k + 1, v.text, v.w.lex)
+    if shown is None or shown.kind not in ("named", "pronoun"):
+        return None
+    record = Span(toks[0].start, toks[k - 1].end, v.text[toks[0].start : toks[k - 1].end])
+    frame = v.frame(shown, addressee=False)
+    return Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, None, "before", (record,))
+
+
 # The shapes a speech verb before a quote takes, tried in order for each verb, nearest verb first.
-BEFORE = (_for_saying, _participle_clause, _passive_agent, _subject, _inverted, _participle_or_infinitive)
+BEFORE = (
+    _for_saying,
+    _participle_clause,
+    _passive_agent,
+    _shown_speaking,
+    _subject,
+    _inverted,
+    _participle_or_infinitive,
+)
+
+
+_RELATIVES = frozenset("who whom whose which that".split())
+
+
+def _unclosed_apposition(toks: list[Tok], end: int, text: str, lex: Lexicon) -> Mention | None:
+    """ "Stephen Hawking, one of the world’s most renowned scientists has said": the named person opening the
+    sentence whose apposition is never closed by a second comma."""
+    comma = next((k for k in range(end - 1, max(0, end - 12), -1) if toks[k].text == ","), None)
+    if comma is None or comma + 1 >= end or toks[comma + 1].text.lower() not in ("one", "a", "an", "the"):
+        return None
+    words = [t.text.lower() for t in toks[comma + 1 : end]]
+    if any(w in (",", ";", ":") or w in lex.verbs or w in _RELATIVES for w in words):
+        return None  # "Vell, a pilot who said …", "Vell, a pilot; the mayor said": not one unclosed apposition
+    if toks[0].text.lower() in LEADING_FUNCTION or toks[0].text.lower() == "according":
+        return None  # "According to the cable, the American official then threatened": no name opens it
+    owner = mention_before(toks, comma, text, lex)
+    return owner if owner is not None and owner.kind == "named" and owner.start == toks[0].start else None
 
 
 def _apposition_owner(toks: list[Tok], mention: Mention, text: str, lex: Lexicon) -> Mention | None:

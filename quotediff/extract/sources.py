@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from quotediff.extract.lexicon import Lexicon, lexicon, outlet_like, phrase_re
-from quotediff.extract.tokens import MONTHS, TIME_WORDS
+from quotediff.extract.tokens import AUX, MONTHS, TIME_WORDS
 from quotediff.extract.window import Window
 from quotediff.model import Attribution, Span
 
@@ -115,7 +115,7 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
                 joined = False  # "according to Woodward and Costa": two names, one source
             if joined and _MORE_SOURCES_RE.match(masked, stop + 5):
                 joined = False  # "according to one participant and people briefed on the meeting": one source
-            if joined:
+            if joined or masked[stop] == " " and _ends_phrase(masked, stop):
                 break
             stop += 1
         phrase = text[a:stop].rstrip()
@@ -127,6 +127,24 @@ def hedges_and_sources(win: Window, lo: int, hi: int) -> tuple[tuple[Span, ...],
         if not any(src.start < b and a < src.end for src in sources):
             sources.append(Span(a, b, text[a:b]))
     return hedges, tuple(sorted(sources, key=lambda span: span.start))
+
+
+# Words that start a new clause after a source's phrase: "a recording obtained by Mother Jones captures Romney …"
+_CLAUSE_WORDS = frozenset(
+    "while when because captures captured shows showed reveals revealed depicts said says"
+    " told tells wrote writes".split()
+)
+_WORD_AFTER_RE = re.compile(r" ([a-z]+)\b")
+
+
+def _ends_phrase(masked: str, pos: int) -> bool:
+    """A source's phrase ends before a clause of its own: a relative or a finite verb ("… obtained by Mother
+    Jones captures Romney telling donors that"), not at a participle ("the cable cited in The Intercept")."""
+    word = _WORD_AFTER_RE.match(masked, pos)
+    if word is None:
+        return False
+    low = word.group(1)
+    return low in _CLAUSE_WORDS or low in AUX
 
 
 def _speech_verb_at(masked: str, pos: int, lex: Lexicon) -> bool:

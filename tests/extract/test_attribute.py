@@ -1435,3 +1435,23 @@ def test_a_description_does_not_run_back_over_a_paragraph_break() -> None:
     text = "“Open This Gate” - June 12, 1987\n\nMayor Vell spoke at the gate. In the end, the mayor said: “Open this gate!”"
     a = _attributions(text)[-1]
     assert a.speaker_resolved is not None and "\n" not in a.speaker_resolved
+
+
+def test_a_record_that_shows_someone_speaking_is_the_source_and_the_one_shown_speaks() -> None:
+    text = (
+        "A hidden-camera recording obtained by the Harbour Times captures Vell at a private dinner telling donors"
+        " that, “There are forty percent of the crews who will vote for the board no matter what.”"
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Vell"
+    assert any(s.text.startswith("A hidden-camera recording") for s in a.sources)
+
+
+def test_a_name_whose_apposition_is_never_closed_is_the_subject() -> None:
+    text = (
+        "Professor Ada Marsh, one of the coast’s most renowned engineers has recently warned that “the new quay"
+        " could spell the end of the old harbour”, according to an interview with the Gazette."
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Professor Ada Marsh"
+    assert any("the Gazette" in s.text for s in a.sources)
