@@ -112,10 +112,15 @@ def _dash_credit(state: State) -> bool:
     return state.dash and not state.new_sentence
 
 
+_CLAUSE_VERBS = frozenset("say tell add write note claim argue insist explain warn".split())
+
+
 def _ends_clause(state: State) -> bool:
     """ "“…,” said Lu." but not "“…,” said the candidate could win": a clause the verb reports, no speaker."""
     toks, mention = state.toks, state.mention
     assert mention is not None
+    if state.verb is None or state.verb[1] not in _CLAUSE_VERBS:
+        return True  # "“…” attributed to Zelensky appears to be unverified": the mention ends the phrase
     nxt = next((t.text for t in toks if t.start >= mention.end), "")
     return not (nxt.lower() in AUX or looks_like_verb(nxt, state.lex) and not nxt.lower().endswith("ing"))
 
