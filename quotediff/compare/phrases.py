@@ -173,6 +173,7 @@ def find_phrase_quotations(
         for article in {r.article_id for r in group} | {article_of[q] for q in also[g] if q in article_of}:
             story[article].add(g)
     by_words: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)
+    plain: dict[tuple[str, ...], dict[str, Quote]] = defaultdict(dict)  # everyday words: "Yes we can"
     longer: list[tuple[Quote, tuple[str, ...]]] = []
     longer_with: dict[str, set[int]] = defaultdict(set)  # word -> the longer quotes holding it
     for quote in sorted(quotes, key=lambda q: (q.article_id, q.start)):
@@ -185,14 +186,28 @@ def find_phrase_quotations(
         words = tuple(found[0])
         if len(words) < _TURNED_WORDS:
             # a phrase a statement carries is that statement's (attach_phrases); a repeat is reported with it
-            if _distinctive(quote) and not carriers.share(*found):
+            if carriers.share(*found):
+                continue
+            if _distinctive(quote):
                 by_words[words].setdefault(quote.article_id, quote)
+            elif len(words) >= 2:
+                plain[words].setdefault(quote.article_id, quote)
         else:
             for word in words:
                 longer_with[word].add(len(longer))
             longer.append((quote, words))
+    # A slogan of everyday words ("Yes we can") is a quotation when outlets print it alike and put it in one
+    # person's mouth: three articles or more, two of them naming the same speaker; only the articles that do not
+    # name someone else count.
+    voiced: dict[tuple[str, ...], dict[str, Quote]] = {}
+    for words, by_article in [*plain.items(), *by_words.items()]:
+        voice = _common_voice(list(by_article.values()))
+        if voice is not None and len(by_article) >= max(3, min_articles):
+            fitting = {a: q for a, q in by_article.items() if _speaker_fits(q, {voice})}
+            if len(fitting) >= max(3, min_articles):
+                voiced[words] = fitting
     found_groups = []
-    for words, by_article in by_words.items():
+    for words, by_article in {**by_words, **voiced}.items():
         if len(by_article) < min_articles:
             continue
         members = dict(by_article)
@@ -200,11 +215,22 @@ def find_phrase_quotations(
             quote, text = longer[k]
             if quote.article_id not in members and _contains(text, words):
                 members[quote.article_id] = quote
-        kept = _one_story(members, story)
+        # (one story: articles that share a statement, or put the words in one person's mouth)
+        kept = list(members.values()) if words in voiced else _one_story(members, story)
         originals = {(copy_of or {}).get(q.article_id, q.article_id) for q in kept}
         if len(originals) >= min_articles:  # a syndicated copy is no second outlet printing the phrase
             found_groups.append(tuple(sorted(kept, key=lambda q: (q.article_id, q.start))))
     return found_groups
+
+
+def _common_voice(quotes: Sequence[Quote]) -> str | None:
+    """The named speaker at least two of the quotes give (the fullest form), or None."""
+    named = [q.attribution.speaker_resolved for q in quotes if q.attribution.speaker_kind == "named"]
+    people = [n for n in named if n]
+    for person in sorted(people, key=lambda n: -len(n)):
+        if sum(1 for other in people if same_person(person, other) or _same_surname(person, other)) >= 2:
+            return person
+    return None
 
 
 def _one_voice(groups: Sequence[Sequence[Rendering]]) -> bool:

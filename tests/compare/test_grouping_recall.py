@@ -280,3 +280,34 @@ def test_the_very_words_of_a_member_join_the_group_whoever_the_article_credits()
     holding = [g for g in groups if any(m.article_id == "p0" for m in g.members)]
     assert len(holding) == 1
     assert {m.article_id for m in holding[0].members} >= {"p0", "long", "writer"}
+
+
+def test_a_slogan_of_everyday_words_put_in_one_mouth_is_a_quotation() -> None:
+    # "Yes we sail" alone: three words no statement holds whole, printed alike by outlets that share no other
+    # statement, two of them naming the same speaker: a quotation of its own, with the refrain that repeats it.
+    texts = {
+        "a": "Mayor Tomas Vell told the crowd at the quay: “Yes we sail.”",
+        "b": "The crowd chanted Vell’s slogan, “Yes we sail,” as he spoke.",
+        "d": "Vell closed with a refrain: “Yes we sail. Yes we sail to the far coast. Yes we sail to the open sea.”",
+        "e": "Tomas Vell said “yes, we sail” to loud cheers on Tuesday.",
+        "f": "In a rally, Vell said “the harbour will never close,” and the crowd roared.",
+        "g": "Vell promised that “the harbour will never close” and left.",
+    }
+    articles = [Article(id=k, path=k, text=v, format="text", outlet=k) for k, v in texts.items()]
+    comparison = compare(articles)
+    quotes = {q.id: q for q in comparison.quotes}
+    slogan = [g for g in comparison.groups if "sail" in g.reference_text.lower()]
+    assert len(slogan) == 1
+    holding = {m.article_id for m in slogan[0].members} | {quotes[q].article_id for q in slogan[0].also_quoted}
+    assert {"a", "b", "e"} <= holding
+    assert not any("sail" in g.reference_text.lower() and "harbour" in g.reference_text.lower() for g in comparison.groups)
+
+
+def test_a_short_phrase_two_people_say_is_no_slogan_of_either() -> None:
+    texts = {
+        "a": "Mayor Tomas Vell told the crowd: “Yes we sail.”",
+        "b": "Harbour master Ada Marsh said: “Yes we sail.”",
+        "c": "Pilot Ines Haan said: “Yes we sail.”",
+    }
+    articles = [Article(id=k, path=k, text=v, format="text", outlet=k) for k, v in texts.items()]
+    assert compare(articles).groups == ()
