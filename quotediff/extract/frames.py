@@ -23,6 +23,7 @@ from quotediff.extract.tokens import (
     TIME_WORDS,
     WORD_RE,
     Tok,
+    is_adverb,
     is_cap,
     looks_like_verb,
     tokens,
@@ -298,7 +299,7 @@ def _participle_clause(v: _Verb) -> Frame | None:
         and (toks[i - 1].text in (",", "—", "–") or toks[i - 1].text.lower() in _CLAUSE_OPENERS)
     ):
         return None
-    subject = clause_subject(toks, 0, i, v.text, v.w.lex)
+    subject = _nearest_subject(toks, i, v.text, v.w.lex)
     if subject is None and toks[i - 1].text == ",":
         # "Mr. Manafort, citing “…,” said": the name opening the sentence, with nothing else before the comma
         subject = mention_before(toks, i - 1, v.text, v.w.lex)
@@ -386,13 +387,40 @@ def _inverted(v: _Verb) -> Frame | None:
 
 def _participle_or_infinitive(v: _Verb) -> Frame | None:
     """ "..., saying “…”", "went on to say": the subject of the main clause."""
-    toks, i = v.toks, v.i
+    toks, i, lex = v.toks, v.i, v.w.lex
     low = toks[i].text.lower()
+    to = i - 1
+    while to > 0 and (toks[to].text.lower() in ADVERBS or is_adverb(toks[to].text)):
+        to -= 1  # "prompted Nixon to famously state"
+    if to > 0 and toks[to].text.lower() == "to":
+        # "prompted Nixon to state “…”", "asked Vell to say": the one right before "to" speaks
+        told = mention_before(toks, to, v.text, lex)
+        first = next((k for k in range(to) if toks[k].start >= told.start), 0) if told is not None else 0
+        made = first > 0 and toks[first - 1].text.lower() in _CAUSING  # not "expects Obama to announce"
+        if made and told is not None and told.kind in ("named", "pronoun") and told.text.lower() not in _SUBJECTS:
+            return v.frame(told)
     if low in _PARTICIPLES or low.endswith("ing") or (i > 0 and toks[i - 1].text.lower() in ("to", "and")):
-        subject = clause_subject(toks, 0, i, v.text, v.w.lex)
+        subject = _nearest_subject(toks, i, v.text, lex)
         if subject is not None:
             return v.frame(subject)
     return None
+
+
+def _nearest_subject(toks: list[Tok], i: int, text: str, lex: Lexicon) -> Mention | None:
+    """The subject of the clause holding token ``i``: after a "but" or ";" that joins two clauses ("court dissents
+    include the word, but Sotomayor signed off by writing: “…”"), else the sentence's."""
+    but = next((k for k in range(i - 1, 0, -1) if toks[k].text.lower() in ("but", ";", "whereas")), 0)
+    subject = clause_subject(toks, but + 1, i, text, lex) if but else None
+    return subject or clause_subject(toks, 0, i, text, lex)
+
+
+# Verbs that make their object speak: "prompted Nixon to state", "asked Vell to say" (not "expects", "wants").
+_CAUSING = frozenset(
+    "prompted prompting prompts led leading forced forcing caused causing asked asking invited inviting pushed"
+    " pressed pressing inspired encouraged".split()
+)
+# Pronouns that are subjects: "he went on to say" reads "he" as the clause's subject, not an object before "to".
+_SUBJECTS = frozenset("i he she we they it".split())
 
 
 # "A recording captures Romney telling donors": a record that shows someone speaking

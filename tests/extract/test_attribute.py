@@ -1455,3 +1455,29 @@ def test_a_name_whose_apposition_is_never_closed_is_the_subject() -> None:
     (a,) = _attributions(text)
     assert a.speaker is not None and a.speaker.text == "Professor Ada Marsh"
     assert any("the Gazette" in s.text for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a verb that makes its object speak: the object before "to" (not "expects Vell to announce")
+        ("Allegations prompted Vell to famously state “I am not a pirate” before the editors.", "I am not", "Vell"),
+        # the nearest clause's subject after "but": not the subject of the first clause
+        (
+            "Normally, court dissents include the word “respectfully” but Judge Marsh signed off hers by writing:"
+            " “With fear for our harbour, I dissent.”",
+            "With fear",
+            "Judge Marsh",
+        ),
+    ],
+)
+def test_the_speaker_of_an_infinitive_or_participle_is_read_from_its_own_clause(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+def test_an_expected_act_is_no_speech_of_the_one_expected() -> None:
+    text = "Marsh says she expects Mayor Tomas Vell to announce an “intensification” of the harbour campaign."
+    (a,) = _attributions(text)
+    assert a.speaker is None or "Vell" not in a.speaker.text
