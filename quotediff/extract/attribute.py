@@ -35,7 +35,7 @@ from quotediff.extract.capitals import (
     plausible,
     title_case,
 )
-from quotediff.extract.claims import frame_claim, frame_words_were
+from quotediff.extract.claims import frame_claim, frame_noun_by, frame_words_were
 from quotediff.extract.discussed import frame_by_agent, frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
@@ -171,6 +171,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             frame = frame or plausible(frame_colon(win), known, text)
             frame = frame or plausible(frame_tail(win), known, text)
             frame = frame or plausible(frame_claim(win), known, text)
+            frame = frame or frame_noun_by(win)
             if frame is None and not starts_sentence:
                 has_verb = has_speech_verb(masked, s_start, win.s_end, lex)
                 colon = masked[s_start : site.open_start].rstrip().endswith(":")  # "Biden sent a message: “…”"

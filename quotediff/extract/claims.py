@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
-from quotediff.extract.mentions import Mention, clause_subject
+from quotediff.extract.mentions import Mention, clause_subject, mention_after
 from quotediff.extract.tokens import LEADING_FUNCTION, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
@@ -66,6 +66,25 @@ def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
             return Frame(subject, None, None, None, None, "colon")  # "Biden was pressed about his call that"
         return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
     return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
+
+
+# "The most widely quoted denial by President Bill Clinton came …: “…”": the words' owner after "by"
+_BY_OWNER_RE = re.compile(
+    r"\b(?:denial|statement|remarks|speech|comments?|words|address|response|reply|warning|pledge|promise|vow"
+    r"|declaration|admission|apology|quip|retort|tweet|post|message|line|quote)\s+by\s+(?=[A-Z])"
+)
+
+
+def frame_noun_by(win: Window) -> Frame | None:
+    """Words named as someone's before the quote by "by", with no speech verb after: "the denial by Clinton came
+    during a statement: “…”", "remarks by Vell at the quay: “…”"."""
+    masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
+    matches = list(_BY_OWNER_RE.finditer(masked, lo, pos))
+    if not matches or has_speech_verb(masked, matches[-1].end(), pos, lex):
+        return None
+    toks = tokens(masked, matches[-1].end(), pos)
+    who = mention_after(toks, 0, text, lex) if toks else None
+    return Frame(who, None, None, None, None, "colon") if who is not None and who.kind == "named" else None
 
 
 def frame_words_were(win: Window) -> Frame | None:

@@ -256,8 +256,8 @@ def quoting_parties(win: Window) -> tuple[Span, ...]:
         words = list(re.finditer(r"[\w’'.&-]+", masked[lo + cut : match.start()]))
         while words and words[-1].group().lower() in _LEAD_ADVERBS:
             words.pop()
-        if words and words[-1].group().lower() in ("is", "was", "were", "are", "be", "been", "being"):
-            continue  # "McCarthy is quoted as saying": the one quoted, not who quotes
+        if words and words[-1].group().lower() in ("is", "was", "were", "are", "be", "been", "being", "most", "widely"):
+            continue  # "McCarthy is quoted as saying": the one quoted, not who quotes; "the most widely quoted"
         if not words or len(words) > 6 or not words[0].group()[:1].isupper():
             continue  # a subject that is a name or a document: "NDTV", "The Times of Israel", "The memo"
         start, end = lo + cut + words[0].start(), lo + cut + words[-1].end()

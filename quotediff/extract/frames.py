@@ -264,6 +264,10 @@ _ONE = frozenset("a an one this each every another".split())
 def _not_a_verb(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> bool:
     if is_cap(toks[i].text) and i > 0 and toks[i - 1].text not in (".", ":", "!", "?", "—"):
         return True  # "Said" inside a name or title, not a verb
+    if i > 0 and toks[i - 1].text.lower() in ("most", "widely", "oft", "least") and i + 1 < len(toks):
+        after = toks[i + 1].text.lower()
+        if after == "," or after.isalpha() and after not in PREPOSITIONS and after not in ("as", "that", "saying"):
+            return True  # "the most widely quoted denial", "the most cited line": an adjective
     form = toks[i].text.lower()
     if form == lemma and any(t.text.lower() in _ONE for t in toks[max(0, i - 2) : i]):
         return True  # "a newspaper report that he said": one newspaper would report*s*

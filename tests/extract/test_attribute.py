@@ -1481,3 +1481,13 @@ def test_an_expected_act_is_no_speech_of_the_one_expected() -> None:
     text = "Marsh says she expects Mayor Tomas Vell to announce an “intensification” of the harbour campaign."
     (a,) = _attributions(text)
     assert a.speaker is None or "Vell" not in a.speaker.text
+
+
+def test_words_named_as_someones_by_by_before_a_colon() -> None:
+    text = (
+        "The most widely quoted, verbatim denial by Mayor Tomas Vell came during a public statement in May 2019:"
+        " “I did not sell the harbour to that company, Miss Haan.”"
+    )
+    (a,) = _attributions(text)
+    assert a.speaker is not None and a.speaker.text == "Mayor Tomas Vell"
+    assert a.sources == ()
