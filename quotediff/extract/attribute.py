@@ -35,7 +35,7 @@ from quotediff.extract.capitals import (
     plausible,
     title_case,
 )
-from quotediff.extract.claims import frame_claim, frame_noun_by, frame_words_were
+from quotediff.extract.claims import SLOGAN_RE, frame_claim, frame_noun_by, frame_words_were
 from quotediff.extract.discussed import frame_by_agent, frame_credit_line, frame_discussed
 from quotediff.extract.documents import (
     document_author,
@@ -196,6 +196,9 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title
+        # "her often-said slogan “…”": someone's slogan is their words, no title
+        slogan = SLOGAN_RE.search(masked, max(site.para_start, site.open_start - 80), site.open_start)
+        discussed = discussed or slogan is not None
         if not discussed and (_NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12)):
             kind = "scare"
         elif not own and title_case(inner) and not site.continues and not headline:

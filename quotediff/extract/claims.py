@@ -35,6 +35,14 @@ _CLAIM_RE = re.compile(
 )
 
 
+# A possessive slogan, motto or line right before the quote: the words are the possessor's.
+SLOGAN_RE = re.compile(
+    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:slogan|motto|catchphrase|catch-phrase|mantra|refrain|phrase|line|words|vow|pledge|promise|watchword)"
+    r"\s*[:,—–]?\s*$"
+)
+
+
 def without_opener(text: str, s: int, e: int) -> int:
     """Where a possessive's name starts once a capitalised opener is skipped: "In Vell's words" names Vell."""
     while True:
@@ -53,19 +61,23 @@ def frame_claim(win: Window, *, that_only: bool = False) -> Frame | None:
         return None  # the common case for a quote inside its sentence
     matches = list(_CLAIM_RE.finditer(masked, lo, pos))
     match = matches[-1] if matches else None
+    if match is None and not that_only:
+        match = SLOGAN_RE.search(masked, lo, pos)  # "asked to define her often-said slogan “…”"
     if match is not None and that_only and not match.group().endswith("that"):
         return None
     if match is None or has_speech_verb(masked, match.end(), pos, lex):
         return None
+    # someone's slogan is their words, not a title in quote marks ("discussed" keeps it a statement)
+    how = "discussed" if match.re is SLOGAN_RE else "colon"
     s, e = match.span(1)
     s = without_opener(text, s, e)
     if text[s:e].lower() in ("his", "her", "their"):  # "his call that Putin “…”": the person he stands for
         toks = tokens(masked, lo, s)
         subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
         if subject is not None and subject.kind == "named":
-            return Frame(subject, None, None, None, None, "colon")  # "Biden was pressed about his call that"
-        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, "colon")
-    return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, "colon")
+            return Frame(subject, None, None, None, None, how)  # "Biden was pressed about his call that"
+        return Frame(Mention(s, e, text[s:e], "pronoun"), None, None, None, None, how)
+    return Frame(Mention(s, e - 2, text[s : e - 2], "named"), None, None, None, None, how)
 
 
 # "The most widely quoted denial by President Bill Clinton came …: “…”": the words' owner after "by"

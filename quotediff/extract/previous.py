@@ -42,6 +42,10 @@ def frame_previous(
             f = frames[k]
             if f is not None:
                 return Frame(f.speaker, f.verb, f.lemma, f.tone, None, "floating")
+        # "The phrase is taken from Donald Rumsfeld’s response to a question. “…”": whose words follow
+        owned = frame_lead_in(masked, text, p_start, s_start, s_start, lex)
+        if owned is not None:
+            return owned
         toks = tokens(masked, p_start, s_start)
         subject = clause_subject(toks, 0, len(toks), text, lex) if toks else None
         if subject is not None and subject.kind != "anonymous":

@@ -1491,3 +1491,26 @@ def test_words_named_as_someones_by_by_before_a_colon() -> None:
     (a,) = _attributions(text)
     assert a.speaker is not None and a.speaker.text == "Mayor Tomas Vell"
     assert a.sources == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # someone's slogan is their words, not a title
+        ("At the quay, Mrs Marsh was asked to define her often-said slogan “Harbour means harbour”.", "Harbour means", "Mrs Marsh"),
+        # a sentence naming whose response the next words are
+        (
+            "The phrase is taken from Harbour Master Tomas Vell’s response to a question at a briefing in May."
+            " “Reports that say something has not happened are always interesting to me.”",
+            "Reports that",
+            "Harbour Master Tomas Vell",
+        ),
+        # "talked about", "spoke of": the speaker's own words
+        ("Mayor Vell talked about “a harbour carnage” caused by the storms and the closures.", "a harbour carnage", "Mayor Vell"),
+    ],
+)
+def test_words_owned_by_a_slogan_a_response_or_talk(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None
+    assert found.attribution.speaker.text == speaker or found.attribution.speaker_resolved == speaker.split(" ", 2)[-1]
