@@ -24,6 +24,7 @@ anonymous descriptions whole).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quotediff.extract.after import frame_after, frame_tail
 from quotediff.extract.antecedents import DOCUMENT_HEADS, subject_before
@@ -196,10 +197,9 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         kind = "statement"
         before = masked[max(site.para_start, site.open_start - 40) : site.open_start + 1]
         discussed = frame is not None and frame.how == "discussed"  # "Obama's “…” speech" names no title
+        titled = not discussed and (_NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12))
         # "her often-said slogan “…”": someone's slogan is their words, no title
-        slogan = SLOGAN_RE.search(masked, max(site.para_start, site.open_start - 80), site.open_start)
-        discussed = discussed or slogan is not None
-        if not discussed and (_NAMING_STRONG_RE.search(before) or (_TITLE_CUE_RE.search(before) and words <= 12)):
+        if titled and not SLOGAN_RE.search(masked, max(site.para_start, site.open_start - 80), site.open_start):
             kind = "scare"
         elif not own and title_case(inner) and not site.continues and not headline:
             kind = "scare"
@@ -213,7 +213,12 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
         if not linked:
             utterance += 1
         frames.append(frame)
-        results.append(SiteResult(_attribution(win, frame, kind, resolver), kind, utterance))
+        attribution = _attribution(win, frame, kind, resolver)
+        if frame is not None and frame.how in ("floating", "continued") and not attribution.sources and results:
+            # the speaker goes on talking: on the authority the words before were given ("…,” Trump asked,
+            # according to the Post. “Why …?”")
+            attribution = replace(attribution, sources=results[-1].attribution.sources)
+        results.append(SiteResult(attribution, kind, utterance))
     return results
 
 

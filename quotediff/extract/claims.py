@@ -91,6 +91,8 @@ def frame_noun_by(win: Window) -> Frame | None:
     """Words named as someone's before the quote by "by", with no speech verb after: "the denial by Clinton came
     during a statement: “…”", "remarks by Vell at the quay: “…”"."""
     masked, text, lo, pos, lex = win.masked, win.text, win.s_start, win.open_start, win.lex
+    if " by " not in masked[lo:pos]:
+        return None  # the common case
     matches = list(_BY_OWNER_RE.finditer(masked, lo, pos))
     if not matches or has_speech_verb(masked, matches[-1].end(), pos, lex):
         return None

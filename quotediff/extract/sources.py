@@ -265,10 +265,19 @@ _FROM_LINE_RE = re.compile(
 )
 
 
+_OPENING_MARKS = frozenset("“\"‘«„")
+
+
 def lead_in_reporter(masked: str, text: str, para_start: int, lex: Lexicon) -> Span | None:
     """The party a colon paragraph hands the next paragraph to ("…, noted The Atlantic:", "The Post reported:"):
     the paragraph after is its account, and it is the source of the words quoted there."""
     end = len(masked[:para_start].rstrip())
+    for _ in range(4):
+        # "Breitbart reports:\n\n“…”\n\n“…”": past the quote paragraphs the lead hands on
+        line_start = masked.rfind("\n", 0, end) + 1
+        if end == 0 or masked[end - 1] == ":" or masked[line_start:end].lstrip()[:1] not in _OPENING_MARKS:
+            break
+        end = len(masked[:line_start].rstrip())
     if end == 0 or masked[end - 1] != ":":
         return None
     start = max(masked.rfind("\n", 0, end) + 1, end - 160)

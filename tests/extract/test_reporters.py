@@ -201,3 +201,10 @@ def test_a_wire_dateline_is_the_source_of_the_quotes_after_it(dateline: str, age
     assert (
         _sources(_attributions("Mayor Tomas Vell said on Wednesday: “Bring them on. We have the force.”\n")[-1]) == []
     )
+
+
+def test_a_lead_in_reporter_holds_for_the_quote_paragraphs_after_it() -> None:
+    text = "The strike went on.\n\nBreitbart reports:\n\n“The harbour will close on Monday,” Vell said.\n\n“We have no choice,” he added.\n"
+    attributions = _attributions(text)
+    assert [_sources(a) for a in attributions] == [["Breitbart"], ["Breitbart"]]
+
