@@ -304,6 +304,11 @@ def _participle_clause(v: _Verb) -> Frame | None:
     ):
         return None
     subject = _nearest_subject(toks, i, v.text, v.w.lex)
+    who = next((k for k in range(i - 1, 1, -1) if toks[k].text.lower() == "who" and toks[k - 1].text == ","), None)
+    if subject is None and who is not None:
+        # "President Ramaphosa, who opened the summit by declaring that “…”": the one the clause is about
+        subject = mention_before(toks, who - 1, v.text, v.w.lex)
+        subject = subject if subject is not None and subject.kind == "named" else None
     if subject is None and toks[i - 1].text == ",":
         # "Mr. Manafort, citing “…,” said": the name opening the sentence, with nothing else before the comma
         subject = mention_before(toks, i - 1, v.text, v.w.lex)
@@ -473,7 +478,8 @@ def _unclosed_apposition(toks: list[Tok], end: int, text: str, lex: Lexicon) -> 
     words = [t.text.lower() for t in toks[comma + 1 : end]]
     if any(w in (",", ";", ":") or w in lex.verbs or w in _RELATIVES for w in words):
         return None  # "Vell, a pilot who said …", "Vell, a pilot; the mayor said": not one unclosed apposition
-    if toks[0].text.lower() in LEADING_FUNCTION or toks[0].text.lower() == "according":
+    opener = toks[0].text.lower()
+    if opener in LEADING_FUNCTION or opener == "according" or is_adverb(opener):  # "Separately, the RCMP said"
         return None  # "According to the cable, the American official then threatened": no name opens it
     owner = mention_before(toks, comma, text, lex)
     return owner if owner is not None and owner.kind == "named" and owner.start == toks[0].start else None

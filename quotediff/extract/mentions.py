@@ -381,7 +381,7 @@ def _mention_before(
             if not (prev[:1].isalnum() or prev == "-"):
                 break
             plow = prev.lower()
-            if plow.endswith("ed") and m - 2 >= 0 and toks[m - 2].text.lower() not in DETERMINERS | ADVERBS:
+            if plow.endswith("ed") and "-" not in plow and _a_clause_verb(toks, m):
                 break  # "the way the Clinton operation disparaged women who …": a clause, not "the retired general"
             if plow in AUX or (plow in lex.verbs and plow not in lex.anonymous_heads) or plow in LEADING_FUNCTION:
                 if plow not in DETERMINERS and not (plow == "of" and m - 2 >= 0 and toks[m - 2].text[:1].isalnum()):
@@ -404,6 +404,16 @@ def _mention_before(
             kind = "anonymous"
         return Mention(toks[m].start, toks[k].end, text[toks[m].start : toks[k].end], kind)
     return None
+
+
+def _a_clause_verb(toks: list[Tok], m: int) -> bool:
+    """Token m-1 (a past form) is a clause's verb: after a noun, before its object ("operation disparaged women"),
+    not an adjective ("the retired general") or a participle before a preposition ("a memo circulated among")."""
+    before, after = toks[m - 2].text.lower() if m >= 2 else "", toks[m].text.lower()
+    return bool(before) and before not in DETERMINERS | ADVERBS | PREPOSITIONS and after not in _POST_PREPOSITIONS
+
+
+_POST_PREPOSITIONS = PREPOSITIONS | frozenset("among across through between around within against toward".split())
 
 
 def _a_role(words: str, lex: Lexicon) -> bool:

@@ -259,8 +259,8 @@ _LABEL_WORDS = frozenset("line lines quote quotes words remarks statement moment
 
 def _not_a_label(state: State) -> bool:
     mention = state.mention
-    assert mention is not None
-    return mention.text.split()[-1].lower() not in _LABEL_WORDS
+    assert mention is not None  # (a capitalised label only: "His own words:" names its owner)
+    return mention.kind != "named" or mention.text.split()[-1].lower() not in _LABEL_WORDS
 
 
 def _name_not_label(state: State) -> bool:

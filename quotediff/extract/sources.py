@@ -144,7 +144,8 @@ def _ends_phrase(masked: str, pos: int) -> bool:
     if word is None:
         return False
     low = word.group(1)
-    return low in _CLAUSE_WORDS or low in AUX
+    relative = masked[max(0, pos - 6) : pos].split()[-1:] in (["that"], ["which"], ["who"])
+    return low in _CLAUSE_WORDS or low in AUX and not relative  # not "a lawsuit that was later settled"
 
 
 def _speech_verb_at(masked: str, pos: int, lex: Lexicon) -> bool:

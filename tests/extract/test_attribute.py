@@ -1514,3 +1514,25 @@ def test_words_owned_by_a_slogan_a_response_or_talk(text: str, quote: str, speak
     [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
     assert found.attribution.speaker is not None
     assert found.attribution.speaker.text == speaker or found.attribution.speaker_resolved == speaker.split(" ", 2)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a sentence adverb opening the sentence is no name whose apposition stays open
+        ("The board spoke. Separately, the Harbour Police said it was “conducting a preliminary review of the quay”.", "conducting", "the Harbour Police"),
+        # a possessive "words" before a colon names its owner (no capitalised label)
+        ("He ran the dock.\n\nHis own words, in a 2020 interview with a radio station, were: «The harbour is like a person.»", "The harbour", "His own words"),
+        # the one a relative clause is about: "X, who opened the summit by declaring that “…”"
+        ("President Ada Marsh, who opened the summit by declaring that “the harbour has embarked on a new chapter”, left.", "the harbour", "President Ada Marsh"),
+    ],
+)
+def test_openers_possessive_words_and_relative_clauses(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+
+
+def test_a_participle_before_a_preposition_is_part_of_the_description() -> None:
+    a = _attributions("A memo circulated among harbour officials said the crews had heard “banging sounds every 30 minutes”.")[0]
+    assert a.speaker_resolved is not None and a.speaker_resolved.startswith("A memo circulated among")
