@@ -14,6 +14,13 @@ def _attributions(text: str) -> list[Attribution]:
     return [q.attribution for q in extract_quotes(article)]
 
 
+def _speaker_of(text: str, quote: str) -> str | None:
+    """The speaker mention of the one quote that starts with ``quote``."""
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    return found.attribution.speaker.text if found.attribution.speaker is not None else None
+
+
 def _one(text: str) -> Attribution:
     (attribution,) = _attributions(text)
     return attribution
@@ -1313,9 +1320,7 @@ def test_the_speaker_of_shapes_seen_on_real_pages(text: str, speaker: str) -> No
     ],
 )
 def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 @pytest.mark.parametrize(
@@ -1336,9 +1341,7 @@ def test_the_speaker_of_a_quote_named_around_it(text: str, quote: str, speaker: 
     ],
 )
 def test_the_speaker_is_no_word_that_only_looks_like_a_subject(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 def test_a_clause_opened_by_though_after_a_quote_names_no_speaker() -> None:
@@ -1370,9 +1373,7 @@ def test_a_clause_opened_by_though_after_a_quote_names_no_speaker() -> None:
     ],
 )
 def test_a_description_is_a_noun_phrase_not_the_words_around_it(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 @pytest.mark.parametrize(
@@ -1395,9 +1396,7 @@ def test_a_description_is_a_noun_phrase_not_the_words_around_it(text: str, quote
     ],
 )
 def test_a_name_is_read_whole_and_no_more(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 @pytest.mark.parametrize(
@@ -1421,9 +1420,7 @@ def test_a_name_is_read_whole_and_no_more(text: str, quote: str, speaker: str) -
     ],
 )
 def test_the_speaker_around_headings_datelines_and_adverbs(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 def test_a_label_before_a_colon_is_no_speaker() -> None:
@@ -1472,9 +1469,7 @@ def test_a_name_whose_apposition_is_never_closed_is_the_subject() -> None:
     ],
 )
 def test_the_speaker_of_an_infinitive_or_participle_is_read_from_its_own_clause(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 def test_an_expected_act_is_no_speech_of_the_one_expected() -> None:
@@ -1528,9 +1523,7 @@ def test_words_owned_by_a_slogan_a_response_or_talk(text: str, quote: str, speak
     ],
 )
 def test_openers_possessive_words_and_relative_clauses(text: str, quote: str, speaker: str) -> None:
-    article = Article(id="a", path="-", text=text, format="text", outlet="x")
-    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
-    assert found.attribution.speaker is not None and found.attribution.speaker.text == speaker
+    assert _speaker_of(text, quote) == speaker
 
 
 def test_a_participle_before_a_preposition_is_part_of_the_description() -> None:
