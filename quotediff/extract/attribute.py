@@ -30,6 +30,7 @@ from quotediff.extract.after import frame_after, frame_tail
 from quotediff.extract.antecedents import DOCUMENT_HEADS, subject_before
 from quotediff.extract.capitals import (
     Headlines,
+    KnownCapitals,
     blank_datelines,
     headline_verbs,
     known_capitals,
@@ -235,7 +236,7 @@ def _participle(frame: Frame) -> bool:
     return frame.verb is not None and frame.verb.text.lower().endswith("ing")
 
 
-def _before_once(win: Window, known: frozenset[str], memo: list[Frame | None]) -> Frame | None:
+def _before_once(win: Window, known: KnownCapitals, memo: list[Frame | None]) -> Frame | None:
     """The plausible frame before the opening mark, read on the first call and kept in ``memo``."""
     if not memo:  # "The official quoted Vell as saying": the one quoted, not the verb's subject
         memo.append(frame_quotes_as(win, after=False) or plausible(frame_before(win), known, win.text))

@@ -138,13 +138,26 @@ def blank_datelines(masked: str) -> str:
 _MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
 
 
-def known_capitals(text: str) -> frozenset[str]:
-    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless")."""
-    words = _MID_SENTENCE_CAP_RE.findall(text)
-    return frozenset(words) | {w[:-2] for w in words if w.endswith(("’s", "'s"))}  # "Obama’s" knows "Obama"
+class KnownCapitals:
+    """Words the article capitalises in mid-sentence: names, not just sentence-initial words ("Unless"). Read
+    from the text the first time a word is asked about: most quotes' frames never ask."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            words = _MID_SENTENCE_CAP_RE.findall(self._text)
+            self._words = frozenset(words) | {w[:-2] for w in words if w.endswith(("’s", "'s"))}  # "Obama’s": "Obama"
+        return word in self._words
 
 
-def plausible(frame: Frame | None, known: frozenset[str], text: str) -> Frame | None:
+def known_capitals(text: str) -> KnownCapitals:
+    return KnownCapitals(text)
+
+
+def plausible(frame: Frame | None, known: KnownCapitals, text: str) -> Frame | None:
     """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
     "Fundraising"), unless a speech verb follows it directly ("Lu told")."""
     if frame is None or frame.speaker is None or frame.speaker.kind != "named" or frame.how == "after":
