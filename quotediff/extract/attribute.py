@@ -33,7 +33,6 @@ from quotediff.extract.capitals import (
     KnownCapitals,
     blank_datelines,
     headline_verbs,
-    known_capitals,
     plausible,
     title_case,
 )
@@ -114,7 +113,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     lex = lexicon()
     masked = blank_datelines(headline_verbs(mask(text, sites), lex))
     resolver = Resolver(text, lex)
-    known = known_capitals(text)
+    known = KnownCapitals(text)
     heads = Headlines(masked, text, lex)
     results: list[SiteResult] = []
     frames: list[Frame | None] = []

@@ -153,10 +153,6 @@ class KnownCapitals:
         return word in self._words
 
 
-def known_capitals(text: str) -> KnownCapitals:
-    return KnownCapitals(text)
-
-
 def plausible(frame: Frame | None, known: KnownCapitals, text: str) -> Frame | None:
     """Drop a frame whose "name" is one capitalised word the article never capitalises mid-sentence ("Unless",
     "Fundraising"), unless a speech verb follows it directly ("Lu told")."""

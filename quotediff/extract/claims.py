@@ -14,6 +14,9 @@ from quotediff.extract.tokens import LEADING_FUNCTION, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
 
+# The owner of a claim or slogan: "Trump's", "Secretary Lu's", "his", "her", "their" (group 1).
+_POSSESSOR = r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))"
+
 _WORDS_WERE_RE = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
@@ -23,7 +26,7 @@ _WORDS_WERE_RE = re.compile(
 )
 
 _CLAIM_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:\w+\s+){0,2}?"
+    _POSSESSOR + r"\s+(?:\w+\s+){0,2}?"
     r"(?:claim|claims|assertion|statement|remark|remarks|comment|comments|suggestion|promise|pledge|vow|warning"
     r"|insistence|argument|allegation|boast|description|prediction|contention|charge|accusation|quote|line|call"
     r"|characterization|characterisation"
@@ -37,7 +40,7 @@ _CLAIM_RE = re.compile(
 
 # A possessive slogan, motto or line right before the quote: the words are the possessor's.
 SLOGAN_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,2}?"
+    _POSSESSOR + r"\s+(?:[\w-]+\s+){0,2}?"
     r"(?:slogan|motto|catchphrase|catch-phrase|mantra|refrain|phrase|line|words|vow|pledge|promise|watchword)"
     r"\s*[:,—–]?\s*$"
 )

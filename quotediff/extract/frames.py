@@ -304,8 +304,10 @@ def _participle_clause(v: _Verb) -> Frame | None:
     ):
         return None
     subject = _nearest_subject(toks, i, v.text, v.w.lex)
-    who = next((k for k in range(i - 1, 1, -1) if toks[k].text.lower() == "who" and toks[k - 1].text == ","), None)
-    if subject is None and who is not None:
+    who = None
+    if subject is None:
+        who = next((k for k in range(i - 1, 1, -1) if toks[k].text.lower() == "who" and toks[k - 1].text == ","), None)
+    if who is not None:
         # "President Ramaphosa, who opened the summit by declaring that “…”": the one the clause is about
         subject = mention_before(toks, who - 1, v.text, v.w.lex)
         subject = subject if subject is not None and subject.kind == "named" else None

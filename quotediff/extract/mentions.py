@@ -247,6 +247,7 @@ def _description_after(
 
 _WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | MONTHS
 _HEADLINE_AUX = (AUX | ADVERBS) - {"may", "might", "must"}  # not "Theresa May"
+_NO_HEAD = AUX | LEADING_FUNCTION  # words a description never ends with
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
 
 
@@ -373,7 +374,7 @@ def _mention_before(
                 return holder
         return Mention(start, toks[k].end, text[start : toks[k].end], kind)
     of = k > 0 and toks[k - 1].text.lower() == "of"  # "the former secretary of state talked"
-    if word[:1].islower() and word[:1].isalpha() and (of or low not in lex.verbs) and low not in AUX | LEADING_FUNCTION:
+    if word[:1].islower() and word[:1].isalpha() and (of or low not in lex.verbs) and low not in _NO_HEAD:
         # a description: "the American official", "the committee chairmen", "a State Department spokesperson"
         m = k
         while m - 1 >= 0 and k - m < 9:
@@ -410,10 +411,11 @@ def _a_clause_verb(toks: list[Tok], m: int) -> bool:
     """Token m-1 (a past form) is a clause's verb: after a noun, before its object ("operation disparaged women"),
     not an adjective ("the retired general") or a participle before a preposition ("a memo circulated among")."""
     before, after = toks[m - 2].text.lower() if m >= 2 else "", toks[m].text.lower()
-    return bool(before) and before not in DETERMINERS | ADVERBS | PREPOSITIONS and after not in _POST_PREPOSITIONS
+    return bool(before) and before not in _MODIFIER_BEFORE and after not in _POST_PREPOSITIONS
 
 
 _POST_PREPOSITIONS = PREPOSITIONS | frozenset("among across through between around within against toward".split())
+_MODIFIER_BEFORE = DETERMINERS | ADVERBS | PREPOSITIONS
 
 
 def _a_role(words: str, lex: Lexicon) -> bool:
