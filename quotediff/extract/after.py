@@ -21,7 +21,7 @@ from quotediff.extract.window import Window
 _SKIP_AFTER = frozenset(",—–―-()") | QUOTE_MARKS | frozenset(["and", "or"])
 
 _ADJUNCT_WORDS = frozenset(
-    "on in at to during after before last this yesterday today tonight earlier later when while as from about"
+    "on in at to during after before last this yesterday today tonight early earlier later when while as from about"
     " of via through with".split()
 )
 
@@ -94,7 +94,10 @@ def _closes_sentence(state: State) -> bool:
         return True
     assert state.verb is not None
     toks, end = state.toks, state.verb_at + state.verb[0]
-    nxt = toks[end] if end < len(toks) else None
+    j = end
+    while j < len(toks) and (toks[j].text.lower() in ADVERBS or is_adverb(toks[j].text)):
+        j += 1  # "“…?” Hatch asked repeatedly during the hearing."
+    nxt = toks[j] if j < len(toks) else None
     told = state.verb[1] == "tell"  # "“…?” Trump told a group of senators, according to CNN.": whom he told
     if nxt is not None and nxt.text not in ".,;!?" and nxt.text.lower() not in _ADJUNCT_WORDS and not told:
         return False

@@ -20,10 +20,12 @@ _LINE_NOUNS = (
 )
 
 # after the quote: "is a phrase from …", "was the line in …", "is a rhetorical question raised by …", and "was used by
-# George W. Bush in …", "was coined by …"
+# George W. Bush in …", "was coined by …", "is believed to have been coined by …"
 _IS_A_LINE_RE = re.compile(
     rf"\s*[,.]?\s*(?:(?:is|was|became|remains)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?{_LINE_NOUNS}\b"
-    r"|(?:is|was|were|has\s+been|had\s+been)\s+(?:first\s+)?(?:used|coined|uttered|popularized|popularised)(?=\s+by\b))"
+    r"|(?:is|was|were|has\s+been|had\s+been"
+    r"|(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:believed|thought|said|understood|reported|known)\s+to\s+have\s+been)"
+    r"\s+(?:first\s+)?(?:used|coined|uttered|popularized|popularised)(?=\s+by\b))"
 )
 # where it comes from: "… by Barack Obama", "… from Obama's speech"
 _BY_RE = re.compile(r"\bby\s+")

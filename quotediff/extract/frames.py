@@ -185,7 +185,7 @@ def introduces(frame: Frame, masked: str, pos: int, lex: Lexicon) -> bool:
     if frame.lemma in _NAMING:  # "Trump described places like Haiti as “…”", "called them “…”"
         words = [t for t in between if t.text[:1].isalnum()]
         if frame.lemma == "call":
-            return len(words) <= 10 and not (words and words[0].text.lower() in ("for", "on", "out", "up", "off", "in"))
+            return len(words) <= 16 and not (words and words[0].text.lower() in ("for", "on", "out", "up", "off", "in"))
         return len(words) <= 16 and bool(words) and words[-1].text.lower() == "as"  # "as" closes the object
     comma = max((n for n, t in enumerate(between) if t.text == ","), default=-1)  # past an aside: ", of the bill,"
     rest = [t for t in between[comma + 1 :] if t.text[:1].isalpha() and t.text != "that"]

@@ -1529,3 +1529,30 @@ def test_openers_possessive_words_and_relative_clauses(text: str, quote: str, sp
 def test_a_participle_before_a_preposition_is_part_of_the_description() -> None:
     a = _attributions("A memo circulated among harbour officials said the crews had heard “banging sounds every 30 minutes”.")[0]
     assert a.speaker_resolved is not None and a.speaker_resolved.startswith("A memo circulated among")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a naming verb's object may be long: the words are still the subject's
+        (
+            "The Courier revealed that Mayor Vell called the 1,800 dock workers who lost their jobs at Pier Nine in the"
+            " strike “freeloaders” for staying home.",
+            "freeloaders",
+            "Mayor Vell",
+        ),
+        # an adverb after the verb still closes the frame: "“…?” Vell asked early on in the hearing."
+        (
+            "“If the port is free, how do you pay the crews?” Sen. Ada Vell, the 64-year-old harbour commissioner,"
+            " asked early on in the hearing.",
+            "If the port",
+            "Sen. Ada Vell",
+        ),
+        # "lied" reports words as said
+        ("“I was asking a very sarcastic question,” Mayor Vell lied.", "I was asking", "Mayor Vell"),
+        # a term believed to have been coined by someone
+        ("The term “harbour fatigue” is believed to have been coined by Tomas Marsh in a 1996 speech.", "harbour fatigue", "Tomas Marsh"),
+    ],
+)
+def test_long_objects_late_adverbs_lied_and_believed_coinage(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
