@@ -73,14 +73,15 @@ _NOT_A_NOUN = frozenset(
 )
 _NOUN_AFTER_RE = re.compile(
     r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment"
-    r"|slogan|mantra|motto|catchphrase|soundbite|refrain|promise)\b"
+    r"|slogan|mantra|motto|catchphrase|soundbite|refrain|promise|response|answer|reply|retort|quip|warning|plea"
+    r"|boast)\b"
 )
 
 
 # "He famously used the phrase “…”", "Obama uttered the words “…”": the words are the subject's own
 _USED_WORDS_RE = re.compile(
     r"\b(?:used|uses|using|use(?: of)?|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks"
-    r"|delivered)\s+"
+    r"|said|says|delivered)\s+"
     r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words?|term|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
 )
 

@@ -41,7 +41,7 @@ LEADING_FUNCTION = frozenset(
     "but and or so yet then the a an in on at for after before while although though when if as because since"
     " this that these those however meanwhile still also even now here there later earlier asked speaking"
     " indeed instead again today yesterday tomorrow tonight last next by with from of to said says what did"
-    " does".split()
+    " does rather moreover furthermore besides nonetheless nevertheless otherwise".split()
 )
 
 PARTICLES = frozenset("de del della da van von der den bin ibn al el la le di du dos das".split())

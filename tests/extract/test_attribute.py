@@ -1556,3 +1556,18 @@ def test_a_participle_before_a_preposition_is_part_of_the_description() -> None:
 )
 def test_long_objects_late_adverbs_lied_and_believed_coinage(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # someone's “…” response is that person's words
+        ("The exchange recalled Vell's \"Senator, we run ferries,\" response from a 2018 hearing.", "Senator, we run", "Vell"),
+        # saying the word: the word is the sayer's
+        ("At the briefing, Governor Marsh said the word \"temporary.\" That word dogged her for a year.", "temporary", "Governor Marsh"),
+        # "Rather," opens the sentence and names no one
+        ("Vell did not deny it. Rather, the statement claimed that the mayor will “always keep the port open.”", "always keep", "the statement"),
+    ],
+)
+def test_owned_responses_said_words_and_a_leading_rather(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
