@@ -370,7 +370,8 @@ class Headlines:
             if found is None and frame is None:
                 found = headline_owner(masked, text, bounds, (open_start, close_end), self._prose(), self.lex)
             if frame is None or frame.verb is None:
-                frame, headline = (found, True) if found is not None else (frame, headline)
+                if found is not None and not _credit_holds(frame, found):
+                    frame, headline = found, True
             elif found is not None and found.speaker is not None and frame.speaker is not None:
                 # "Fiery Trump vows …": Trump vows; "Zelensky declines US offer …: ‘…’": not the US
                 frame = headline_trimmed(frame, found.speaker)
@@ -378,6 +379,13 @@ class Headlines:
             sources = (*frame.sources, Span(label.start, label.end, label.text))
             frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, frame.how, sources)
         return frame, headline
+
+
+def _credit_holds(frame: Frame | None, found: Frame | None) -> bool:
+    """ "“…” – Dr. Ngozi Ezike": a dash credit already holds the whole name the line's capitals begin."""
+    if frame is None or found is None or frame.how != "after" or frame.speaker is None or found.speaker is None:
+        return False
+    return frame.speaker.start <= found.speaker.start < frame.speaker.end
 
 
 # "‘Basket of Deplorables’ Comment", "with infamous ‘funding secured’ claim": the quote names someone's remark

@@ -372,6 +372,11 @@ def _mention_before(
             holder = _subject_before_phrase(toks, first - 1, text, lex, strict)
             if holder is not None:
                 return holder
+            if toks[first - 1].text.lower() in _PLACE_PREPOSITIONS:
+                # "A massive crowd in Chicago shouted", "a senator from Ohio said": the place is no speaker
+                described = _mention_before(toks, first - 1, text, lex, 1, strict)
+                if described is not None and described.kind == "anonymous":
+                    return described
         return Mention(start, toks[k].end, text[start : toks[k].end], kind)
     of = k > 0 and toks[k - 1].text.lower() == "of"  # "the former secretary of state talked"
     if word[:1].islower() and word[:1].isalpha() and (of or low not in lex.verbs) and low not in _NO_HEAD:
@@ -414,6 +419,7 @@ def _a_clause_verb(toks: list[Tok], m: int) -> bool:
     return bool(before) and before not in _MODIFIER_BEFORE and after not in _POST_PREPOSITIONS
 
 
+_PLACE_PREPOSITIONS = frozenset("in at from outside inside near".split())
 _POST_PREPOSITIONS = PREPOSITIONS | frozenset("among across through between around within against toward".split())
 _MODIFIER_BEFORE = DETERMINERS | ADVERBS | PREPOSITIONS
 

@@ -1571,3 +1571,17 @@ def test_long_objects_late_adverbs_lied_and_believed_coinage(text: str, quote: s
 )
 def test_owned_responses_said_words_and_a_leading_rather(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a place after the subject is no speaker
+        ("A massive crowd in Portmouth shouted “open the port” after the vote.", "open the port", "A massive crowd"),
+        ("A senator from Ohio said “the port will stay open” on Monday.", "the port will", "A senator"),
+        # a dash credit keeps its title even on a short line that looks like a headline
+        ("“Sailing in this storm is dangerous. It is not advised.” – Dr. Ada Vell, Harbour Health Director", "Sailing", "Dr. Ada Vell"),
+    ],
+)
+def test_a_place_after_the_subject_and_a_titled_dash_credit(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
