@@ -155,6 +155,17 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
     return None
 
 
+def _last_head(toks: list[Tok], j: int, lex: Lexicon) -> int:
+    """The description's head when plain modifiers run past the first one: "chief human resources executive"."""
+    for m in range(j + 1, min(len(toks), j + 4)):
+        low = toks[m].text.lower()
+        if not toks[m].text.isalpha() or not toks[m].text.islower() or low in lex.verbs or low in LEADING_FUNCTION:
+            return j
+        if low in lex.anonymous_heads:
+            return m
+    return j
+
+
 def _description_after(
     toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool = False, possessor: int | None = None
 ) -> Mention | None:
@@ -171,6 +182,7 @@ def _description_after(
                 or nxt == "and" and j + 3 < len(toks) and toks[j + 2].text in lex.titles and is_cap(toks[j + 3].text)
             ):
                 j += 1  # "a Trump campaign source", "a State Department spokesperson", "founder and CEO"
+            j = _last_head(toks, j, lex)  # "Google's chief human resources executive"
             k = j + 1
             # "campaign manager Kellyanne Conway": a name right after the description is the speaker
             m = _name_span(toks, k)

@@ -1585,3 +1585,18 @@ def test_owned_responses_said_words_and_a_leading_rather(text: str, quote: str, 
 )
 def test_a_place_after_the_subject_and_a_titled_dash_credit(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # plain modifiers run on to the description's head
+        ("“We looked at the crews,” the port's chief human resources executive, Ada Vell, told The Courier.", "We looked", "Ada Vell"),
+        # a front page blares words
+        ("Coverage was harsh. “Sunk!” blared the front page of The Harbour Herald.", "Sunk", "the front page"),
+    ],
+)
+def test_long_descriptions_after_the_quote_and_a_blaring_front_page(text: str, quote: str, speaker: str) -> None:
+    article = Article(id="a", path="-", text=text, format="text", outlet="x")
+    [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
+    assert speaker in (found.attribution.speaker_resolved, found.attribution.speaker and found.attribution.speaker.text)
