@@ -74,7 +74,9 @@ from quotediff.model import Attribution, Span
 _TITLE_CUE_RE = re.compile(
     r"(?:\b(?:book|film|movie|show|song|album|anthem|program|programme|series|play|musical|documentary|column"
     r"|essay|article|op-ed|commentary|editorial|headline|slogan|hashtag|poem|novel|memoir|initiative|act|bill"
-    r"|operation|episode|edition|podcast|newsletter|paper|titled|entitled)(?:\s+of)?|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"|operation|episode|edition|podcast|newsletter|paper|titled|entitled)(?:\s+of)?"
+    r"|\b(?:author|co-author|writer|creator|host|producer)\s+of"  # "Amar, author of “America's Constitution,”"
+    r"|\b(?:on|in|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
     r"['’]s)\s*,?\s*[“\"‘'«„]?\s*$"
 )
 
@@ -82,6 +84,12 @@ _NAMING_STRONG_RE = re.compile(
     r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
     r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named)\s*[“\"‘'«„]?\s*$",
     re.I,
+)
+
+
+_CONNECTIVE_ONLY_RE = re.compile(
+    r"\s*(?:Now|Still|Then|Again|And|But|So|Yet|Also|Instead|Moreover|Besides|Indeed|Meanwhile|However|Later|Today)"
+    r"\s*,?\s*"
 )
 
 
@@ -191,7 +199,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
                 frame = Frame(frame.speaker, frame.verb, frame.lemma, frame.tone, frame.addressee, "continued")
         if frame is None and starts_sentence and not WORD_RE.search(masked, site.close_end, site.para_end):
             frame = frame_credit_line(win)  # "“…”\n\n— Vell, in a 2021 interview"
-        if frame is None and starts_sentence:
+        if frame is None and (starts_sentence or _CONNECTIVE_ONLY_RE.fullmatch(masked, s_start, site.open_start)):
+            # "said Finlayson. Now, ''…''": a connective opening the sentence leaves the quote the speaker's
             frame = plausible(frame_previous(masked, text, sites, n, s_start, frames, lex), known, text)
         frame, headline = heads.frame(frame, site.open_start, site.close_end)
         kind = "statement"

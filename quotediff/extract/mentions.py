@@ -156,7 +156,13 @@ def mention_after(toks: list[Tok], i: int, text: str, lex: Lexicon, loose: bool 
 
 
 def _last_head(toks: list[Tok], j: int, lex: Lexicon) -> int:
-    """The description's head when plain modifiers run past the first one: "chief human resources executive"."""
+    """The description's head when plain modifiers run past the first one: "chief human resources executive",
+    or a role's "of" and its lower-case noun: "chief of staff", "secretary of state"."""
+    if j + 2 < len(toks) and toks[j + 1].text == "of" and toks[j + 2].text.isalpha() and toks[j + 2].text.islower():
+        after = toks[j + 3].text if j + 3 < len(toks) else ","
+        low = toks[j + 2].text
+        if low not in DETERMINERS and low not in LEADING_FUNCTION and (not after[:1].isalpha() or after in lex.verbs):
+            return j + 2
     for m in range(j + 1, min(len(toks), j + 4)):
         low = toks[m].text.lower()
         if not toks[m].text.isalpha() or not toks[m].text.islower() or low in lex.verbs or low in LEADING_FUNCTION:
@@ -290,9 +296,15 @@ def _mention_before(
         or is_adverb(toks[k].text)
     ):
         k -= 1
+    if k > 0 and toks[k].text.lower() == "ago":  # "The State Department less than two weeks ago said"
+        k -= 1
+        while k >= 0 and (toks[k].text.lower() in _AGO_WORDS or toks[k].text.isdigit()):
+            k -= 1
     if k < 0:
         return None
     word = toks[k].text
+    if word in QUOTE_MARKS and text[max(0, toks[k].start - 3) : toks[k].start].rstrip("'’\"”").endswith(","):
+        word = ","  # "Amar, author of “America's Constitution,” put it": the apposition's comma is inside the marks
     low = word_key(word)
     if low in ("who", "which") and k > 0 and toks[k - 1].text == ",":
         # "Graves, who last Friday said": the antecedent before the comma
@@ -431,6 +443,10 @@ def _a_clause_verb(toks: list[Tok], m: int) -> bool:
     return bool(before) and before not in _MODIFIER_BEFORE and after not in _POST_PREPOSITIONS
 
 
+_AGO_WORDS = frozenset(
+    "less more than about nearly almost just only some a an one two three four five six seven eight nine ten few"
+    " several couple of minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
 _PLACE_PREPOSITIONS = frozenset("in at from outside inside near".split())
 _POST_PREPOSITIONS = PREPOSITIONS | frozenset("among across through between around within against toward".split())
 _MODIFIER_BEFORE = DETERMINERS | ADVERBS | PREPOSITIONS

@@ -1600,3 +1600,26 @@ def test_long_descriptions_after_the_quote_and_a_blaring_front_page(text: str, q
     article = Article(id="a", path="-", text=text, format="text", outlet="x")
     [found] = [q for q in extract_quotes(article) if q.text.startswith(quote)]
     assert speaker in (found.attribution.speaker_resolved, found.attribution.speaker and found.attribution.speaker.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a role's "of" and its lower-case noun stay in the description
+        ("“The crews will sail,” Mayor Vell’s chief of staff, Ada Marsh, told The Courier.", "The crews", "Mayor Vell’s chief of staff"),
+        # a time phrase with "ago" between the subject and the verb is no subject
+        ("The harbour board less than two weeks ago said for the first time that “storm damage” had closed the pier.", "storm damage", "The harbour board"),
+        # a connective opening the next sentence leaves the quote with the speaker before
+        ("“We were not happy at first,” said Ada Vell, head of policy at the guild. Now, “the crews mostly say the plan is fine.”", "the crews mostly", "Ada Vell"),
+        # a title inside the apposition: its comma, inside the marks, still closes the apposition
+        ("As Ada Vell, author of “The Harbour Book,” put it, “the board should remember the storm of 1990.”", "the board should", "Ada Vell"),
+    ],
+)
+def test_roles_with_of_ago_phrases_connectives_and_titles_in_appositions(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_a_work_named_after_author_of_is_a_title() -> None:
+    article = Article(id="a", path="-", text="As Ada Vell, author of “The Harbour Book,” put it, “the board should remember.”", format="text", outlet="x")
+    [title] = [q for q in extract_quotes(article) if q.text.startswith("The Harbour Book")]
+    assert title.kind == "scare"
