@@ -65,8 +65,10 @@ _PRONOUN_OWNER_RE = re.compile(
 _CLAIM_OWNER_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:claim|description|assertion|remark|comment|promise|pledge|boast|suggestion|reference|insistence"
-    r"|contention|admission|pronouncement|allegation|accusation|announcement|charge)s?\s+(?:that|of|about|to)\s+[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"
+    r"|contention|admission|pronouncement|allegation|accusation|announcement|charge)s?\s+(?P<link>that|of|about|to)\s+"
+    r"[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"
 )
+_COPULA_RE = re.compile(r"\b(?:was|were|is|are)\b")
 _NOT_A_NOUN = frozenset(
     "and or but that which who to as in on at of for with by from about than is was are were be has have had will"
     " would could can may might should must when while after before during because if since".split()
@@ -171,6 +173,8 @@ def frame_discussed(win: Window) -> Frame | None:
         e -= 2  # the name without its "'s"
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")
     claim = _CLAIM_OWNER_RE.search(masked, max(s_start, open_start - 200), open_start + 1)
+    if claim is not None and claim.group("link") != "that" and _COPULA_RE.search(masked, claim.end("link"), open_start):
+        claim = None  # "Trump's comments about immigrants were “intolerable”": the words judge the claim
     if claim is not None:
         s, e = claim.span(1)
         return Frame(Mention(s, e, text[s:e], "named"), None, None, None, None, "discussed")

@@ -396,9 +396,11 @@ def _mention_before(
             holder = _subject_before_phrase(toks, first - 1, text, lex, strict)
             if holder is not None:
                 return holder
-            if toks[first - 1].text.lower() in _PLACE_PREPOSITIONS:
-                # "A massive crowd in Chicago shouted", "a senator from Ohio said": the place is no speaker
-                described = _mention_before(toks, first - 1, text, lex, 1, strict)
+            participle = first >= 3 and toks[first - 2].text.endswith("ing") and toks[first - 2].text.islower()
+            if toks[first - 1].text.lower() in _PLACE_PREPOSITIONS or participle:
+                # "A massive crowd in Chicago shouted", "a senator from Ohio said", "another source speaking to
+                # Fox News said": the place or the one spoken to is no speaker
+                described = _mention_before(toks, first - (2 if participle else 1), text, lex, 1, strict)
                 if described is not None and described.kind == "anonymous":
                     return described
         return Mention(start, toks[k].end, text[start : toks[k].end], kind)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from quotediff.extract.lexicon import Lexicon
 from quotediff.extract.tokens import (
     ADVERBS,
+    AUX,
     DETERMINERS,
+    LEADING_FUNCTION,
     PREPOSITIONS,
     QUOTE_MARKS,
     WORD_RE,
@@ -62,13 +64,44 @@ def verb_at(toks: list[Tok], i: int, lex: Lexicon) -> Verb | None:
         return None
     if toks[i].text[:1].isupper() and i > 0 and toks[i - 1].text.lower() in _TITLE_BEFORE:
         return None  # "Secretary of State Antony Blinken": part of a title or a name
+    if verb.lemma == "press" and i > 0 and toks[i - 1].text.lower() in _PASSIVE_AUX:
+        return None  # "she was pressed about her call": the one pressed is asked, the frame is elsewhere
     if verb.lemma in ("continue", "add") and i + 1 < len(toks) and toks[i + 1].text.lower() == "to":
         return None  # "will continue to be", "added to the confusion": no speech
     if i > 0 and (toks[i - 1].text.lower() in _NOUN_BEFORE or toks[i - 1].text.lower() == "of" and low == verb.lemma):
         return None  # "her remarks", "the report", "his claims", "secretary of state": nouns
     if low in _NOUNS_TOO and i + 1 < len(toks) and toks[i + 1].text in (".", ",", ";"):
         return None  # "a heavily Democratic state.": the verb needs its words, before a stop it is the noun
+    if low == verb.lemma and low not in _PAST_AS_BARE and i > 0 and _singular_noun(toks[i - 1].text, lex):
+        return None  # "the private server email story": a bare form after a singular noun is a compound noun
     return 1, verb.lemma, verb.tone
+
+
+# Lower-case words a bare verb form may follow: its plural or collective subjects, and the words that take a bare
+# verb ("not say", "to say", "who say").
+_BARE_VERB_AFTER = frozenset(
+    "people police men women children staff crowd public media not never to who that which and or but also often"
+    " still just only then now first really always sometimes usually generally two three four five six seven eight"
+    " nine ten both".split()
+)
+_PASSIVE_AUX = frozenset("is was are were be been being get got".split())
+_PAST_AS_BARE = frozenset(("read", "put"))  # "the sign read", "as one diplomat put it": past forms too
+
+
+def _singular_noun(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and not low.endswith("s")
+        and low not in _BARE_VERB_AFTER
+        and low not in AUX
+        and low not in lex.pronouns
+        and low not in LEADING_FUNCTION
+        and low not in ADVERBS
+        and not low.endswith("ly")
+        and low not in lex.verbs
+    )
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -1623,3 +1623,20 @@ def test_a_work_named_after_author_of_is_a_title() -> None:
     article = Article(id="a", path="-", text="As Ada Vell, author of “The Harbour Book,” put it, “the board should remember.”", format="text", outlet="x")
     [title] = [q for q in extract_quotes(article) if q.text.startswith("The Harbour Book")]
     assert title.kind == "scare"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a bare verb form after a singular noun is part of a compound noun: "the server email story"
+        ("Vell first said in the spring, when the harbour server email story broke, “I did not email any chart to anyone.”", "I did not", "Vell"),
+        # the one spoken to in a participle phrase is no speaker
+        ("Another harbour source speaking to The Courier said, “The crews are looking at the pier.”", "The crews", "Another harbour source"),
+        # "pressed" reports a question
+        ("“Would the port stay open in winter?” Marsh pressed.", "Would the port", "Marsh"),
+        # words judging someone's comments are the judge's, not the commenter's
+        ("Ada Vell told the festival that Marsh's comments about the crews were “intolerable.”", "intolerable", "Ada Vell"),
+    ],
+)
+def test_compound_nouns_participle_phrases_pressed_and_judged_comments(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
