@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
-from quotediff.extract.mentions import Mention, clause_subject, mention_after
+from quotediff.extract.mentions import Mention, clause_subject
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import LEADING_FUNCTION, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span

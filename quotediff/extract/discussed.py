@@ -9,7 +9,8 @@ import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
 from quotediff.extract.lexicon import outlet_like
-from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
+from quotediff.extract.mentions import Mention, clause_subject, mention_before
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span

@@ -13,7 +13,8 @@ import re
 from quotediff.extract.claims import without_opener
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words
 from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like
-from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
+from quotediff.extract.mentions import Mention, clause_subject, mention_before
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import Tok, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span

@@ -12,12 +12,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from quotediff.extract.lexicon import Lexicon, lexicon, phrase_re
-from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
+from quotediff.extract.lexicon import Lexicon, lexicon, outlet_like, phrase_re
+from quotediff.extract.mentions import Mention, apposition_owner, clause_subject, mention_before, unclosed_apposition
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import (
     ADVERBS,
     DETERMINERS,
-    LEADING_FUNCTION,
     PREPOSITIONS,
     QUOTE_MARKS,
     TIME_WORDS,
@@ -206,7 +206,24 @@ def _a_person(description: str, lex: Lexicon) -> bool:
 
 
 # The clauses around a frame before the quote that name its speaker instead, tried in order.
-OUTER = (_source_not_speaker, _reported_clause)
+def _reporting_outlet(
+    w: Words, frame: Frame, verb: Span, masked: str, text: str, lo: int, pos: int, lex: Lexicon
+) -> Frame | None:
+    """ "The president asked if …, reports the New York Times, “…”": the president asks, the outlet is the source."""
+    speaker = frame.speaker
+    if frame.lemma != "report" or speaker is None or speaker.start < verb.end or not outlet_like(speaker.text, lex):
+        return None
+    at = next((k for k, t in enumerate(w.toks) if t.start >= verb.start), len(w.toks))
+    if at == 0 or w.toks[at - 1].text != ",":
+        return None
+    earlier = _last_frame(w, at - 1, masked, text, lo, pos, lex)
+    if earlier is None or earlier.speaker is None or earlier.lemma in ("according to", "report"):
+        return None
+    e, outlet = earlier, Span(speaker.start, speaker.end, speaker.text)
+    return Frame(e.speaker, e.verb, e.lemma, e.tone, e.addressee, e.how, (*e.sources, outlet))
+
+
+OUTER = (_source_not_speaker, _reporting_outlet, _reported_clause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,9 +362,9 @@ def _subject(v: _Verb) -> Frame | None:
         of = next((k for k in range(subject_end - 1, max(0, subject_end - 8), -1) if toks[k].text == "of"), None)
         if of is not None and of + 1 < subject_end:
             tail = Mention(toks[of + 1].start, toks[subject_end - 1].end, "", "organisation")
-            mention = _apposition_owner(toks, tail, text, lex) or mention
+            mention = apposition_owner(toks, tail, text, lex) or mention
         if not (i + v.used < len(toks) and toks[i + v.used].text == ","):  # not "Clinton, a top aide said, “…”"
-            mention = _unclosed_apposition(toks, subject_end, text, lex) or mention
+            mention = unclosed_apposition(toks, subject_end, text, lex) or mention
     if mention is not None and toks[i].text.lower().endswith("ing") and subject_end == i:
         first = next((k for k in range(i) if toks[k].start >= mention.start), 0)
         before = toks[first - 1].text if first > 0 else ""
@@ -466,40 +483,6 @@ BEFORE = (
     _inverted,
     _participle_or_infinitive,
 )
-
-
-_RELATIVES = frozenset("who whom whose which that".split())
-
-
-def _unclosed_apposition(toks: list[Tok], end: int, text: str, lex: Lexicon) -> Mention | None:
-    """ "Stephen Hawking, one of the world’s most renowned scientists has said": the named person opening the
-    sentence whose apposition is never closed by a second comma."""
-    comma = next((k for k in range(end - 1, max(0, end - 12), -1) if toks[k].text == ","), None)
-    if comma is None or comma + 1 >= end or toks[comma + 1].text.lower() not in ("one", "a", "an", "the"):
-        return None
-    words = [t.text.lower() for t in toks[comma + 1 : end]]
-    if any(w in (",", ";", ":") or w in lex.verbs or w in _RELATIVES for w in words):
-        return None  # "Vell, a pilot who said …", "Vell, a pilot; the mayor said": not one unclosed apposition
-    opener = toks[0].text.lower()
-    if opener in LEADING_FUNCTION or opener == "according" or is_adverb(opener):  # "Separately, the RCMP said"
-        return None  # "According to the cable, the American official then threatened": no name opens it
-    owner = mention_before(toks, comma, text, lex)
-    return owner if owner is not None and owner.kind == "named" and owner.start == toks[0].start else None
-
-
-def _apposition_owner(toks: list[Tok], mention: Mention, text: str, lex: Lexicon) -> Mention | None:
-    """The person an unclosed apposition describes: "Mario Draghi, the president of the European Central Bank
-    told …" reads "the European Central Bank" before the verb; Draghi speaks."""
-    first = next((k for k, t in enumerate(toks) if t.start >= mention.start), None)
-    if first is None or first < 4 or toks[first - 1].text.lower() != "of":
-        return None
-    k = first - 2
-    while k > 0 and k > first - 6 and toks[k].text != "," and toks[k].text[:1].isalpha():
-        k -= 1
-    if toks[k].text != "," or toks[k + 1].text.lower() not in ("the", "a", "an"):
-        return None
-    owner = mention_before(toks, k, text, lex)
-    return owner if owner is not None and owner.kind == "named" else None
 
 
 def has_speech_verb(masked: str, lo: int, hi: int, lex: Lexicon) -> bool:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from quotediff.extract.frames import Frame, addressee_at
 from quotediff.extract.layout import TRANSCRIPT_LABEL_RE
 from quotediff.extract.lexicon import Lexicon
-from quotediff.extract.mentions import Mention, clause_subject, mention_after, mention_before
+from quotediff.extract.mentions import Mention, clause_subject, mention_before
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import PREPOSITIONS, QUOTE_MARKS, Tok, looks_like_verb
 from quotediff.extract.window import Verb as VerbReading
 from quotediff.extract.window import Window, Words, words

@@ -9,7 +9,8 @@ import re
 from quotediff.extract.documents import frame_lead_in, quotes_as_in
 from quotediff.extract.frames import Frame, frame_before_in
 from quotediff.extract.lexicon import Lexicon
-from quotediff.extract.mentions import Mention, clause_subject, mention_after
+from quotediff.extract.mentions import Mention, clause_subject
+from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.patterns import frame_colon_in
 from quotediff.extract.sites import QuoteSite
 from quotediff.extract.tokens import sentence_end, sentence_start, tokens, word_count

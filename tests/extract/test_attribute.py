@@ -1640,3 +1640,21 @@ def test_a_work_named_after_author_of_is_a_title() -> None:
 )
 def test_compound_nouns_participle_phrases_pressed_and_judged_comments(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a role or a body with its "of" phrase, whole
+        ("The President of the Harbour Republic said “the port will stay open.”", "the port", "The President of the Harbour Republic"),
+        ("The University of Portmouth said “the pier will stay closed.”", "the pier", "The University of Portmouth"),
+    ],
+)
+def test_a_role_or_body_of_a_place_is_read_whole(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
+
+
+def test_an_outlet_reporting_in_the_middle_of_the_sentence_is_the_source_not_the_speaker() -> None:
+    a = _one("The mayor also asked if the pier could be left out of the plan, reports The Harbour Times, “Why do we need it?”")
+    assert a.speaker is not None and a.speaker.text == "The mayor"
+    assert [s.text for s in a.sources] == ["The Harbour Times"]
