@@ -120,7 +120,7 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
     """Attribution, kind and utterance number for each quote site, in order."""
     lex = lexicon()
     masked = blank_datelines(headline_verbs(mask(text, sites), lex))
-    resolver = Resolver(text, lex)
+    resolver = Resolver(text, lex, masked)
     known = KnownCapitals(text)
     heads = Headlines(masked, text, lex)
     results: list[SiteResult] = []

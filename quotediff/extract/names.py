@@ -61,6 +61,10 @@ def strip_title(name: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), gender
 
 
+# Auxiliaries that open a question before a name, never a name's first word (unlike "Will" or "May").
+_QUESTION_AUX = frozenset("was is are were has have had did does do would could should".split())
+
+
 @functools.lru_cache(maxsize=8192)  # the same names recur within an article and across a corpus
 def chain_name(chain: str) -> tuple[bool, int, str, str | None, tuple[str, ...], tuple[str, ...]] | None:
     """A run of capitalised words as a name: whether "the" led it, how many of its words are the name's, the name
@@ -68,9 +72,9 @@ def chain_name(chain: str) -> tuple[bool, int, str, str | None, tuple[str, ...],
     shared by every caller); None when nothing of a name is left."""
     words = chain.split()
     leading_the = False
-    while words and words[0].lower() in LEADING_FUNCTION:
+    while words and (words[0].lower() in LEADING_FUNCTION or words[0].lower() in _QUESTION_AUX):
         leading_the = leading_the or words[0].lower() == "the"  # "The U.S. Coast Guard said"
-        words = words[1:]
+        words = words[1:]  # and a question's "Was George Washington a slave owner?"
     if not words:
         return None
     while len(words) > 1 and (words[0].endswith(("’s", "'s")) or DESCRIBING_COMPOUND.fullmatch(words[0])):

@@ -31,7 +31,8 @@ from quotediff.extract.tokens import AUX, LEADING_FUNCTION, PARTICLES, PREPOSITI
 class Resolver:
     """Names to the fullest form the article uses; pronouns to the last fitting person named before them."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, masked: str | None = None) -> None:
+        self._masked = masked  # the text with quotes blanked: a name inside a quote is no pronoun's antecedent
         self._things: set[str] = set()
         self._by_word: dict[str, set[str]] = {}
         self._full: dict[str, str] = {}
@@ -149,7 +150,7 @@ class Resolver:
         index = bisect.bisect_left(positions, pos)
         for k in range(index - 1, max(-1, index - 40), -1):
             key = self._people[k]
-            if key in self._things or self._after_preposition(positions[k], key):
+            if key in self._things or self._after_preposition(positions[k], key) or self._quoted(positions[k]):
                 continue
             known = self._gender.get(key)
             if known is None or known == gender:
@@ -161,6 +162,10 @@ class Resolver:
         positions = self._occurrences()
         index = bisect.bisect_left(positions, start)
         return index < len(positions) and positions[index] < end
+
+    def _quoted(self, pos: int) -> bool:
+        """Whether the name at ``pos`` is inside a quote ("“Was George Washington a slave owner?” he asked")."""
+        return self._masked is not None and self._masked[pos] == " " and self._text[pos] != " "
 
     def _after_preposition(self, pos: int, key: str) -> bool:
         """Whether the name at ``pos`` follows a preposition ("in Los Angeles", "at Halden Capital", "by Westcoast

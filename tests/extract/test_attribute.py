@@ -1658,3 +1658,12 @@ def test_an_outlet_reporting_in_the_middle_of_the_sentence_is_the_source_not_the
     a = _one("The mayor also asked if the pier could be left out of the plan, reports The Harbour Times, “Why do we need it?”")
     assert a.speaker is not None and a.speaker.text == "The mayor"
     assert [s.text for s in a.sources] == ["The Harbour Times"]
+
+
+def test_a_name_inside_a_quote_is_no_pronouns_antecedent() -> None:
+    text = (
+        "Mayor Ada Vell spoke at the quay on Monday. She criticised the plan to rename the pier."
+        " “Was Tomas Marsh a harbour master?” she asked. “Are we going to rename every pier?”"
+    )
+    resolved = [a.speaker_resolved for a in _attributions(text)]
+    assert resolved == ["Ada Vell", "Ada Vell"]
