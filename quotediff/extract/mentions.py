@@ -355,12 +355,18 @@ def clause_subject(toks: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -
             continue  # "Democratic electorates, ...": a plural noun, not a verb
         mention = mention_before(toks, j, text, lex, strict=True)
         if mention is not None and mention.start >= toks[lo].start:
+            before = next((t.text.lower() for t in reversed(toks[lo:j]) if t.end <= mention.start), "")
+            if before in _OBJECT_PREPOSITIONS:
+                continue  # "said of the Charlottesville protests that": a preposition's object is no subject
             found = mention
             break
     return found
 
 
 _LATER = frozenset("later earlier ago afterwards afterward".split())
+# Prepositions whose object is never the clause's subject (not a passive's "by", "with Trump yelling", "Attorneys
+# for Clinton", "From Andrea Peyser writing at …")
+_OBJECT_PREPOSITIONS = PREPOSITIONS - {"by", "with", "for", "from"}
 
 
 _RELATIVES = frozenset("who whom whose which that".split())

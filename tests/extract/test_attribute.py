@@ -1667,3 +1667,9 @@ def test_a_name_inside_a_quote_is_no_pronouns_antecedent() -> None:
     )
     resolved = [a.speaker_resolved for a in _attributions(text)]
     assert resolved == ["Ada Vell", "Ada Vell"]
+
+
+def test_a_prepositions_object_is_no_clause_subject() -> None:
+    # a cut excerpt that starts at the verb: the place in "of the Portmouth protests" did not say it
+    text = "said of the Portmouth protests that “there were some very fine sailors on both piers”?"
+    assert _speaker_of(text, "there were") is None
