@@ -217,6 +217,11 @@ def _mention_before(
             first = m - 1
             if kind == "named":
                 kind = "organisation"
+        if first >= 2 and toks[first - 1].text.lower() == "of" and toks[first - 2].text.lower() in lex.anonymous_heads:
+            # "The head of the French Republic said", "the chief executive of Tesla said": the role, not the body
+            role = _mention_before(toks, first - 1, text, lex, 1, strict)
+            if role is not None and role.kind == "anonymous" and toks[first - 2].text.islower():
+                return Mention(role.start, toks[k].end, text[role.start : toks[k].end], "anonymous")
         if first >= 2 and toks[first - 1].text.lower() == "of" and is_cap(toks[first - 2].text):
             # "Capt. Jamie Frederick of the First Coast Guard District", "Rep. Chip Roy of Texas": the person
             holder = mention_before(toks, first - 1, text, lex, depth, strict)

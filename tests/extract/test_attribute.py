@@ -1673,3 +1673,14 @@ def test_a_prepositions_object_is_no_clause_subject() -> None:
     # a cut excerpt that starts at the verb: the place in "of the Portmouth protests" did not say it
     text = "said of the Portmouth protests that “there were some very fine sailors on both piers”?"
     assert _speaker_of(text, "there were") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("The head of the Harbour Republic said “the port is on the edge of a precipice.”", "the port", "The head of the Harbour Republic"),
+        ("The chief executive of Vell Ferries said “the crews will sail.”", "the crews", "The chief executive of Vell Ferries"),
+    ],
+)
+def test_a_lower_case_role_of_a_body_is_the_speaker_not_the_body(text: str, quote: str, speaker: str) -> None:
+    assert _speaker_of(text, quote) == speaker
