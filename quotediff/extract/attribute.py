@@ -111,6 +111,17 @@ def mask(text: str, sites: list[QuoteSite]) -> str:
     return "".join(parts)
 
 
+def _right_after(masked: str, close_end: int, verb: Span) -> bool:
+    """The verb follows the closing mark directly, or is a noun past one capitalised word ("‘…’ Brexit call
+    sparks", not "‘…’ Anthony says")."""
+    gap = masked[close_end : verb.start].strip()
+    noun = verb.text.lower() in _NOUN_VERBS and " " not in gap and gap[:1].isupper() and gap.isalpha()
+    return not gap or noun
+
+
+_NOUN_VERBS = frozenset("call claim comment remark quote pledge vow promise warning statement".split())
+
+
 def _ends_sentence(text: str, site: QuoteSite) -> bool:
     inner = text[site.start : site.end].rstrip()
     return bool(inner) and inner[-1] in ".!?…"
@@ -148,7 +159,8 @@ def attribute_sites(text: str, sites: list[QuoteSite], *, min_words: int = 4) ->
             # "Haan rejected Vell’s view that the port was “…”, saying …": the claim's owner, over the clause after
             frame = None if site.unclosed else plausible(frame_after(win), known, text)
             owner = masked[max(0, site.open_start - 3) : site.open_start] in ("’s ", "'s ")
-            if owner and frame is not None and frame.verb is not None and frame.verb.start <= site.close_end + 2:
+            verb = frame.verb if frame is not None else None
+            if owner and verb is not None and _right_after(masked, site.close_end, verb):
                 # "Vell’s ‘Stay Open’ Remark Draws Fire": the owner's words, not "Remark" said by "Draws Fire"
                 frame = plausible(frame_discussed(win), known, text) or frame
             if not starts_sentence and (frame is None or frame.how == "after" and _participle(frame)):

@@ -75,7 +75,8 @@ _NOT_A_NOUN = frozenset(
     " would could can may might should must when while after before during because if since".split()
 )
 _NOUN_AFTER_RE = re.compile(
-    r"\s*(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment"
+    r"\s*(?:[A-Z][\w-]+\s+)?"  # "Theresa May's ‘red, white and blue’ Brexit call"
+    r"(?:speech|remark|remarks|comment|comments|line|quote|statement|claim|declaration|gaffe|pledge|vow|moment|call"
     r"|slogan|mantra|motto|catchphrase|soundbite|refrain|promise|response|answer|reply|retort|quip|warning|plea"
     r"|boast)\b"
 )

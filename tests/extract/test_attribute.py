@@ -1684,3 +1684,8 @@ def test_a_prepositions_object_is_no_clause_subject() -> None:
 )
 def test_a_lower_case_role_of_a_body_is_the_speaker_not_the_body(text: str, quote: str, speaker: str) -> None:
     assert _speaker_of(text, quote) == speaker
+
+
+def test_an_owners_quote_before_a_modified_noun_is_the_owners() -> None:
+    text = "Theresa Vell's 'open all night' Harbour call sparks ridicule\n\nBy Ada Marsh"
+    assert _speaker_of(text, "open all night") == "Theresa Vell"
