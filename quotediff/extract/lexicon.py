@@ -108,14 +108,30 @@ def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words.
 
     The phrases are merged into a trie ("report", "reported", "reportedly" share one branch): a flat alternation
-    of sixty phrases is tried phrase by phrase at every position of every sentence, four times slower."""
+    of sixty phrases is tried phrase by phrase at every position of every sentence, four times slower. The pattern
+    opens with a case-sensitive class of the letters a phrase can start with, which lets the regex engine skip to
+    them; each branch checks its first letter again behind it, as the case-insensitive trie would."""
     trie: _Trie = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
+    if not trie or "" in trie or not all(ch.isascii() and not ch.isspace() for ch in trie):
+        return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
+    starts = "".join(sorted({form for ch in trie for form in _case_forms(ch)}))
+    heads = "|".join(f"(?<={re.escape(ch)}){_branch(child)}" for ch, child in sorted(trie.items()))
+    return re.compile(rf"(?-i:[{re.escape(starts)}])(?<=\b[\s\S])(?:{heads})\b{suffix}", re.I)
+
+
+# The characters Python's case-insensitive matching takes for an ASCII letter besides its own two cases (the
+# Kelvin sign, the long s, the dotted and the dotless I); a test checks the table against every character.
+CASE_PARTNERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _case_forms(ch: str) -> str:
+    """Every character a case-insensitive pattern matches for the ASCII character ``ch``."""
+    return ch.lower() + ch.upper() + CASE_PARTNERS.get(ch.lower(), "")
 
 
 _Trie = dict[str, "_Trie"]
