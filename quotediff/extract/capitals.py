@@ -135,7 +135,8 @@ def blank_datelines(masked: str) -> str:
     return _DATELINE_RE.sub(lambda m: " " * len(m.group()), masked)
 
 
-_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
+# (the capital first, what stands before it checked behind: the regex engine skips from capital to capital)
+_MID_SENTENCE_CAP_RE = re.compile(r"[A-Z](?<=[A-Za-z,;”\")] [A-Z])[\w’'\-]*")
 
 
 class KnownCapitals:

@@ -119,9 +119,23 @@ def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
         node[""] = {}
     if not trie or "" in trie or not all(ch.isascii() and not ch.isspace() for ch in trie):
         return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
-    starts = "".join(sorted({form for ch in trie for form in _case_forms(ch)}))
-    heads = "|".join(f"(?<={re.escape(ch)}){_branch(child)}" for ch, child in sorted(trie.items()))
-    return re.compile(rf"(?-i:[{re.escape(starts)}])(?<=\b[\s\S])(?:{heads})\b{suffix}", re.I)
+    branches = [(ch, _branch(child)) for ch, child in sorted(trie.items())]
+    return re.compile(rf"{word_start_branches(branches, ignore_case=True)}\b{suffix}", re.I)
+
+
+def word_alternation(words: tuple[str, ...], *, ignore_case: bool = False) -> str:
+    """The pattern ``\\b(?:word|word...)``, written for fast searching, as ``word_start_branches``."""
+    return word_start_branches([(word[0], re.escape(word[1:])) for word in words], ignore_case=ignore_case)
+
+
+def word_start_branches(branches: list[tuple[str, str]], *, ignore_case: bool = False) -> str:
+    """The pattern ``\\b(?:<first><rest>|...)`` for (first ASCII character, rest of the pattern) branches, in
+    order, written to open with a case-sensitive class of the first characters: the regex engine skips to them
+    instead of trying every branch at every position; each branch checks its character again behind it (as the
+    pattern compiled, case-insensitive or not, reads it), and the word boundary is checked before it."""
+    starts = {form for ch, _ in branches for form in (_case_forms(ch) if ignore_case else ch)}
+    heads = "|".join(f"(?<={re.escape(ch)}){rest}" for ch, rest in branches)
+    return rf"(?-i:[{re.escape(''.join(sorted(starts)))}])(?<=\b[\s\S])(?:{heads})"
 
 
 # The characters Python's case-insensitive matching takes for an ASCII letter besides its own two cases (the

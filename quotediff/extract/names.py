@@ -101,4 +101,5 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return ("/" in after or "for " in after) and _CREDITED_RE.match(text, end) is not None
 
 
-_CREDIT_CUE_RE = re.compile(r"[Pp]hoto|[Cc]redit|[Ii]mage|/")
+# (one class of the first letters, each word's checked behind it: the regex engine skips to them)
+_CREDIT_CUE_RE = re.compile(r"[PpCcIi/](?:(?<=[Pp])hoto|(?<=[Cc])redit|(?<=[Ii])mage|(?<=/))")

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from quotediff.extract.lexicon import CASE_PARTNERS, phrase_re
+from quotediff.extract.lexicon import CASE_PARTNERS, phrase_re, word_alternation
 
 
 def test_the_case_partners_are_every_character_case_insensitive_matching_takes_for_an_ascii_letter() -> None:
@@ -32,3 +32,13 @@ def test_a_phrase_matches_in_any_case_on_word_boundaries(text: str, found: str |
     pattern = phrase_re(("allegedly", "key memo", "sources"))
     match = pattern.search(text)
     assert (match.group() if match else None) == found
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+def test_a_word_alternation_finds_what_the_plain_alternation_finds(flags: int) -> None:
+    words = ("in", "via", "issuing", "issued", "As", "as")
+    text = "In a statement, via his aide, issued late: as if; As ever. Bin aside, _in, 3as, ISSUING\nin"
+    plain = re.compile(rf"\b(?:{'|'.join(words)})\s*", flags)
+    fast = re.compile(rf"{word_alternation(words, ignore_case=bool(flags))}\s*", flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in fast.finditer(text, 1, 40)] == [m.span() for m in plain.finditer(text, 1, 40)]
