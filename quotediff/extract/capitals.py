@@ -41,7 +41,7 @@ def _title_case_line(masked: str, line_start: int, line_end: int) -> bool:
     return significant >= 3
 
 
-_CAPITAL_RE = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z][\w’'\-.]*")  # (the lookahead first: a cheap skip)
+_CAPITAL_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'\-.]*")  # (the capital first: the regex engine skips to it)
 
 
 def headline_verbs(masked: str, lex: Lexicon) -> str:
@@ -386,7 +386,7 @@ _REMARK_AFTER_RE = re.compile(
     r"[’'”\"]?\s*(?:[\w-]+\s+)?(?:comments?|claims?|remarks?|statements?|tweets?|jibes?|slurs?|gaffes?|quips?|line)\b",
     re.IGNORECASE,
 )
-_PERSON_RUN_RE = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_PERSON_RUN_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 
 
 def headline_owner(

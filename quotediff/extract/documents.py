@@ -267,7 +267,7 @@ def quoting_parties(win: Window) -> tuple[Span, ...]:
 
 # "Musk’s tweet “Am considering …”", "her statement: “…”": the words of someone's tweet or statement, whole.
 _POSSESSED_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:tweet|tweets|post|posting|message|statement|letter|memo|email|note|reply|response"
     r"|answer|speech|remarks|comment|comments)\s*[:,—–]?\s*[“”\"‘'«„]?\s*$"
 )
@@ -299,7 +299,7 @@ def frame_possessed(win: Window, inner: str) -> Frame | None:
 
 # "Her full remarks on the matter read:", "From the transcript of her remarks …:": the words' owner introduces them
 _OWNED_WORDS_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|\b(?:[Hh]is|[Hh]er|[Tt]heir)\b)(?:['’]s)?\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir)\b))(?:['’]s)?\s+"
     r"(?:[\w-]+\s+){0,2}?(?:remarks|words|quote|statement|comments|speech|message|transcript|testimony|answer"
     r"|reply|response|tweet|post|letter|line|lines)\b"
 )
