@@ -41,7 +41,7 @@ def _title_case_line(masked: str, line_start: int, line_end: int) -> bool:
     return significant >= 3
 
 
-_CAPITAL_RE = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z][\w’'\-.]*")  # (the lookahead first: a cheap skip)
+_CAPITAL_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'\-.]*")  # (the capital first: the regex engine skips to it)
 
 
 def headline_verbs(masked: str, lex: Lexicon) -> str:
@@ -135,7 +135,8 @@ def blank_datelines(masked: str) -> str:
     return _DATELINE_RE.sub(lambda m: " " * len(m.group()), masked)
 
 
-_MID_SENTENCE_CAP_RE = re.compile(r"(?<=[A-Za-z,;”\")] )[A-Z][\w’'\-]*")
+# (the capital first, what stands before it checked behind: the regex engine skips from capital to capital)
+_MID_SENTENCE_CAP_RE = re.compile(r"[A-Z](?<=[A-Za-z,;”\")] [A-Z])[\w’'\-]*")
 
 
 class KnownCapitals:
@@ -393,7 +394,7 @@ _REMARK_AFTER_RE = re.compile(
     r"[’'”\"]?\s*(?:[\w-]+\s+)?(?:comments?|claims?|remarks?|statements?|tweets?|jibes?|slurs?|gaffes?|quips?|line)\b",
     re.IGNORECASE,
 )
-_PERSON_RUN_RE = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_PERSON_RUN_RE = re.compile(r"[A-Z](?<![\w’'][A-Z])[\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 
 
 def headline_owner(

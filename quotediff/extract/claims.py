@@ -15,11 +15,15 @@ from quotediff.extract.tokens import LEADING_FUNCTION, tokens
 from quotediff.extract.window import Window
 from quotediff.model import Span
 
-# The owner of a claim or slogan: "Trump's", "Secretary Lu's", "his", "her", "their" (group 1).
-_POSSESSOR = r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))"
+# The owner of a claim or slogan: "Trump's", "Secretary Lu's", "his", "her", "their" (group 1). Its first letter
+# is read first and what stands before it checked behind, so the regex engine skips from letter to letter.
+_POSSESSOR = (
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s"
+    r"|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir))"
+)
 
 _WORDS_WERE_RE = re.compile(
-    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir))\s+"
     r"(?:(?:own|full|exact|actual|original|precise|famous|entire)\s+)?((?:words|response|reply|answer|message"
     r"|comment|comments|remarks?|verdict|statement|explanation|quotation|quote|line)"
     r"(?:\s+(?:was|were|is|are)(?:\s+as\s+follows|\s+(?:clear|simple|blunt|short|stark|direct|plain))?\s*[:,]?"

@@ -30,10 +30,10 @@ _IS_A_LINE_RE = re.compile(
 )
 # where it comes from: "… by Barack Obama", "… from Obama's speech"
 _BY_RE = re.compile(r"\bby\s+")
-_OWNER_RE = re.compile(r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\b")
+_OWNER_RE = re.compile(r"([A-Z](?<![\w’'][A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\b")
 # before the quote: "Obama's “…” speech", "Obama’s “…” remark"
 _OWNER_BEFORE_RE = re.compile(
-    r"(?<![\w’'])((?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir))\s+"
     r"(?:(?:now|once|so-called|oft-quoted|infamous|famous|renowned|notorious|memorable|controversial|viral"
     r"|much-quoted|\w+ly|[A-Z][a-z]+\s+\d{1,2},?|\d{4})\s+){0,3}[“\"‘'«„]\s*$"
 )
@@ -52,19 +52,19 @@ _SAYING_NOUNS = (
 )
 # "Mitt Romney’s “binders full of women”", "Romney’s fabled “…”": a name's own phrase, the quote not a modifier
 _NAMED_OWNER_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
+    r"([A-Z](?<![\w’'][A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+"
     r"(?:(?:so-called|oft-quoted|infamous|famous|notorious|memorable|controversial|viral|simple|blunt|terse|curt"
     r"|short|now|once|optimistic|\w+ly|\w+ed|" + _SAYING_NOUNS + r")\s+){0,3}"
     r"(?P<noun>(?:" + _SAYING_NOUNS + r")\s*[,:]\s*)?[“\"‘'«„]\s*$"
 )
 # "Her optimistic ‘Wir schaffen das’ was a pivotal moment": the pronoun's owner said it
 _PRONOUN_OWNER_RE = re.compile(
-    r"(?<![\w’'])(His|Her|Their|his|her|their)\s+(?:(?:famous|infamous|optimistic|oft-quoted|memorable|[a-z]+-[a-z]+"
+    r"([HTht](?<![\w’'][HTht])(?:(?<=H)is|(?<=H)er|(?<=T)heir|(?<=h)is|(?<=h)er|(?<=t)heir))\s+(?:(?:famous|infamous|optimistic|oft-quoted|memorable|[a-z]+-[a-z]+"
     r"|" + _SAYING_NOUNS + r")\s+){1,3}[“\"‘'«„]\s*$"
 )
 # "Romney's widely circulated claim that his staff brought him “…”": the claim's owner says the words
 _CLAIM_OWNER_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"([A-Z](?<![\w’'][A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:claim|description|assertion|remark|comment|promise|pledge|boast|suggestion|reference|insistence"
     r"|contention|admission|pronouncement|allegation|accusation|announcement|charge)s?\s+(?P<link>that|of|about|to)\s+"
     r"[^.;:!?“”\"\n]{0,80}[“\"‘'«„]\s*$"

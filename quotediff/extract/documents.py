@@ -12,7 +12,7 @@ import re
 
 from quotediff.extract.claims import without_opener
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words
-from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like
+from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like, phrase_re
 from quotediff.extract.mentions import Mention, clause_subject, mention_before
 from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import Tok, tokens
@@ -114,7 +114,7 @@ def quotes_as_in(masked: str, text: str, lex: Lexicon, lo: int, pos: int, *, aft
 
 
 _DOCUMENT_WORDS = frozenset(_DOCUMENTS.split("|"))
-_DOCUMENT_WORD_RE = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
+_DOCUMENT_WORD_RE = phrase_re(tuple(_DOCUMENTS.split("|")))  # (a trie the regex engine can skip through)
 _REPORTS = frozenset(
     "says say said shows show showed states stated notes noted records recorded reads read claims claimed alleges"
     " alleged suggests suggested".split()
@@ -268,7 +268,7 @@ def quoting_parties(win: Window) -> tuple[Span, ...]:
 
 # "Musk’s tweet “Am considering …”", "her statement: “…”": the words of someone's tweet or statement, whole.
 _POSSESSED_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}['’]s|(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:tweet|tweets|post|posting|message|statement|letter|memo|email|note|reply|response"
     r"|answer|speech|remarks|comment|comments)\s*[:,—–]?\s*[“”\"‘'«„]?\s*$"
 )
@@ -300,7 +300,7 @@ def frame_possessed(win: Window, inner: str) -> Frame | None:
 
 # "Her full remarks on the matter read:", "From the transcript of her remarks …:": the words' owner introduces them
 _OWNED_WORDS_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|\b(?:[Hh]is|[Hh]er|[Tt]heir)\b)(?:['’]s)?\s+"
+    r"([A-Zht](?<![\w’'][A-Zht])(?:(?<=[A-Z])[\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?=['’]s\s)|(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Tt])heir)\b))(?:['’]s)?\s+"
     r"(?:[\w-]+\s+){0,2}?(?:remarks|words|quote|statement|comments|speech|message|transcript|testimony|answer"
     r"|reply|response|tweet|post|letter|line|lines)\b"
 )

@@ -108,14 +108,44 @@ def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases on word boundaries, any run of spaces between words.
 
     The phrases are merged into a trie ("report", "reported", "reportedly" share one branch): a flat alternation
-    of sixty phrases is tried phrase by phrase at every position of every sentence, four times slower."""
+    of sixty phrases is tried phrase by phrase at every position of every sentence, four times slower. The pattern
+    opens with a case-sensitive class of the letters a phrase can start with, which lets the regex engine skip to
+    them; each branch checks its first letter again behind it, as the case-insensitive trie would."""
     trie: _Trie = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
+    if not trie or "" in trie or not all(ch.isascii() and not ch.isspace() for ch in trie):
+        return re.compile(rf"\b(?:{_branch(trie)})\b{suffix}", re.I)
+    branches = [(ch, _branch(child)) for ch, child in sorted(trie.items())]
+    return re.compile(rf"{word_start_branches(branches, ignore_case=True)}\b{suffix}", re.I)
+
+
+def word_alternation(words: tuple[str, ...], *, ignore_case: bool = False) -> str:
+    """The pattern ``\\b(?:word|word...)``, written for fast searching, as ``word_start_branches``."""
+    return word_start_branches([(word[0], re.escape(word[1:])) for word in words], ignore_case=ignore_case)
+
+
+def word_start_branches(branches: list[tuple[str, str]], *, ignore_case: bool = False) -> str:
+    """The pattern ``\\b(?:<first><rest>|...)`` for (first ASCII character, rest of the pattern) branches, in
+    order, written to open with a case-sensitive class of the first characters: the regex engine skips to them
+    instead of trying every branch at every position; each branch checks its character again behind it (as the
+    pattern compiled, case-insensitive or not, reads it), and the word boundary is checked before it."""
+    starts = {form for ch, _ in branches for form in (_case_forms(ch) if ignore_case else ch)}
+    heads = "|".join(f"(?<={re.escape(ch)}){rest}" for ch, rest in branches)
+    return rf"(?-i:[{re.escape(''.join(sorted(starts)))}])(?<=\b[\s\S])(?:{heads})"
+
+
+# The characters Python's case-insensitive matching takes for an ASCII letter besides its own two cases (the
+# Kelvin sign, the long s, the dotted and the dotless I); a test checks the table against every character.
+CASE_PARTNERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _case_forms(ch: str) -> str:
+    """Every character a case-insensitive pattern matches for the ASCII character ``ch``."""
+    return ch.lower() + ch.upper() + CASE_PARTNERS.get(ch.lower(), "")
 
 
 _Trie = dict[str, "_Trie"]

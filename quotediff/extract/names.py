@@ -9,8 +9,12 @@ import re
 from quotediff.extract.lexicon import lexicon
 from quotediff.extract.tokens import DESCRIBING_COMPOUND, LEADING_FUNCTION, PARTICLES
 
-_NAME_WORD = (
-    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof)\.|[A-Z][\w’'\-]*)"
+_TITLES = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|St|Jr|Sr|Prof".split("|")
+_NAME_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.|(?:{'|'.join(_TITLES)})\.|[A-Z][\w’'\-]*)"
+# The same word with its capital already read (a title's first letter is checked behind): a pattern that opens with
+# a character class lets the regex engine skip from capital to capital instead of trying every position.
+_NAME_WORD_AFTER_CAPITAL = (
+    rf"(?:\.(?:[A-Z]\.)+|\.|(?:{'|'.join(f'(?<={t[0]}){t[1:]}' for t in _TITLES)})\.|[\w’'\-]*)"
 )
 
 _WHEN = frozenset(
@@ -21,9 +25,10 @@ _WHEN = frozenset(
 _CREDIT_RE = re.compile(r"(?:\b(?:[Pp]hoto(?:graph)?s?|[Cc]redit|[Ii]mage)\s*(?::|by\b)|/\s*$)[^\n.]{0,40}$")
 # A credit after a name: "Alex Vell/Getty Images", "(Gabriella Vell for NPR)".
 _CREDITED_RE = re.compile(r"\s*(?:/\s*[A-Z]|for [A-Z][\w ]{0,30}\))")
-# (the lookahead lets the scan skip every position that is no capital at once)
+# (a capital with no word character before it: the name starts at a word's start)
 NAME_CHAIN_RE = re.compile(
-    rf"\b(?=[A-Z]){_NAME_WORD}(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
+    rf"[A-Z](?<!\w[A-Z]){_NAME_WORD_AFTER_CAPITAL}"
+    rf"(?:[ \u00a0]+(?:{_NAME_WORD}|(?:{'|'.join(sorted(PARTICLES))})\b(?=[ \u00a0]+[A-Z])))+"
 )
 
 
@@ -100,4 +105,5 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return ("/" in after or "for " in after) and _CREDITED_RE.match(text, end) is not None
 
 
-_CREDIT_CUE_RE = re.compile(r"[Pp]hoto|[Cc]redit|[Ii]mage|/")
+# (one class of the first letters, each word's checked behind it: the regex engine skips to them)
+_CREDIT_CUE_RE = re.compile(r"[PpCcIi/](?:(?<=[Pp])hoto|(?<=[Cc])redit|(?<=[Ii])mage|(?<=/))")

@@ -46,7 +46,8 @@ class ExtractOptions:
 _DEFAULT_OPTIONS = ExtractOptions()
 
 # Two straight apostrophes stand for a double quote mark in some archives (''like this'').
-_MARK_RE = re.compile("''|[\"“”„‟«»‹›‘’‚']")
+# (a class first, the second apostrophe after it: the regex engine skips from mark to mark)
+_MARK_RE = re.compile("[\"“”„‟«»‹›‘’‚'](?:(?<=')')?")
 # After an opening single mark, these mean an elision, not a quote: ’90s, ’n’, ’em, ’til, ’cause, ’tis.
 _ELISION_RE = re.compile(r"(?:\d\d?s?\b|\d0s|n[’'‘]|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b)", re.I)
 

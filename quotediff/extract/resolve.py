@@ -376,7 +376,8 @@ _ORG_CHAIN_RE = re.compile(
 )
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&\-]{1,7}")
 _COMPANY_NOUNS = frozenset("company firm startup operator corporation".split())
-_CAPITALISED_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w]*(?:['’\-][A-Z][\w]*)*(?![\w\-])")
+# (the capital first, then what stands before it: the regex engine skips from capital to capital)
+_CAPITALISED_RE = re.compile(r"[A-Z](?<![\w’'\-][A-Z])[\w]*(?:['’\-][A-Z][\w]*)*(?![\w\-])")
 # A name followed by a possessive and a role or body: "South Africa's foreign minister", "Russia's delegation".
 _OWNER_RE = re.compile(
     r"['’]s (?:[a-z\-]+ ){0,2}?(?:minister|ministry|president|government|foreign|delegation|embassy"
