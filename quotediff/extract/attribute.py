@@ -53,7 +53,7 @@ from quotediff.extract.frames import (
     frame_before,
     has_speech_verb,
 )
-from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon
+from quotediff.extract.lexicon import Lexicon, is_outlet, lexicon, word_alternation
 from quotediff.extract.mentions import Mention, clause_subject, mention_before
 from quotediff.extract.patterns import frame_colon, frame_name_colon, speaker_label
 from quotediff.extract.previous import frame_previous
@@ -81,8 +81,13 @@ _TITLE_CUE_RE = re.compile(
 )
 
 _NAMING_STRONG_RE = re.compile(
-    r"(?:so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
-    r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named)\s*[“\"‘'«„]?\s*$",
+    word_alternation(
+        r"so[- ]called|dubbed|nicknamed|known as|titled|entitled|the word|the words|the term|the phrase"
+        r"|the slogan|the hashtag|the motto|the headline|branded|labell?ed|named",
+        ignore_case=True,
+        word_start=False,
+    )
+    + r"\s*[“\"‘'«„]?\s*$",
     re.I,
 )
 

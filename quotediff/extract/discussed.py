@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from quotediff.extract.frames import Frame, has_speech_verb
-from quotediff.extract.lexicon import outlet_like
+from quotediff.extract.lexicon import outlet_like, word_alternation
 from quotediff.extract.mentions import Mention, clause_subject, mention_before
 from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import tokens
@@ -84,8 +84,11 @@ _NOUN_AFTER_RE = re.compile(
 
 # "He famously used the phrase “…”", "Obama uttered the words “…”": the words are the subject's own
 _USED_WORDS_RE = re.compile(
-    r"\b(?:used|uses|using|use(?: of)?|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks"
-    r"|said|says|delivered)\s+"
+    word_alternation(
+        r"used|uses|using|use(?: of)?|coined|coins|uttered|utters|repeated|repeats|invoked|invokes|spoke|speaks"
+        r"|said|says|delivered"
+    )
+    + r"\s+"
     r"(?:the|those|these|his|her|their)\s+(?:[\w-]+\s+)?(?:phrase|words?|term|line|sentence|remark)\s*,?\s*[“\"‘'«„]\s*$"
 )
 
@@ -93,15 +96,21 @@ _USED_WORDS_RE = re.compile(
 # "Trump referred to the marines as “suckers”": whoever refers to them so says the word (not "referring to the strikes,
 # the message said: “…”": the reference ends at "as" right before the mark)
 _REFERRED_AS_RE = re.compile(
-    r"\b(?P<verb>referred|refers|refer|referring)\s+to\s+[^.;:!?“”\"‘’«»\n]{1,80}?\s+as\s+(?:an?\s+|the\s+)?[“\"‘'«„]\s*$"
+    "(?P<verb>"
+    + word_alternation("referred|refers|refer|referring")
+    + r")\s+to\s+[^.;:!?“”\"‘’«»\n]{1,80}?\s+as\s+(?:an?\s+|the\s+)?[“\"‘'«„]\s*$"
 )
 
 # "Sigmar Gabriel had used “wir schaffen das” to refer to …": the user's own words
-_USED_DIRECT_RE = re.compile(r"\b(?:used|uses|coined|coins|uttered|utters|repeated|invoked)\s+[“\"‘'«„]\s*$")
+_USED_DIRECT_RE = re.compile(
+    word_alternation("used|uses|coined|coins|uttered|utters|repeated|invoked") + r"\s+[“\"‘'«„]\s*$"
+)
 
 
 _PROMPTED_RE = re.compile(
-    r"\b(?P<verb>prompting|prompted|provoking|provoked|forcing|forced|leading|led|causing|caused|getting|got)\s+"
+    "(?P<verb>"
+    + word_alternation("prompting|prompted|provoking|provoked|forcing|forced|leading|led|causing|caused|getting|got")
+    + r")\s+"
     r"(?:[\w.’'-]+\s+){1,4}?(?P<to>to\s+(?:ask|say|declare|reply|respond|exclaim|shout|snap|quip|retort))\b[^.;!?“”]{0,20}"
     r"[“\"‘'«„]\s*$"
 )

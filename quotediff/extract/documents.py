@@ -12,7 +12,7 @@ import re
 
 from quotediff.extract.claims import without_opener
 from quotediff.extract.frames import Frame, frame_before, frame_before_in, says_words
-from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like, phrase_re
+from quotediff.extract.lexicon import Lexicon, is_outlet, outlet_like, phrase_re, word_alternation
 from quotediff.extract.mentions import Mention, clause_subject, mention_before
 from quotediff.extract.mentions_after import mention_after
 from quotediff.extract.tokens import Tok, tokens
@@ -164,7 +164,7 @@ _OUTLET_TELLS_RE = re.compile(
 
 _SPEECHES = frozenset("speech speeches address manifesto remarks message sermon lecture eulogy".split())
 _DELIVER_VERBS = frozenset("delivered gave made read issued offered presented".split())
-_AUTHOR_RE = re.compile(r"\b(?:written|authored|drafted|penned|signed|prepared)\s+by\s+")
+_AUTHOR_RE = re.compile(word_alternation("written|authored|drafted|penned|signed|prepared") + r"\s+by\s+")
 
 
 def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame:
@@ -196,7 +196,9 @@ def document_author(frame: Frame, masked: str, text: str, lex: Lexicon) -> Frame
     return Frame(author, verb, frame.lemma, frame.tone, frame.addressee, frame.how, (*frame.sources, source))
 
 
-_ISSUED_RE = re.compile(r"\b(?:released|issued|put out|sent|posted|said in|says in|wrote in|added in)\s+(?:a|an)\s+")
+_ISSUED_RE = re.compile(
+    word_alternation("released|issued|put out|sent|posted|said in|says in|wrote in|added in") + r"\s+(?:a|an)\s+"
+)
 _ISSUER_AFTER_RE = re.compile(r"\s+(?:from|by|released by|issued by)\s+")
 _ISSUER_REACH = 1500
 
@@ -239,7 +241,7 @@ def is_document(mention: str) -> bool:
     return bool(words) and words[-1].lower() in _DOCUMENT_WORDS | {"draft", "opinion"}
 
 
-_QUOTING_VERB_RE = re.compile(r"\b(?:quotes|quoted|quoting|cites|cited|citing)\b")
+_QUOTING_VERB_RE = re.compile(word_alternation("quotes|quoted|quoting|cites|cited|citing") + r"\b")
 _LEAD_ADVERBS = frozenset("likewise also similarly meanwhile separately later earlier".split())
 
 
@@ -304,7 +306,10 @@ _OWNED_WORDS_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:remarks|words|quote|statement|comments|speech|message|transcript|testimony|answer"
     r"|reply|response|tweet|post|letter|line|lines)\b"
 )
-_WORDS_NOUN_RE = re.compile(r"\b(?:remarks|quote|quotation|statement|comments|speech|transcript|passage)\b", re.I)
+_WORDS_NOUN_RE = re.compile(
+    word_alternation("remarks|quote|quotation|statement|comments|speech|transcript|passage", ignore_case=True) + r"\b",
+    re.I,
+)
 
 
 def frame_lead_in(masked: str, text: str, lo: int, hi: int, before: int, lex: Lexicon) -> Frame | None:

@@ -123,19 +123,57 @@ def phrase_re(phrases: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
     return re.compile(rf"{word_start_branches(branches, ignore_case=True)}\b{suffix}", re.I)
 
 
-def word_alternation(words: tuple[str, ...], *, ignore_case: bool = False) -> str:
-    """The pattern ``\\b(?:word|word...)``, written for fast searching, as ``word_start_branches``."""
-    return word_start_branches([(word[0], re.escape(word[1:])) for word in words], ignore_case=ignore_case)
+def word_alternation(alternation: str, *, ignore_case: bool = False, word_start: bool = True) -> str:
+    """The pattern ``\\b(?:<alternation>)`` (without ``\\b`` when not ``word_start``) for an alternation whose
+    every alternative opens with an ASCII letter ("on|to|with", "use(?: of)?|coined"), written for fast searching,
+    as ``word_start_branches``."""
+    alternatives = _alternatives(alternation)
+    if not all(a[:1].isascii() and a[:1].isalpha() for a in alternatives):
+        raise ValueError(f"an alternative opens with no letter: {alternation}")
+    branches = [(a[0], a[1:]) for a in alternatives]
+    return word_start_branches(branches, ignore_case=ignore_case, word_start=word_start)
 
 
-def word_start_branches(branches: list[tuple[str, str]], *, ignore_case: bool = False) -> str:
-    """The pattern ``\\b(?:<first><rest>|...)`` for (first ASCII character, rest of the pattern) branches, in
-    order, written to open with a case-sensitive class of the first characters: the regex engine skips to them
-    instead of trying every branch at every position; each branch checks its character again behind it (as the
-    pattern compiled, case-insensitive or not, reads it), and the word boundary is checked before it."""
+def word_start_branches(branches: list[tuple[str, str]], *, ignore_case: bool = False, word_start: bool = True) -> str:
+    """The pattern ``\\b(?:<first><rest>|...)`` for (first ASCII character, rest of the pattern) branches, written
+    to open with a case-sensitive class of the first characters: the regex engine skips to them instead of trying
+    every branch at every position. The branches are grouped by their first character, which each group checks
+    again behind it (as the pattern compiled, case-insensitive or not, reads it); branches of different groups
+    never match at one position, so the order within a group is all that counts."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for ch, rest in branches:
+        groups.setdefault(ch.lower() if ignore_case else ch, []).append((ch, rest))
     starts = {form for ch, _ in branches for form in (_case_forms(ch) if ignore_case else ch)}
-    heads = "|".join(f"(?<={re.escape(ch)}){rest}" for ch, rest in branches)
-    return rf"(?-i:[{re.escape(''.join(sorted(starts)))}])(?<=\b[\s\S])(?:{heads})"
+    heads = "|".join(
+        f"(?<={re.escape(group[0][0])})" + (group[0][1] if len(group) == 1 else f"(?:{'|'.join(r for _, r in group)})")
+        for group in groups.values()
+    )
+    boundary = r"(?<=\b[\s\S])" if word_start else ""
+    return rf"(?-i:[{re.escape(''.join(sorted(starts)))}]){boundary}(?:{heads})"
+
+
+def _alternatives(alternation: str) -> list[str]:
+    """The top-level alternatives of a pattern: "a|b(?:c|d)" -> ["a", "b(?:c|d)"]."""
+    parts: list[str] = []
+    depth, start, k, in_class = 0, 0, 0, False
+    while k < len(alternation):
+        ch = alternation[k]
+        if ch == "\\":
+            k += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            k += alternation[k + 1 : k + 2] == "]"  # "[]...]": a bracket first is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(alternation[start:k])
+            start = k + 1
+        k += 1
+    return [*parts, alternation[start:]]
 
 
 # The characters Python's case-insensitive matching takes for an ASCII letter besides its own two cases (the

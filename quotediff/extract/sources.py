@@ -75,7 +75,7 @@ _DOCUMENT_STEM_RE = re.compile("|".join(sorted(set(_DOCUMENT_STEMS), key=len, re
 # the document's recipients belong to it: "in his 1986 letter to shareholders", "in an email exchange with a reader"
 _DOC_WORD = r"(?!(?:on|in|at|that|and|as|when|after|before|which|who|but|or|for|from|by)\b)[\w’'-]+"
 _DOCUMENT_RE = re.compile(
-    word_alternation(("in", "via", "issuing", "issued", "releasing", "released", "posting", "posted"), ignore_case=True)
+    word_alternation("in|via|issuing|issued|releasing|released|posting|posted", ignore_case=True)
     + r"\s+(?:a|an|the|his|her|its|their)\s+"
     r"(?:[\w’'.-]+\s+){0,3}?(?:" + _DOCUMENT_NOUNS + r")s?\b"
     r"(?:\s+exchange\b)?(?:\s+(?:to|with)\s+(?:"
@@ -173,11 +173,13 @@ def _line_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
 # "said Wednesday on MSNBC", "during an appearance on CBS’ Face the Nation", "in an interview with MSNBC’s Chuck
 # Todd", "speaking to ABC News": the programme or outlet the words were said on
 _VENUE_RE = re.compile(
-    word_alternation(("on", "to", "with", "told"))
+    word_alternation("on|to|with|told")
     + r"\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+(?:the\s+|of\s+)?[A-Z][\w.&-]*){0,4})"
 )
 _VENUE_CUE_RE = re.compile(
-    r"\b(?:interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks)\b", re.IGNORECASE
+    word_alternation("interview|appearance|speaking|spoke|said|told|talking|talked|appeared|remarks", ignore_case=True)
+    + r"\b",
+    re.IGNORECASE,
 )
 
 
@@ -307,7 +309,7 @@ _REPORT_CUES = (
     "report", "claim", "allegation", "told", "sources", "witnesses", "insiders", "aides", "officials", "video",
     "recording", "footage", "tape", "clip", "interview", "broadcast",
 )  # fmt: skip
-_AS_CUE_RE = re.compile(rf"{word_alternation(('As', 'as'))}\s")
+_AS_CUE_RE = re.compile(word_alternation("As|as") + r"\s")
 
 
 def reports_before(masked: str, text: str, lo: int, hi: int) -> Span | None:
